@@ -1,0 +1,51 @@
+#ifndef CICUSHIM_H
+#define CICUSHIM_H
+
+#include <stdint.h>
+
+/* A dozen calls into system ICU. Only stdint types and opaque pointers cross this header so that
+   Swift never sees ICU's own declarations (they clash with Foundation's bundled ICU). Every
+   function reports failure through an int32_t ICU error code (> 0 is an error). */
+
+typedef struct qg_breaker qg_breaker;
+
+enum { QG_BREAK_WORD = 0, QG_BREAK_SENTENCE = 1 };
+
+/* Opens a word or sentence break iterator for `locale` (e.g. "zh"). */
+qg_breaker *qg_breaker_open(int32_t kind, const char *locale, int32_t *error);
+/* A cheap copy sharing the rules and dictionaries: one per thread. */
+qg_breaker *qg_breaker_clone(const qg_breaker *breaker, int32_t *error);
+void qg_breaker_close(qg_breaker *breaker);
+
+/* Fills `boundaries` with every boundary after 0 in text[0..<length] and `statuses` with the
+   rule status of the segment ending there. Returns the number of boundaries, which may exceed
+   `capacity` (then call again with more room). The text is not retained. */
+int32_t qg_breaker_boundaries(qg_breaker *breaker, const uint16_t *text, int32_t length,
+                              int32_t *boundaries, int32_t *statuses, int32_t capacity,
+                              int32_t *error);
+
+/* Strict conversion from `charset` to UTF-16: any unmappable or illegal sequence is an error
+   (U_INVALID_CHAR_FOUND / U_ILLEGAL_CHAR_FOUND), reported with the byte offset in
+   `error_offset`. Returns the UTF-16 length needed; dest may be NULL to measure. */
+int32_t qg_convert_to_utf16(const char *charset, const uint8_t *source, int32_t source_length,
+                            uint16_t *dest, int32_t dest_capacity, int32_t *error_offset,
+                            int32_t *error);
+
+/* ICU's statistical charset detector: writes the best match's name into `name` and returns its
+   confidence (0-100), or -1 when nothing matched. */
+int32_t qg_detect_charset(const uint8_t *source, int32_t source_length, char *name,
+                          int32_t name_capacity, int32_t *error);
+
+typedef struct qg_transliterator qg_transliterator;
+
+/* Opens a transliterator by ICU id, e.g. "Traditional-Simplified" or "Fullwidth-Halfwidth". */
+qg_transliterator *qg_transliterator_open(const uint16_t *id, int32_t id_length, int32_t *error);
+void qg_transliterator_close(qg_transliterator *transliterator);
+/* Transliterates text in place; returns the new length (may exceed capacity: call again). */
+int32_t qg_transliterate(const qg_transliterator *transliterator, uint16_t *text, int32_t length,
+                         int32_t capacity, int32_t *error);
+
+/* The error's symbolic name, e.g. "U_INVALID_CHAR_FOUND". */
+const char *qg_error_name(int32_t error);
+
+#endif

@@ -1,0 +1,205 @@
+/// Reads one news file into a `Document`: decodes it, parses the optional Jekyll front matter,
+/// the `<!--ms-->` timestamp, the `[title](url)` line and the `------` rule, and keeps the
+/// rest as the HTML body. Rejects what is not an article with an error naming the line.
+public struct ArticleReader: Sendable {
+  /// Files larger than this are refused before any parsing.
+  public var maxBytes: Int
+
+  public static let defaultMaxBytes = 16 << 20
+
+  public init(maxBytes: Int = ArticleReader.defaultMaxBytes) {
+    self.maxBytes = maxBytes
+  }
+
+  public func read(_ bytes: [UInt8], source: String) throws(QuotegraphError) -> Document {
+    do throws(QuotegraphError) {
+      if bytes.count > maxBytes {
+        throw QuotegraphError(
+          "input.too-large",
+          "file is \(ArticleReader.megabytes(bytes.count)), over the \(ArticleReader.megabytes(maxBytes)) limit for one article"
+        )
+      }
+      let decoded = try TextDecoder.decode(bytes)
+      return try parse(decoded.text, encoding: decoded.encoding, source: source)
+    } catch {
+      throw error.located(in: source)
+    }
+  }
+
+  /// Parses already decoded text.
+  public func parse(_ rawText: String, encoding: String = "UTF-8", source: String)
+    throws(QuotegraphError) -> Document
+  {
+    let text = ArticleReader.normalizingNewlines(rawText)
+    var lines = HeaderLines(text)
+    let frontMatter = try FrontMatter.parse(lines.prefix(200))
+    if let frontMatter { lines.skip(to: frontMatter.closingLine) }
+    lines.skipBlankLines()
+
+    var epochMilliseconds: Int64?
+    var timestampLine: Int?
+    if let line = lines.current, line.trimmingASCIISpaces().hasPrefix("<!--") {
+      let comment = line.trimmingASCIISpaces()
+      guard comment.hasSuffix("-->"),
+        let value = Int64(comment.dropFirst(4).dropLast(3).trimmingASCIISpaces())
+      else {
+        throw QuotegraphError(
+          "input.timestamp",
+          "the header comment should hold the publication time in milliseconds, like <!--1689756309000-->",
+          line: lines.lineNumber)
+      }
+      epochMilliseconds = value
+      timestampLine = lines.lineNumber
+      lines.advance()
+      lines.skipBlankLines()
+    }
+
+    var link: (title: String, url: String)?
+    if let line = lines.current, line.trimmingASCIISpaces().hasPrefix("[") {
+      guard let parsed = ArticleReader.parseTitleLink(line.trimmingASCIISpaces()) else {
+        throw QuotegraphError(
+          "input.title-link", "expected the title line `[title](url)`", line: lines.lineNumber)
+      }
+      link = parsed
+      lines.advance()
+    } else if timestampLine != nil {
+      throw QuotegraphError(
+        "input.title-link", "expected the title line `[title](url)` after the timestamp",
+        line: lines.lineNumber)
+    }
+
+    var rfc2822Date: Int64?
+    if link != nil {
+      if let line = lines.current, ArticleReader.isRule(line) { lines.advance() }
+      // chinadigitaltimes' variant: `日期：Thu, 02 Jul 2020 18:28:24 +0000` under the rule.
+      lines.skipBlankLines()
+      if let line = lines.current, line.hasPrefix("日期：") || line.hasPrefix("日期:") {
+        rfc2822Date = Timestamp.parseRFC2822(String(line.dropFirst(3)))
+        lines.advance()
+      }
+    }
+
+    guard frontMatter != nil || link != nil else {
+      throw QuotegraphError(
+        "input.no-header",
+        "not a news article: expected a `<!--timestamp-->` line, a `[title](url)` line or Jekyll front matter",
+        line: 1)
+    }
+
+    let title =
+      link.map { HTMLEntities.decode($0.title).trimmingASCIISpaces() }.map(String.init)
+      .flatMap { $0.isEmpty ? nil : $0 }
+      ?? frontMatter?["title"].map { String(HTMLEntities.decode($0).trimmingASCIISpaces()) } ?? ""
+    let url = link?.url ?? frontMatter?["from"] ?? ""
+    if url.isEmpty && title.isEmpty {
+      throw QuotegraphError("input.no-title", "the header names neither a title nor a URL", line: 1)
+    }
+
+    let published: String
+    if let epochMilliseconds {
+      published = Timestamp.iso8601(epochMilliseconds: epochMilliseconds)
+    } else if let date = frontMatter?["date"], let seconds = Timestamp.parseISO8601(date) {
+      published = Timestamp.iso8601(epochSeconds: seconds)
+    } else if let rfc2822Date {
+      published = Timestamp.iso8601(epochSeconds: rfc2822Date)
+    } else {
+      throw QuotegraphError(
+        "input.no-date",
+        frontMatter?["date"] != nil
+          ? "the front matter's date is not an ISO 8601 date" : "the header gives no publication date",
+        line: frontMatter?["date"] != nil ? 1 : (timestampLine ?? 1))
+    }
+
+    let outlet = frontMatter?.firstListItem("categories") ?? frontMatter?.firstListItem("tags")
+      ?? frontMatter?["author"]
+    let author = frontMatter?["author"].flatMap { $0 == outlet ? nil : $0 }
+    let layout: Article.Layout =
+      frontMatter == nil ? .exact : (link == nil ? .frontMatterOnly : .frontMatter)
+    let article = Article(
+      source: source, url: url, title: title, published: published, outlet: outlet,
+      author: author, fromURL: frontMatter?["from"], encoding: encoding, layout: layout,
+      bodyLine: lines.lineNumber)
+    return Document(article: article, body: String(lines.rest))
+  }
+
+  /// Splits `[title](url)` where the title may hold nested or unbalanced brackets
+  /// (`[[國際] 蓬佩奧…](https://…)`): the URL runs from the last `](` to the final `)`.
+  public static func parseTitleLink(_ line: Substring) -> (title: String, url: String)? {
+    guard line.first == "[", line.last == ")", line.count >= 4 else { return nil }
+    let body = line.dropFirst().dropLast()
+    guard let separator = body.ranges(of: "](").last else { return nil }
+    let title = body[..<separator.lowerBound]
+    let url = body[separator.upperBound...].trimmingASCIISpaces()
+    guard !url.contains(" ") else { return nil }
+    return (String(title), String(url))
+  }
+
+  static func isRule(_ line: Substring) -> Bool {
+    let trimmed = line.trimmingASCIISpaces()
+    return trimmed.count >= 3 && trimmed.allSatisfy { $0 == "-" }
+  }
+
+  static func normalizingNewlines(_ text: String) -> String {
+    guard text.utf8.contains(0x0D) else { return text }
+    return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+  }
+
+  static func megabytes(_ bytes: Int) -> String {
+    let tenths = (bytes * 10 + (1 << 19)) >> 20
+    return "\(tenths / 10).\(tenths % 10) MB"
+  }
+}
+
+/// A cursor over the header's lines that can hand back the untouched rest of the text.
+struct HeaderLines {
+  private let text: String
+  private var position: String.Index
+  /// 1-based number of the current line.
+  private(set) var lineNumber = 1
+
+  init(_ text: String) {
+    self.text = text
+    self.position = text.startIndex
+  }
+
+  var current: Substring? {
+    guard position < text.endIndex else { return nil }
+    let end = text[position...].firstIndex(of: "\n") ?? text.endIndex
+    return text[position..<end]
+  }
+
+  var rest: Substring { text[position...] }
+
+  mutating func advance() {
+    guard position < text.endIndex else { return }
+    if let newline = text[position...].firstIndex(of: "\n") {
+      position = text.index(after: newline)
+    } else {
+      position = text.endIndex
+    }
+    lineNumber += 1
+  }
+
+  /// Moves to just after line `number` (1-based).
+  mutating func skip(to number: Int) {
+    while lineNumber <= number && position < text.endIndex { advance() }
+  }
+
+  mutating func skipBlankLines() {
+    while let line = current, line.trimmingASCIISpaces().isEmpty, position < text.endIndex {
+      advance()
+    }
+  }
+
+  /// The first `count` lines, for the front matter parser.
+  func prefix(_ count: Int) -> [Substring] {
+    var lines: [Substring] = []
+    var start = position
+    while lines.count < count, start < text.endIndex {
+      let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+      lines.append(text[start..<end])
+      start = end < text.endIndex ? text.index(after: end) : end
+    }
+    return lines
+  }
+}

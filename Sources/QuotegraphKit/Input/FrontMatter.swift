@@ -1,0 +1,88 @@
+/// Jekyll front matter as the archivers wrote it: `key: value` lines between `---` lines.
+/// Read line by line rather than as YAML because real files carry values YAML rejects
+/// (unescaped quotes, stray colons), and one bad title must not cost the article.
+public struct FrontMatter: Equatable, Sendable {
+  public var fields: [String: String] = [:]
+  /// 1-based line of the closing `---`.
+  public var closingLine: Int = 0
+
+  public subscript(key: String) -> String? {
+    guard let value = fields[key], !value.isEmpty else { return nil }
+    return value
+  }
+
+  /// The first item of a `[ a, b ]` list field such as `categories`.
+  public func firstListItem(_ key: String) -> String? {
+    guard var value = self[key] else { return nil }
+    if value.hasPrefix("[") && value.hasSuffix("]") {
+      value = String(value.dropFirst().dropLast())
+    }
+    let first = value.split(separator: ",").first.map { FrontMatter.unquote(String($0)) }
+    return first.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// Parses `lines[0]` == `---` up to the closing `---`; returns nil when `lines` does not
+  /// open with front matter.
+  static func parse(_ lines: [Substring]) throws(QuotegraphError) -> FrontMatter? {
+    guard let first = lines.first, first.trimmingASCIISpaces() == "---" else { return nil }
+    var matter = FrontMatter()
+    for (index, line) in lines.enumerated().dropFirst() {
+      if line.trimmingASCIISpaces() == "---" {
+        matter.closingLine = index + 1
+        return matter
+      }
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      let key = line[..<colon].trimmingASCIISpaces()
+      guard !key.isEmpty, !key.contains(" ") else { continue }
+      let value = line[line.index(after: colon)...].trimmingASCIISpaces()
+      matter.fields[String(key)] = unquote(String(value))
+    }
+    throw QuotegraphError(
+      "input.front-matter", "front matter opened by `---` on line 1 is never closed", line: 1)
+  }
+
+  /// Strips one pair of surrounding quotes and undoes the `\"` and `\\` escapes inside.
+  static func unquote(_ raw: String) -> String {
+    let value = raw.trimmingASCIISpaces()
+    guard value.count >= 2, let first = value.first, first == value.last,
+      first == "\"" || first == "'"
+    else { return String(value) }
+    let inner = value.dropFirst().dropLast()
+    guard first == "\"" else { return String(inner).replacing("''", with: "'") }
+    var result = ""
+    var escaping = false
+    for character in inner {
+      if escaping {
+        switch character {
+        case "n": result.append("\n")
+        case "t": result.append("\t")
+        default: result.append(character)
+        }
+        escaping = false
+      } else if character == "\\" {
+        escaping = true
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+}
+
+extension StringProtocol {
+  /// Trims ASCII spaces, tabs and carriage returns from both ends.
+  func trimmingASCIISpaces() -> SubSequence {
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r" {
+      start = index(after: start)
+    }
+    while end > start {
+      let before = index(before: end)
+      guard self[before] == " " || self[before] == "\t" || self[before] == "\r" else { break }
+      end = before
+    }
+    return self[start..<end]
+  }
+
+}

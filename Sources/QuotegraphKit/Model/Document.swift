@@ -1,0 +1,54 @@
+/// A named kind of data that stages add to a document. Stages declare the layers they require
+/// and provide, and the pipeline checks the chain when it is built.
+public struct Layer: Hashable, Sendable, Comparable, CustomStringConvertible {
+  public let name: String
+  public init(_ name: String) { self.name = name }
+  public var description: String { name }
+  public static func < (lhs: Layer, rhs: Layer) -> Bool { lhs.name < rhs.name }
+
+  /// Header metadata and the raw HTML body: what the reader provides.
+  public static let article = Layer("article")
+  public static let cleanText = Layer("clean-text")
+  public static let paragraphs = Layer("paragraphs")
+  public static let quotations = Layer("quotations")
+  public static let sentences = Layer("sentences")
+  public static let tokens = Layer("tokens")
+  public static let graph = Layer("graph")
+}
+
+/// One article as it moves through the pipeline: each stage enriches it with layers.
+public struct Document: Sendable {
+  public var article: Article
+  /// The HTML body as read from the file.
+  public var body: String
+  public var text: CleanText
+  public var paragraphs: [Paragraph]
+  public var quotations: [Quotation]
+  public var sentences: [Sentence]
+  public var tokens: [Token]
+  public var records: [GraphRecord]
+  public var layers: Set<Layer>
+
+  public init(article: Article, body: String) {
+    self.article = article
+    self.body = body
+    self.text = CleanText("")
+    self.paragraphs = []
+    self.quotations = []
+    self.sentences = []
+    self.tokens = []
+    self.records = []
+    self.layers = [.article]
+  }
+
+  /// The index of the sentence holding `offset`, if any.
+  public func sentenceIndex(containing offset: Int32) -> Int? {
+    var low = 0
+    var high = sentences.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sentences[mid].range.end <= offset { low = mid + 1 } else { high = mid }
+    }
+    return low < sentences.count && sentences[low].range.start <= offset ? low : nil
+  }
+}

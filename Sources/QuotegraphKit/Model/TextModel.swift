@@ -1,0 +1,133 @@
+/// A half-open range of UTF-16 offsets into a document's clean text. Offsets are converted to
+/// Unicode scalar offsets only when written out (see `CleanText.scalarOffset(_:)`).
+public struct TextRange: Hashable, Sendable, Comparable {
+  public var start: Int32
+  public var end: Int32
+
+  public init(_ start: Int, _ end: Int) {
+    self.start = Int32(start)
+    self.end = Int32(end)
+  }
+
+  public init(start: Int32, end: Int32) {
+    self.start = start
+    self.end = end
+  }
+
+  public var length: Int { Int(end - start) }
+  public var isEmpty: Bool { start >= end }
+  public var range: Range<Int> { Int(start)..<Int(end) }
+  public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
+  public func contains(_ other: TextRange) -> Bool { other.start >= start && other.end <= end }
+
+  public static func < (lhs: TextRange, rhs: TextRange) -> Bool {
+    (lhs.start, lhs.end) < (rhs.start, rhs.end)
+  }
+}
+
+/// The article's text after HTML cleaning: paragraphs joined by a single newline. No stage
+/// rewrites it once made, so every offset in every layer refers to it.
+public struct CleanText: Sendable, Equatable {
+  public let string: String
+  public let units: [UInt16]
+  /// Set when the text holds characters outside the BMP, so UTF-16 and scalar offsets differ.
+  private let scalarStarts: [Int32]?
+
+  public init(_ string: String) {
+    self.string = string
+    self.units = Array(string.utf16)
+    if units.count == string.unicodeScalars.count {
+      scalarStarts = nil
+    } else {
+      // scalarStarts[u] = the scalar offset of UTF-16 offset u.
+      var table = [Int32](repeating: 0, count: units.count + 1)
+      var scalar: Int32 = 0
+      for (u, unit) in units.enumerated() {
+        table[u] = scalar
+        if !UTF16.isTrailSurrogate(unit) { scalar += 1 }
+      }
+      table[units.count] = scalar
+      scalarStarts = table
+    }
+  }
+
+  public var isEmpty: Bool { units.isEmpty }
+
+  /// The text of a range, as a String.
+  public subscript(range: TextRange) -> String {
+    let lower = max(0, min(Int(range.start), units.count))
+    let upper = max(lower, min(Int(range.end), units.count))
+    return String(decoding: units[lower..<upper], as: UTF16.self)
+  }
+
+  /// The Unicode-scalar offset of a UTF-16 offset: what graph output and the NER scorers count.
+  public func scalarOffset(_ utf16Offset: Int32) -> Int {
+    guard let scalarStarts else { return Int(utf16Offset) }
+    return Int(scalarStarts[max(0, min(Int(utf16Offset), scalarStarts.count - 1))])
+  }
+
+  public var scalarCount: Int { scalarOffset(Int32(units.count)) }
+}
+
+/// One block of clean text, with what kind of block the HTML made it.
+public struct Paragraph: Equatable, Sendable {
+  public enum Kind: String, Sendable {
+    case body, heading, caption, dateline
+  }
+  public var range: TextRange
+  public var kind: Kind
+
+  public init(range: TextRange, kind: Kind) {
+    self.range = range
+    self.kind = kind
+  }
+}
+
+public struct Sentence: Equatable, Sendable {
+  public var range: TextRange
+  public var paragraph: Int32
+
+  public init(range: TextRange, paragraph: Int32) {
+    self.range = range
+    self.paragraph = paragraph
+  }
+}
+
+public struct Token: Equatable, Sendable {
+  public enum Kind: UInt8, Sendable {
+    case punctuation, number, letter, kana, ideograph
+  }
+  public var range: TextRange
+  public var kind: Kind
+
+  public init(range: TextRange, kind: Kind) {
+    self.range = range
+    self.kind = kind
+  }
+}
+
+/// A span between quotation marks (“…”, 「…」, 『…』, "…"), found before sentences are split.
+public struct Quotation: Equatable, Sendable {
+  /// From the opening mark to just after the closing mark (or to the paragraph's end).
+  public var range: TextRange
+  /// The quoted text without the marks.
+  public var inner: TextRange
+  public var openingMark: Character
+  /// False when the paragraph ended before a closing mark.
+  public var isClosed: Bool
+  /// Nesting depth: 0 for outermost quotations.
+  public var depth: Int
+  public var paragraph: Int32
+
+  public init(
+    range: TextRange, inner: TextRange, openingMark: Character, isClosed: Bool, depth: Int,
+    paragraph: Int32
+  ) {
+    self.range = range
+    self.inner = inner
+    self.openingMark = openingMark
+    self.isClosed = isClosed
+    self.depth = depth
+    self.paragraph = paragraph
+  }
+}

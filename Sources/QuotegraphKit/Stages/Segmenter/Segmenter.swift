@@ -1,0 +1,175 @@
+import ICUText
+import Synchronization
+
+/// Splits clean text into sentences and tokens with ICU, after finding quotation spans.
+/// Sentence ends are tuned for Chinese news: an opening mark ICU hangs on the previous sentence
+/// moves to the next one, closing marks stay with the sentence they end, and a closed
+/// quotation is not cut in the middle (up to `max_quotation_length`), so it stays addressable.
+public struct Segmenter: Stage {
+  public static let type = "text.segment.v1"
+  public static let requires: Set<Layer> = [.cleanText, .paragraphs]
+  public static let provides: Set<Layer> = [.quotations, .sentences, .tokens]
+
+  public struct Settings: Sendable, Equatable {
+    public var locale: String
+    public var keepQuotationsWhole: Bool
+    public var maxQuotationLength: Int
+    public var splitOnSemicolon: Bool
+
+    public init(
+      locale: String = "zh", keepQuotationsWhole: Bool = true, maxQuotationLength: Int = 600,
+      splitOnSemicolon: Bool = false
+    ) {
+      self.locale = locale
+      self.keepQuotationsWhole = keepQuotationsWhole
+      self.maxQuotationLength = maxQuotationLength
+      self.splitOnSemicolon = splitOnSemicolon
+    }
+  }
+
+  public let settings: Settings
+  private let words: IteratorPool
+  private let sentences: IteratorPool
+
+  public init(settings: Settings) throws(QuotegraphError) {
+    self.settings = settings
+    do {
+      words = IteratorPool(try BreakIterator(.word, locale: settings.locale))
+      sentences = IteratorPool(try BreakIterator(.sentence, locale: settings.locale))
+    } catch {
+      throw QuotegraphError(
+        "segment.icu", "cannot open ICU break iterators for locale \(settings.locale): \(error)")
+    }
+  }
+
+  public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    let settings = Settings(
+      locale: try options.requiredString("locale"),
+      keepQuotationsWhole: try options.bool("keep_quotations_whole") ?? true,
+      maxQuotationLength: try options.int("max_quotation_length") ?? 600,
+      splitOnSemicolon: try options.bool("split_on_semicolon") ?? false)
+    if settings.maxQuotationLength < 1 {
+      throw options.invalid("max_quotation_length", "must be at least 1")
+    }
+    try self.init(settings: settings)
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    let units = document.text.units
+    var quotations: [Quotation] = []
+    var sentenceList: [Sentence] = []
+    do {
+      try sentences.withIterator { iterator in
+        for (index, paragraph) in document.paragraphs.enumerated() {
+          let inParagraph = QuotationFinder.find(
+            in: units, paragraph: paragraph, index: Int32(index))
+          let boundaries = try iterator.segments(of: units, in: paragraph.range.range)
+          sentenceList += splitSentences(
+            units: units, paragraph: paragraph, index: Int32(index),
+            icuEnds: boundaries.map { Int($0.end) }, quotations: inParagraph)
+          quotations += inParagraph
+        }
+      }
+      document.tokens = try words.withIterator { iterator in
+        try iterator.segments(of: units).compactMap { boundary in
+          Segmenter.token(for: boundary, in: units)
+        }
+      }
+    } catch {
+      throw QuotegraphError("segment.icu", "ICU segmentation failed: \(error)", stage: Self.type)
+    }
+    document.quotations = quotations
+    document.sentences = sentenceList
+    document.layers.formUnion(Self.provides)
+  }
+
+  static let openingMarks: Set<UInt16> = [
+    0x201C, 0x300C, 0x300E, 0x2018, 0xFF08, 0x28, 0x300A, 0x3008, 0x3010, 0x5B, 0xFE41, 0xFE43,
+  ]
+  static let closingMarks: Set<UInt16> = [
+    0x201D, 0x300D, 0x300F, 0x2019, 0xFF09, 0x29, 0x300B, 0x3009, 0x3011, 0x5D, 0xFE42, 0xFE44,
+  ]
+
+  static func isSpace(_ unit: UInt16) -> Bool {
+    unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0xA0 || unit == 0x3000
+  }
+
+  /// Turns ICU's sentence ends in one paragraph into our sentences.
+  func splitSentences(
+    units: [UInt16], paragraph: Paragraph, index: Int32, icuEnds: [Int], quotations: [Quotation]
+  ) -> [Sentence] {
+    let start = Int(paragraph.range.start)
+    let end = Int(paragraph.range.end)
+    var ends = Set<Int>()
+    for var boundary in icuEnds where boundary > start && boundary < end {
+      // An opening mark (and the space before it) belongs to the sentence it opens.
+      while boundary > start, Segmenter.openingMarks.contains(units[boundary - 1])
+        || Segmenter.isSpace(units[boundary - 1])
+      {
+        boundary -= 1
+      }
+      // Closing marks belong to the sentence they close.
+      while boundary < end, Segmenter.closingMarks.contains(units[boundary]) { boundary += 1 }
+      if boundary > start && boundary < end { ends.insert(boundary) }
+    }
+    if settings.splitOnSemicolon {
+      for position in start..<end where units[position] == 0xFF1B || units[position] == 0x3B {
+        ends.insert(position + 1)
+      }
+    }
+    if settings.keepQuotationsWhole {
+      for quotation in quotations
+      where quotation.isClosed && quotation.depth == 0
+        && quotation.range.length <= settings.maxQuotationLength
+      {
+        ends = ends.filter { !(Int(quotation.range.start) < $0 && $0 < Int(quotation.range.end)) }
+      }
+    }
+    var result: [Sentence] = []
+    var sentenceStart = start
+    for sentenceEnd in ends.sorted() + [end] where sentenceEnd > sentenceStart {
+      var lower = sentenceStart
+      var upper = sentenceEnd
+      while lower < upper, Segmenter.isSpace(units[lower]) { lower += 1 }
+      while upper > lower, Segmenter.isSpace(units[upper - 1]) { upper -= 1 }
+      if lower < upper {
+        result.append(Sentence(range: TextRange(lower, upper), paragraph: index))
+      }
+      sentenceStart = sentenceEnd
+    }
+    return result
+  }
+
+  static func token(for boundary: Boundary, in units: [UInt16]) -> Token? {
+    let kind: Token.Kind
+    switch WordKind(ruleStatus: boundary.ruleStatus) {
+    case .none:
+      let range = Int(boundary.start)..<Int(boundary.end)
+      if units[range].allSatisfy(isSpace) { return nil }
+      kind = .punctuation
+    case .number: kind = .number
+    case .letter: kind = .letter
+    case .kana: kind = .kana
+    case .ideograph: kind = .ideograph
+    }
+    return Token(range: TextRange(start: boundary.start, end: boundary.end), kind: kind)
+  }
+}
+
+/// Break iterators are not thread-safe and costly to open: a pool hands each concurrent
+/// caller its own clone and keeps it for the next.
+final class IteratorPool: Sendable {
+  private let prototype: BreakIterator
+  private let idle: Mutex<[BreakIterator]>
+
+  init(_ prototype: BreakIterator) {
+    self.prototype = prototype
+    self.idle = Mutex([])
+  }
+
+  func withIterator<T>(_ body: (BreakIterator) throws -> T) throws -> T {
+    let iterator = try idle.withLock { $0.popLast() } ?? prototype.clone()
+    defer { idle.withLock { $0.append(iterator) } }
+    return try body(iterator)
+  }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import QuotegraphKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@main
+struct Quotegraph: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "quotegraph",
+    abstract: "Reads Chinese-language news and answers who said what, as a graph.",
+    subcommands: [ExtractCommand.self, SegmentCommand.self]
+  )
+
+  /// Usage errors exit with 2, as documented, rather than ArgumentParser's 64.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        Terminal.error(fullMessage(for: error))
+        Glibc.exit(ExitStatus.usage)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+enum ExitStatus {
+  static let allRead: Int32 = 0
+  static let someFailed: Int32 = 1
+  static let usage: Int32 = 2
+}
+
+/// A configuration or usage problem: printed and the process exits with 2.
+struct UsageFailure: Error, CustomStringConvertible {
+  var description: String
+}
+
+enum Terminal {
+  static func error(_ message: String) {
+    let line = message.hasSuffix("\n") ? message : message + "\n"
+    _ = try? OutputFile.standardError().write(line)
+  }
+
+  static func fail(_ message: String) -> Never {
+    error("quotegraph: " + message)
+    exit(ExitStatus.usage)
+  }
+}
+
+/// Options every subcommand that runs the pipeline shares.
+struct PipelineOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: "The pipeline file to run (default: Pipelines/default.yml of the quotegraph checkout).")
+  var pipeline: String?
+
+  func load() -> Pipeline {
+    guard let file = pipeline ?? ResourceLocator.defaultPipeline() else {
+      Terminal.fail(
+        "cannot find Pipelines/default.yml: run from the quotegraph checkout, set QUOTEGRAPH_HOME or pass --pipeline FILE"
+      )
+    }
+    let root = ResourceLocator.resourceRoot() ?? "."
+    do {
+      let configuration = try PipelineConfiguration.load(file: file)
+      return try Pipeline(configuration: configuration, resourceRoot: root)
+    } catch {
+      Terminal.fail(error.description)
+    }
+  }
+}
