@@ -31,6 +31,11 @@ struct ExtractCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Refuse files larger than this many megabytes.")
   var maxArticleMB: Int = 16
 
+  @Option(
+    name: .long,
+    help: "In folders, read files with these extensions (and files with none); comma-separated.")
+  var extensions = InputCollector.defaultExtensions.sorted().joined(separator: ",")
+
   @Flag(name: .shortAndLong, help: "Print no summary.")
   var quiet = false
 
@@ -46,7 +51,9 @@ struct ExtractCommand: AsyncParsableCommand {
 
   func run() async throws {
     let pipeline = pipelineOptions.load()
-    let items = InputCollector.collect(paths)
+    let collected = InputCollector(extensions: Set(extensions.split(separator: ",").map(String.init)))
+      .collect(paths)
+    let items = collected.items
     let graphFile: OutputFile
     let errorFile: OutputFile?
     do {
@@ -65,6 +72,7 @@ struct ExtractCommand: AsyncParsableCommand {
       pipeline: pipeline, reader: ArticleReader(maxBytes: maxArticleMB << 20),
       jobs: jobs ?? ProcessorInfo.activeCores)
     var summary = ExtractionSummary()
+    summary.skipped = collected.skipped.count
     var writer = GraphWriter(sink: { try graphFile.write($0) })
     let clock = ContinuousClock()
     let started = clock.now

@@ -2,6 +2,8 @@
 public struct ExtractionSummary: Sendable, Equatable {
   public var read = 0
   public var failed = 0
+  /// Files in folders left out for their extension.
+  public var skipped = 0
   public var emptyText = 0
   public var duplicateRecords = 0
   public var characters = 0
@@ -21,6 +23,7 @@ public struct ExtractionSummary: Sendable, Equatable {
     var failedPart = "\(failed) failed"
     if failed > 0 { failedPart += errorsFile.map { " (see \($0))" } ?? " (reasons above)" }
     parts.append(failedPart)
+    if skipped > 0 { parts.append("\(skipped) skipped (not an article's extension)") }
     if duplicateRecords > 0 { parts.append("\(duplicateRecords) duplicate records skipped") }
     let rate = seconds > 0 ? Double(read + failed) / seconds : 0
     parts.append("\(formatted(seconds)) s, \(Int(rate.rounded())) files/s")

@@ -15,35 +15,51 @@ public enum InputItem: Sendable, Equatable {
 }
 
 /// Expands command-line paths into the files to read: folders recursively, in sorted order,
-/// skipping hidden entries and not following symbolic links to folders (which could loop).
-public enum InputCollector {
-  public static func collect(_ paths: [String]) -> [InputItem] {
-    var items: [InputItem] = []
+/// skipping hidden entries, files whose extension is not an article's, and symbolic links to
+/// folders (which could loop). Files named on the command line are always read.
+public struct InputCollector: Sendable {
+  /// Extensions of the files read from folders; files without an extension are read too.
+  public var extensions: Set<String>
+
+  public static let defaultExtensions: Set<String> = ["md", "markdown", "txt", "html", "htm"]
+
+  public init(extensions: Set<String> = InputCollector.defaultExtensions) {
+    self.extensions = Set(extensions.map { $0.lowercased() })
+  }
+
+  public struct Collected: Sendable, Equatable {
+    public var items: [InputItem] = []
+    /// Files inside folders left out for their extension.
+    public var skipped: [String] = []
+  }
+
+  public func collect(_ paths: [String]) -> Collected {
+    var collected = Collected()
     for path in paths {
       if path == "-" {
-        items.append(.standardInput)
+        collected.items.append(.standardInput)
         continue
       }
       switch FileIO.kind(of: path) {
-      case .file: items.append(.file(path))
-      case .directory: walk(path, into: &items)
+      case .file: collected.items.append(.file(path))
+      case .directory: walk(path, into: &collected)
       case .missing:
-        items.append(
+        collected.items.append(
           .unreadable(path, QuotegraphError("input.missing", "no such file or directory", file: path)))
       case .other:
-        items.append(
+        collected.items.append(
           .unreadable(path, QuotegraphError("input.not-file", "not a regular file", file: path)))
       }
     }
-    return items
+    return collected
   }
 
-  private static func walk(_ directory: String, into items: inout [InputItem]) {
+  private func walk(_ directory: String, into collected: inout Collected) {
     let names: [String]
     do {
       names = try FileIO.entries(of: directory)
     } catch {
-      items.append(.unreadable(directory, error))
+      collected.items.append(.unreadable(directory, error))
       return
     }
     let base = directory.hasSuffix("/") ? directory : directory + "/"
@@ -51,14 +67,20 @@ public enum InputCollector {
     where !name.hasPrefix(".") {
       let path = base + name
       switch FileIO.kind(of: path) {
-      case .file: items.append(.file(path))
-      case .directory where !FileIO.isSymbolicLink(path): walk(path, into: &items)
+      case .file where hasArticleExtension(name): collected.items.append(.file(path))
+      case .file: collected.skipped.append(path)
+      case .directory where !FileIO.isSymbolicLink(path): walk(path, into: &collected)
       case .directory: continue
       case .missing:
-        items.append(
+        collected.items.append(
           .unreadable(path, QuotegraphError("input.broken-link", "broken symbolic link", file: path)))
       case .other: continue
       }
     }
+  }
+
+  func hasArticleExtension(_ name: String) -> Bool {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return true }
+    return extensions.contains(name[name.index(after: dot)...].lowercased())
   }
 }

@@ -17,17 +17,20 @@ public struct HTMLCleaner: Stage {
     public var captionElements: Set<String>
     /// Paragraphs starting with any of these are widget or feed residue (`分享 :`).
     public var droppedParagraphPrefixes: [String]
+    /// A paragraph starting with any of these begins a footer: it and all that follows go.
+    public var footerPrefixes: [String]
 
     public init(
       droppedElements: Set<String>, droppedAttributes: Set<String> = [],
       droppedClasses: Set<String> = [], captionElements: Set<String> = [],
-      droppedParagraphPrefixes: [String] = []
+      droppedParagraphPrefixes: [String] = [], footerPrefixes: [String] = []
     ) {
       self.droppedElements = droppedElements
       self.droppedAttributes = droppedAttributes
       self.droppedClasses = droppedClasses
       self.captionElements = captionElements
       self.droppedParagraphPrefixes = droppedParagraphPrefixes
+      self.footerPrefixes = footerPrefixes
     }
   }
 
@@ -44,7 +47,8 @@ public struct HTMLCleaner: Stage {
       droppedAttributes: lowercased(try options.strings("drop_attributes")),
       droppedClasses: Set(try options.strings("drop_classes") ?? []),
       captionElements: lowercased(try options.strings("caption_elements")),
-      droppedParagraphPrefixes: try options.strings("drop_paragraphs_starting_with") ?? [])
+      droppedParagraphPrefixes: try options.strings("drop_paragraphs_starting_with") ?? [],
+      footerPrefixes: try options.strings("drop_from_paragraph_starting_with") ?? [])
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {

@@ -29,7 +29,8 @@ struct HTMLScanner {
     self.bytes = bytes
     self.rules = rules
     self.builder = ParagraphBuilder(
-      captionElements: rules.captionElements, droppedPrefixes: rules.droppedParagraphPrefixes)
+      captionElements: rules.captionElements, droppedPrefixes: rules.droppedParagraphPrefixes,
+      footerPrefixes: rules.footerPrefixes)
   }
 
   mutating func run() {

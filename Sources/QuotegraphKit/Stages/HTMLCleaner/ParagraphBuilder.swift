@@ -3,6 +3,7 @@
 struct ParagraphBuilder {
   let captionElements: Set<String>
   let droppedPrefixes: [[UInt8]]
+  let footerPrefixes: [[UInt8]]
 
   private var paragraphs: [(bytes: [UInt8], kind: Paragraph.Kind)] = []
   private var current: [UInt8] = []
@@ -11,10 +12,13 @@ struct ParagraphBuilder {
   private var startedInHeading = false
   private var headingDepth = 0
   private var captionDepth = 0
+  /// Set once a footer began: nothing after it is article text.
+  private var inFooter = false
 
-  init(captionElements: Set<String>, droppedPrefixes: [String]) {
+  init(captionElements: Set<String>, droppedPrefixes: [String], footerPrefixes: [String] = []) {
     self.captionElements = captionElements
     self.droppedPrefixes = droppedPrefixes.map { Array($0.utf8) }
+    self.footerPrefixes = footerPrefixes.map { Array($0.utf8) }
   }
 
   mutating func open(_ name: String, selfClosing: Bool) {
@@ -70,7 +74,11 @@ struct ParagraphBuilder {
       pendingSpace = false
       captionBytes = 0
     }
-    guard !current.isEmpty else { return }
+    guard !current.isEmpty, !inFooter else { return }
+    if footerPrefixes.contains(where: { current.starts(with: $0) }) {
+      inFooter = true
+      return
+    }
     if droppedPrefixes.contains(where: { current.starts(with: $0) }) { return }
     let kind: Paragraph.Kind
     if startedInHeading {
