@@ -148,9 +148,6 @@ struct HTMLScanner {
     if Self.rawTextElements.contains(name) && !selfClosing {
       let closing = find("</" + name, from: index, caseInsensitive: true)
       index = closing.flatMap { find(">", from: $0) }.map { $0 + 1 } ?? bytes.count
-      if skipDepth == 0 && !rules.droppedElements.contains(name) {
-        builder.breakParagraph()
-      }
       return
     }
     if skipDepth > 0 {
@@ -168,7 +165,8 @@ struct HTMLScanner {
         skipDepth = 1
         skippedName = name
       }
-      builder.breakParagraph()
+      // A dropped block still separates the paragraphs around it; a dropped inline does not.
+      if Self.blockElements.contains(name) { builder.breakParagraph() }
       return
     }
     builder.open(name, selfClosing: selfClosing || Self.voidElements.contains(name))

@@ -1,0 +1,86 @@
+import Testing
+
+@testable import QuotegraphKit
+
+@Suite("Graph output")
+struct GraphOutputTests {
+  @Test("JSON strings escape what JSON requires and nothing else")
+  func escaping() {
+    let value: JSONValue = ["b": "“引号”\"\\\n\t\u{01}/", "a": 1, "c": [true, .null]]
+    #expect(value.serialized() == #"{"a":1,"b":"“引号”\"\\\n\t\u0001/","c":[true,null]}"#)
+  }
+
+  @Test("node lines follow APOC's key order with sorted properties")
+  func nodeLine() {
+    let record = GraphRecord.node(
+      .init(id: "article:1", labels: ["Article"], properties: ["url": "u", "title": "t"]))
+    #expect(
+      record.jsonLine()
+        == #"{"type":"node","id":"article:1","labels":["Article"],"properties":{"title":"t","url":"u"}}"#)
+  }
+
+  @Test("the writer writes each id once")
+  func writerDeduplicates() throws {
+    var output = ""
+    var writer = GraphWriter(sink: { output += $0 })
+    let node = GraphRecord.node(.init(id: "n", labels: ["Article"], properties: [:]))
+    #expect(try writer.write([node]) == 0)
+    #expect(try writer.write([node]) == 1)
+    #expect(output.split(separator: "\n").count == 1)
+  }
+
+  @Test("article ids are stable and derived from the URL")
+  func stableIDs() {
+    #expect(StableID.article(url: "https://x.org/a", source: "1.md") == StableID.article(url: "https://x.org/a", source: "2.md"))
+    #expect(StableID.article(url: "https://x.org/a", source: "1.md") != StableID.article(url: "https://x.org/b", source: "1.md"))
+    #expect(StableID.hash("") == "cbf29ce484222325")
+  }
+
+  @Test("golden: the sample archive's graph")
+  func sampleGraph() async throws {
+    let items = InputCollector().collect([Paths.sample]).items
+    let runner = ExtractionRunner(pipeline: Fixture.defaultPipeline, jobs: 2)
+    var output = ""
+    var writer = GraphWriter(sink: { output += $0 })
+    try await runner.run(items) { outcome in
+      guard case .processed(let document) = outcome else {
+        Issue.record("sample file failed: \(outcome.source)")
+        return
+      }
+      var records = document.records
+      // Sources are absolute paths here; the golden file keeps them relative to the repo.
+      records = records.map { record in
+        guard case .node(var node) = record, case .string(let source) = node.properties["source"] else { return record }
+        node.properties["source"] = .string(String(source.dropFirst(Paths.repository.count + 1)))
+        return .node(node)
+      }
+      try writer.write(records)
+    }
+    try Golden.check(output, against: "sample.graph.jsonl")
+  }
+
+  @Test("golden: what segment prints for the seed article")
+  func seedSegmentation() throws {
+    var document = try ArticleReader().read(Fixture.bytes(Paths.seedArticle), source: "rfi-20230719-kerry-han-zheng.txt")
+    try Fixture.defaultPipeline.process(&document)
+    try Golden.check(SegmentationView(document: document).text(), against: "seed.segment.txt")
+  }
+
+  @Test("the same input gives the same bytes with one job or two")
+  func determinism() async throws {
+    func run(jobs: Int) async throws -> String {
+      let items = InputCollector().collect([Paths.sample, Paths.fixtures + "/encodings"]).items
+      var output = ""
+      var writer = GraphWriter(sink: { output += $0 })
+      try await ExtractionRunner(pipeline: Fixture.defaultPipeline, jobs: jobs).run(items) { outcome in
+        if case .processed(let document) = outcome { try writer.write(document.records) }
+        if case .failed(let source, let error) = outcome { output += "\(source): \(error.code)\n" }
+      }
+      return output
+    }
+    let one = try await run(jobs: 1)
+    let two = try await run(jobs: 2)
+    #expect(one == two)
+    #expect(one.contains("shift-jis.md: input.encoding"))
+  }
+}
