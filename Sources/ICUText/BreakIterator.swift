@@ -97,7 +97,8 @@ public final class BreakIterator: @unchecked Sendable {
       var previous: Int32 = 0
       for i in 0..<Int(count) {
         let end = boundaryBuffer[i]
-        result.append(Boundary(start: previous + offset, end: end + offset, ruleStatus: statusBuffer[i]))
+        result.append(
+          Boundary(start: previous + offset, end: end + offset, ruleStatus: statusBuffer[i]))
         previous = end
       }
     }

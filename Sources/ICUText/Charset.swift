@@ -27,7 +27,9 @@ public enum Charset {
   }
 
   /// Converts `bytes` from `charset` to UTF-16, refusing any illegal or unmappable sequence.
-  public static func decode(_ bytes: [UInt8], from charset: String) throws(ConversionError) -> [UInt16] {
+  public static func decode(_ bytes: [UInt8], from charset: String) throws(ConversionError)
+    -> [UInt16]
+  {
     var error: Int32 = 0
     var errorOffset: Int32 = -1
     let needed = bytes.withUnsafeBufferPointer { source in

@@ -51,13 +51,16 @@ struct ExtractCommand: AsyncParsableCommand {
 
   func run() async throws {
     let pipeline = pipelineOptions.load()
-    let collected = InputCollector(extensions: Set(extensions.split(separator: ",").map(String.init)))
-      .collect(paths)
+    let collected = InputCollector(
+      extensions: Set(extensions.split(separator: ",").map(String.init))
+    )
+    .collect(paths)
     let items = collected.items
     let graphFile: OutputFile
     let errorFile: OutputFile?
     do {
-      graphFile = try output.map { path throws(QuotegraphError) in try OutputFile(creating: path) }
+      graphFile =
+        try output.map { path throws(QuotegraphError) in try OutputFile(creating: path) }
         ?? .standardOutput()
       errorFile = try errors.map { path throws(QuotegraphError) in try OutputFile(creating: path) }
     } catch {

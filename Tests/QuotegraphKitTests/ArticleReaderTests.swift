@@ -52,7 +52,8 @@ struct ArticleReaderTests {
 
   @Test("a byline in author differs from the outlet and is kept")
   func byline() throws {
-    let text = "---\ntitle: \"t\"\ndate: 2020-08-05T20:54:02.000Z\nauthor: 大号冲塔\ncategories: [ 中国数字时代 ]\n---\n<!--1596660842000-->\n[t](https://x.org/1)\n------\n\n<div>\n</div>\n"
+    let text =
+      "---\ntitle: \"t\"\ndate: 2020-08-05T20:54:02.000Z\nauthor: 大号冲塔\ncategories: [ 中国数字时代 ]\n---\n<!--1596660842000-->\n[t](https://x.org/1)\n------\n\n<div>\n</div>\n"
     let article = try reader.parse(text, source: "a.md").article
     #expect(article.outlet == "中国数字时代")
     #expect(article.author == "大号冲塔")
@@ -81,10 +82,14 @@ struct ArticleReaderTests {
   @Test(
     "title links with nested or odd brackets",
     arguments: [
-      ("[[國際] 蓬佩奧：國際與中國往來的情勢正在改變](https://www.rti.org.tw/news/view/id/2074189)",
-       "[國際] 蓬佩奧：國際與中國往來的情勢正在改變", "https://www.rti.org.tw/news/view/id/2074189"),
-      ("[蔡總統外送遲到的飲料[影]](https://www.cna.com.tw/news/1.aspx)",
-       "蔡總統外送遲到的飲料[影]", "https://www.cna.com.tw/news/1.aspx"),
+      (
+        "[[國際] 蓬佩奧：國際與中國往來的情勢正在改變](https://www.rti.org.tw/news/view/id/2074189)",
+        "[國際] 蓬佩奧：國際與中國往來的情勢正在改變", "https://www.rti.org.tw/news/view/id/2074189"
+      ),
+      (
+        "[蔡總統外送遲到的飲料[影]](https://www.cna.com.tw/news/1.aspx)",
+        "蔡總統外送遲到的飲料[影]", "https://www.cna.com.tw/news/1.aspx"
+      ),
       ("[a ] b](https://x.org/(1))", "a ] b", "https://x.org/(1)"),
       ("[](https://x.org/)", "", "https://x.org/"),
     ])
@@ -226,7 +231,8 @@ struct TextDecoderTests {
 
   @Test("UTF-16 with a byte-order mark is refused with advice")
   func utf16() {
-    let bytes: [UInt8] = [0xFF, 0xFE] + Array("<!--1-->".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let bytes: [UInt8] =
+      [0xFF, 0xFE] + Array("<!--1-->".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     let error = #expect(throws: QuotegraphError.self) { try TextDecoder.decode(bytes) }
     #expect(error?.code == "input.encoding")
   }
@@ -276,7 +282,9 @@ struct TimestampTests {
     }
   }
 
-  @Test("malformed dates are nil, not a crash", arguments: ["", "2020", "2020-13-01", "2020-01-01T25:00", "yesterday", "2020-01-01T10:00:00+9"])
+  @Test(
+    "malformed dates are nil, not a crash",
+    arguments: ["", "2020", "2020-13-01", "2020-01-01T25:00", "yesterday", "2020-01-01T10:00:00+9"])
   func malformed(input: String) {
     #expect(Timestamp.parseISO8601(input) == nil)
   }

@@ -66,7 +66,8 @@ struct CommandLineTests {
     try "hello".write(to: noHeader, atomically: true, encoding: .utf8)
     let errors = directory.appendingPathComponent("errors.jsonl").path
     let result = try run([
-      "extract", Paths.seedArticle, bad.path, noHeader.path, "missing.md", "--errors", errors, "-j", "2",
+      "extract", Paths.seedArticle, bad.path, noHeader.path, "missing.md", "--errors", errors, "-j",
+      "2",
     ])
     #expect(result.status == 1)
     #expect(result.stdout.split(separator: "\n").count == 1)
@@ -90,7 +91,11 @@ struct CommandLineTests {
     #expect(result.stdout.contains(#""source":"-""#))
   }
 
-  @Test("usage errors exit with 2", arguments: [["extract"], ["extract", "x", "--jobs", "0"], ["extract", "--bogus", "x"], ["nonsense"]])
+  @Test(
+    "usage errors exit with 2",
+    arguments: [
+      ["extract"], ["extract", "x", "--jobs", "0"], ["extract", "--bogus", "x"], ["nonsense"],
+    ])
   func usageErrors(arguments: [String]) throws {
     let result = try run(arguments)
     #expect(result.status == 2)

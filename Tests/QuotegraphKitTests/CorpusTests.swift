@@ -43,9 +43,14 @@ struct CorpusTests {
     arguments: [
       ("2020-04-12-场边淘金.md", Article.Layout.frontMatterOnly, "场边淘金", true),
       ("2020-07-31-_國際_蓬佩奧_國際與中國往來的情勢正在改變.md", .frontMatter, "[國際] 蓬佩奧：國際與中國往來的情勢正在改變", true),
-      ("2020-09-25-青年呼吁重启_quot_星期五为未来_quot_保护气候活动.md", .frontMatter, "青年呼吁重启\"星期五为未来\"保护气候活动", true),
+      (
+        "2020-09-25-青年呼吁重启_quot_星期五为未来_quot_保护气候活动.md", .frontMatter, "青年呼吁重启\"星期五为未来\"保护气候活动", true
+      ),
       ("2020-09-08-专访_不要看空美国股市_可能涨得更高--贝莱德高管.md", .frontMatter, "专访：不要看空美国股市 可能涨得更高--贝莱德高管", false),
-      ("2020-10-07-Photo_Beijing_Summer_Palace_View_by_RykJ.md", .frontMatter, "Photo: Beijing Summer Palace View, by RykJ", false),
+      (
+        "2020-10-07-Photo_Beijing_Summer_Palace_View_by_RykJ.md", .frontMatter,
+        "Photo: Beijing Summer Palace View, by RykJ", false
+      ),
     ])
   func oddCase(file: String, layout: Article.Layout, title: String, hasText: Bool) throws {
     let path = Self.corpus + "/odd-cases/" + file

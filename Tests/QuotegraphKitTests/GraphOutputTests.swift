@@ -16,7 +16,8 @@ struct GraphOutputTests {
       .init(id: "article:1", labels: ["Article"], properties: ["url": "u", "title": "t"]))
     #expect(
       record.jsonLine()
-        == #"{"type":"node","id":"article:1","labels":["Article"],"properties":{"title":"t","url":"u"}}"#)
+        == #"{"type":"node","id":"article:1","labels":["Article"],"properties":{"title":"t","url":"u"}}"#
+    )
   }
 
   @Test("the writer writes each id once")
@@ -31,8 +32,12 @@ struct GraphOutputTests {
 
   @Test("article ids are stable and derived from the URL")
   func stableIDs() {
-    #expect(StableID.article(url: "https://x.org/a", source: "1.md") == StableID.article(url: "https://x.org/a", source: "2.md"))
-    #expect(StableID.article(url: "https://x.org/a", source: "1.md") != StableID.article(url: "https://x.org/b", source: "1.md"))
+    #expect(
+      StableID.article(url: "https://x.org/a", source: "1.md")
+        == StableID.article(url: "https://x.org/a", source: "2.md"))
+    #expect(
+      StableID.article(url: "https://x.org/a", source: "1.md")
+        != StableID.article(url: "https://x.org/b", source: "1.md"))
     #expect(StableID.hash("") == "cbf29ce484222325")
   }
 
@@ -50,7 +55,8 @@ struct GraphOutputTests {
       var records = document.records
       // Sources are absolute paths here; the golden file keeps them relative to the repo.
       records = records.map { record in
-        guard case .node(var node) = record, case .string(let source) = node.properties["source"] else { return record }
+        guard case .node(var node) = record, case .string(let source) = node.properties["source"]
+        else { return record }
         node.properties["source"] = .string(String(source.dropFirst(Paths.repository.count + 1)))
         return .node(node)
       }
@@ -61,7 +67,8 @@ struct GraphOutputTests {
 
   @Test("golden: what segment prints for the seed article")
   func seedSegmentation() throws {
-    var document = try ArticleReader().read(Fixture.bytes(Paths.seedArticle), source: "rfi-20230719-kerry-han-zheng.txt")
+    var document = try ArticleReader().read(
+      Fixture.bytes(Paths.seedArticle), source: "rfi-20230719-kerry-han-zheng.txt")
     try Fixture.defaultPipeline.process(&document)
     try Golden.check(SegmentationView(document: document).text(), against: "seed.segment.txt")
   }
@@ -72,7 +79,8 @@ struct GraphOutputTests {
       let items = InputCollector().collect([Paths.sample, Paths.fixtures + "/encodings"]).items
       var output = ""
       var writer = GraphWriter(sink: { output += $0 })
-      try await ExtractionRunner(pipeline: Fixture.defaultPipeline, jobs: jobs).run(items) { outcome in
+      try await ExtractionRunner(pipeline: Fixture.defaultPipeline, jobs: jobs).run(items) {
+        outcome in
         if case .processed(let document) = outcome { try writer.write(document.records) }
         if case .failed(let source, let error) = outcome { output += "\(source): \(error.code)\n" }
       }

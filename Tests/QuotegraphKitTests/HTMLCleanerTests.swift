@@ -21,14 +21,23 @@ struct HTMLCleanerTests {
       ("<p>第一段</p><p>第二段</p>", ["第一段", "第二段"]),
       ("<div><p>  多个   空格 \n 合并 </p></div>", ["多个 空格 合并"]),
       ("<p>甲<br>乙</p>", ["甲", "乙"]),
-      ("<p>&quot;引号&quot; &amp; &#20013;&#x6587; &nbsp;x&unknown; &lt;b&gt;</p>", ["\"引号\" & 中文 x&unknown; <b>"]),
+      (
+        "<p>&quot;引号&quot; &amp; &#20013;&#x6587; &nbsp;x&unknown; &lt;b&gt;</p>",
+        ["\"引号\" & 中文 x&unknown; <b>"]
+      ),
       ("<p>a<script>var x = \"<p>not text</p>\";</script>b</p>", ["ab"]),
       ("<p>正文<span data-root-share><a>分享</a></span>续</p>", ["正文续"]),
       ("<style>p { color: red }</style><p>正文</p>", ["正文"]),
       ("<p>正文</p><div data-selfpromo-newsletter><p>订阅</p></div>", ["正文"]),
       ("<div><div>分享 :</div><div><a href=\"x\"><span></span></a></div></div>", []),
-      ("<p>正文</p><br><hr><div>获取更多RSS：<br><a href=\"https://feedx.net\">https://feedx.net</a></div>", ["正文"]),
-      ("<p>a</p><div class=\"dfp-tag-wrapper x\"><div class=\"dfp-tag-wrapper\">ad</div></div><p>b</p>", ["a", "b"]),
+      (
+        "<p>正文</p><br><hr><div>获取更多RSS：<br><a href=\"https://feedx.net\">https://feedx.net</a></div>",
+        ["正文"]
+      ),
+      (
+        "<p>a</p><div class=\"dfp-tag-wrapper x\"><div class=\"dfp-tag-wrapper\">ad</div></div><p>b</p>",
+        ["a", "b"]
+      ),
       ("<p>未闭合的段落<p>下一段", ["未闭合的段落", "下一段"]),
       ("<p>截断的标签 <a href=\"http://x", ["截断的标签"]),
       ("<p>a < b 和 c<1</p>", ["a < b 和 c<1"]),

@@ -26,7 +26,8 @@ struct PipelineConfigurationTests {
 
   @Test("an unknown stage type names the file, the line and the known types")
   func unknownStage() {
-    let failure = error("""
+    let failure = error(
+      """
       stages:
         - id: clean
           type: html.clean.v1
@@ -42,7 +43,8 @@ struct PipelineConfigurationTests {
 
   @Test("a missing required option names the stage's line")
   func missingOption() {
-    let failure = error("""
+    let failure = error(
+      """
       name: t
       stages:
         - id: clean
@@ -58,7 +60,8 @@ struct PipelineConfigurationTests {
 
   @Test("an unknown option is an error at its line, not a silent default")
   func unknownOption() {
-    let failure = error("""
+    let failure = error(
+      """
       stages:
         - type: html.clean.v1
           options:
@@ -71,7 +74,8 @@ struct PipelineConfigurationTests {
 
   @Test("a mistyped option value names its line")
   func mistypedOption() {
-    let failure = error("""
+    let failure = error(
+      """
       stages:
         - type: html.clean.v1
           options: {drop_elements: [script]}
@@ -93,7 +97,8 @@ struct PipelineConfigurationTests {
 
   @Test("a stage whose inputs no earlier stage provides is refused")
   func missingLayer() {
-    let failure = error("""
+    let failure = error(
+      """
       stages:
         - type: text.segment.v1
           options: {locale: zh}
@@ -105,7 +110,8 @@ struct PipelineConfigurationTests {
   @Test("unknown top-level keys and duplicate ids are errors")
   func shapeErrors() {
     #expect(error("stagez: []\n")?.code == "pipeline.unknown-key")
-    let duplicate = error("""
+    let duplicate = error(
+      """
       stages:
         - {id: a, type: html.clean.v1, options: {drop_elements: []}}
         - {id: a, type: graph.build.v1}

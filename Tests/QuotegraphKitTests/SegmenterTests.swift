@@ -75,7 +75,8 @@ struct SegmenterTests {
       previousEnd = sentence.range.end
     }
     #expect(processed.sentences.count == 22)
-    let quote = try #require(processed.quotations.first { processed.text[$0.inner].hasPrefix("如果我们能够") })
+    let quote = try #require(
+      processed.quotations.first { processed.text[$0.inner].hasPrefix("如果我们能够") })
     let index = try #require(processed.sentenceIndex(containing: quote.range.start))
     #expect(processed.sentences[index].range.contains(quote.range))
   }

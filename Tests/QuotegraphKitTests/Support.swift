@@ -54,26 +54,35 @@ enum Fixture {
 /// Compares output with a golden file; `QUOTEGRAPH_RECORD=1 swift test` rewrites the golden
 /// files and fails, so that a person reviews the diff before committing it.
 enum Golden {
-  static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func check(
+    _ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let path = Paths.golden + "/" + name
     if ProcessInfo.processInfo.environment["QUOTEGRAPH_RECORD"] == "1" {
       try FileManager.default.createDirectory(
         atPath: Paths.golden, withIntermediateDirectories: true)
       try actual.write(toFile: path, atomically: true, encoding: .utf8)
-      Issue.record("recorded \(name): review the diff, then run the tests without QUOTEGRAPH_RECORD", sourceLocation: sourceLocation)
+      Issue.record(
+        "recorded \(name): review the diff, then run the tests without QUOTEGRAPH_RECORD",
+        sourceLocation: sourceLocation)
       return
     }
     guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-      Issue.record("no golden file \(name): run QUOTEGRAPH_RECORD=1 swift test", sourceLocation: sourceLocation)
+      Issue.record(
+        "no golden file \(name): run QUOTEGRAPH_RECORD=1 swift test", sourceLocation: sourceLocation
+      )
       return
     }
     if expected != actual {
       let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
       let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-      let firstDifference = Array(zip(expectedLines, actualLines)).firstIndex(where: { $0 != $1 })
+      let firstDifference =
+        Array(zip(expectedLines, actualLines)).firstIndex(where: { $0 != $1 })
         ?? min(expectedLines.count, actualLines.count)
-      let expectedLine = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
-      let actualLine = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
+      let expectedLine =
+        firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
+      let actualLine =
+        firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
       Issue.record(
         "\(name) differs at line \(firstDifference + 1):\n  expected: \(expectedLine)\n  actual:   \(actualLine)",
         sourceLocation: sourceLocation)

@@ -64,7 +64,9 @@ public enum GraphRecord: Equatable, Sendable {
         ], to: &output)
     case .relationship(let relationship):
       func endpoint(_ endpoint: Endpoint) -> JSONValue {
-        .object(["id": .string(endpoint.id), "labels": .array(endpoint.labels.map(JSONValue.string))])
+        .object([
+          "id": .string(endpoint.id), "labels": .array(endpoint.labels.map(JSONValue.string)),
+        ])
       }
       JSONValue.writeObject(
         [

@@ -106,11 +106,13 @@ public struct ArticleReader: Sendable {
       throw QuotegraphError(
         "input.no-date",
         frontMatter?["date"] != nil
-          ? "the front matter's date is not an ISO 8601 date" : "the header gives no publication date",
+          ? "the front matter's date is not an ISO 8601 date"
+          : "the header gives no publication date",
         line: frontMatter?["date"] != nil ? 1 : (timestampLine ?? 1))
     }
 
-    let outlet = frontMatter?.firstListItem("categories") ?? frontMatter?.firstListItem("tags")
+    let outlet =
+      frontMatter?.firstListItem("categories") ?? frontMatter?.firstListItem("tags")
       ?? frontMatter?["author"]
     let author = frontMatter?["author"].flatMap { $0 == outlet ? nil : $0 }
     let layout: Article.Layout =

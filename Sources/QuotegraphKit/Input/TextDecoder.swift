@@ -31,7 +31,10 @@ public enum TextDecoder {
     let invalidAt = firstInvalidUTF8Offset(in: content)
     let detection = Charset.detect(content)
     guard let detection, let charset = convertible[detection.name.lowercased()] else {
-      let guess = detection.map { ", and it does not look like GB18030 or Big5 either (ICU's best guess: \($0.name))" } ?? ""
+      let guess =
+        detection.map {
+          ", and it does not look like GB18030 or Big5 either (ICU's best guess: \($0.name))"
+        } ?? ""
       throw QuotegraphError(
         "input.encoding",
         "not valid UTF-8 (byte 0x\(hex(content[invalidAt])) at offset \(invalidAt))\(guess)",

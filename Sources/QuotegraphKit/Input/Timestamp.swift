@@ -3,7 +3,9 @@
 public enum Timestamp {
   /// `1689756309000` → `2023-07-19T08:45:09Z`. Sub-second digits are dropped.
   public static func iso8601(epochMilliseconds: Int64) -> String {
-    iso8601(epochSeconds: epochMilliseconds >= 0 ? epochMilliseconds / 1000 : (epochMilliseconds - 999) / 1000)
+    iso8601(
+      epochSeconds: epochMilliseconds >= 0
+        ? epochMilliseconds / 1000 : (epochMilliseconds - 999) / 1000)
   }
 
   public static func iso8601(epochSeconds: Int64) -> String {
@@ -13,7 +15,8 @@ public enum Timestamp {
     let hour = secondsOfDay / 3600
     let minute = secondsOfDay % 3600 / 60
     let second = secondsOfDay % 60
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))Z"
+    return
+      "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))Z"
   }
 
   /// Parses `2020-07-22T10:55:23.000Z`, `2020-04-12T09:58:18+01:00`, `2020-07-22 10:55:23 +0800`
@@ -60,7 +63,9 @@ public enum Timestamp {
 
   /// Parses RFC 2822 dates such as `Thu, 02 Jul 2020 18:28:24 +0000` or `... GMT`.
   public static func parseRFC2822(_ text: String) -> Int64? {
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    let months = [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
     var parts = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
     if let first = parts.first, Int(first) == nil { parts.removeFirst() }
     guard parts.count >= 4, let day = Int64(parts[0]),
@@ -112,6 +117,7 @@ public enum Timestamp {
 
   private static func pad(_ value: Int64, _ width: Int) -> String {
     let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return digits.count >= width
+      ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 }

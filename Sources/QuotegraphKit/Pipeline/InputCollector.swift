@@ -45,7 +45,8 @@ public struct InputCollector: Sendable {
       case .directory: walk(path, into: &collected)
       case .missing:
         collected.items.append(
-          .unreadable(path, QuotegraphError("input.missing", "no such file or directory", file: path)))
+          .unreadable(
+            path, QuotegraphError("input.missing", "no such file or directory", file: path)))
       case .other:
         collected.items.append(
           .unreadable(path, QuotegraphError("input.not-file", "not a regular file", file: path)))
@@ -73,7 +74,8 @@ public struct InputCollector: Sendable {
       case .directory: continue
       case .missing:
         collected.items.append(
-          .unreadable(path, QuotegraphError("input.broken-link", "broken symbolic link", file: path)))
+          .unreadable(
+            path, QuotegraphError("input.broken-link", "broken symbolic link", file: path)))
       case .other: continue
       }
     }

@@ -120,7 +120,9 @@ public struct PipelineConfiguration: Sendable {
     }
   }
 
-  private static func lineOf(_ node: Node) -> Int { (node.mark?.line ?? 0) + (node.mark == nil ? 1 : 0) }
+  private static func lineOf(_ node: Node) -> Int {
+    (node.mark?.line ?? 0) + (node.mark == nil ? 1 : 0)
+  }
 
   private static func line(of error: YamlError) -> Int? {
     switch error {

@@ -41,7 +41,9 @@ public struct HTMLCleaner: Stage {
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
-    func lowercased(_ values: [String]?) -> Set<String> { Set((values ?? []).map { $0.lowercased() }) }
+    func lowercased(_ values: [String]?) -> Set<String> {
+      Set((values ?? []).map { $0.lowercased() })
+    }
     self.rules = Rules(
       droppedElements: lowercased(try options.requiredStrings("drop_elements")),
       droppedAttributes: lowercased(try options.strings("drop_attributes")),

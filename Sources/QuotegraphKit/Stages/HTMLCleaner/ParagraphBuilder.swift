@@ -83,7 +83,9 @@ struct ParagraphBuilder {
     let kind: Paragraph.Kind
     if startedInHeading {
       kind = .heading
-    } else if captionBytes > 0 && captionBytes == current.count - current.count(where: { $0 == 0x20 }) {
+    } else if captionBytes > 0
+      && captionBytes == current.count - current.count(where: { $0 == 0x20 })
+    {
       kind = .caption
     } else if ParagraphBuilder.looksLikeDateline(current) {
       kind = .dateline

@@ -25,7 +25,8 @@ public enum QuotationFinder {
       let end = closed ? position + 1 : position
       found.append(
         Quotation(
-          range: TextRange(open.start, end), inner: TextRange(open.start + 1, closed ? position : end),
+          range: TextRange(open.start, end),
+          inner: TextRange(open.start + 1, closed ? position : end),
           openingMark: Character(Unicode.Scalar(open.mark) ?? "\""), isClosed: closed,
           depth: depth, paragraph: index))
     }

@@ -103,8 +103,9 @@ public struct Segmenter: Stage {
     var ends = Set<Int>()
     for var boundary in icuEnds where boundary > start && boundary < end {
       // An opening mark (and the space before it) belongs to the sentence it opens.
-      while boundary > start, Segmenter.openingMarks.contains(units[boundary - 1])
-        || Segmenter.isSpace(units[boundary - 1])
+      while boundary > start,
+        Segmenter.openingMarks.contains(units[boundary - 1])
+          || Segmenter.isSpace(units[boundary - 1])
       {
         boundary -= 1
       }
