@@ -12,10 +12,8 @@ struct qg_breaker {
   UBreakIterator *iterator;
 };
 
-qg_breaker *qg_breaker_open(int32_t kind, const char *locale, int32_t *error) {
-  UErrorCode status = U_ZERO_ERROR;
-  UBreakIteratorType type = kind == QG_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD;
-  UBreakIterator *iterator = ubrk_open(type, locale, NULL, 0, &status);
+/* Takes ownership of `iterator`; closes it when the wrapper cannot be allocated. */
+static qg_breaker *wrap_breaker(UBreakIterator *iterator, UErrorCode status, int32_t *error) {
   *error = status;
   if (U_FAILURE(status)) return NULL;
   qg_breaker *breaker = (qg_breaker *)malloc(sizeof(qg_breaker));
@@ -28,19 +26,17 @@ qg_breaker *qg_breaker_open(int32_t kind, const char *locale, int32_t *error) {
   return breaker;
 }
 
+qg_breaker *qg_breaker_open(int32_t kind, const char *locale, int32_t *error) {
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIteratorType type = kind == QG_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD;
+  UBreakIterator *iterator = ubrk_open(type, locale, NULL, 0, &status);
+  return wrap_breaker(iterator, status, error);
+}
+
 qg_breaker *qg_breaker_clone(const qg_breaker *source, int32_t *error) {
   UErrorCode status = U_ZERO_ERROR;
   UBreakIterator *iterator = ubrk_clone(source->iterator, &status);
-  *error = status;
-  if (U_FAILURE(status)) return NULL;
-  qg_breaker *breaker = (qg_breaker *)malloc(sizeof(qg_breaker));
-  if (breaker == NULL) {
-    ubrk_close(iterator);
-    *error = U_MEMORY_ALLOCATION_ERROR;
-    return NULL;
-  }
-  breaker->iterator = iterator;
-  return breaker;
+  return wrap_breaker(iterator, status, error);
 }
 
 void qg_breaker_close(qg_breaker *breaker) {

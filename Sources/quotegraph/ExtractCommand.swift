@@ -28,7 +28,7 @@ struct ExtractCommand: AsyncParsableCommand {
   @Option(name: .shortAndLong, help: "Articles processed at once (default: all cores).")
   var jobs: Int?
 
-  @Option(name: .long, help: "Refuse files larger than this many megabytes.")
+  @Option(name: .long, help: "Refuse files larger than this many MiB.")
   var maxArticleMB: Int = 16
 
   @Option(

@@ -190,7 +190,7 @@ struct ArticleReaderTests {
       try reader.read(bytes, source: "huge.md")
     }
     #expect(error?.code == "input.too-large")
-    #expect(error?.message.contains("50.0 MB") == true)
+    #expect(error?.message.contains("50.0 MiB") == true)
   }
 
   @Test("a long single-line body under the limit is read in full")

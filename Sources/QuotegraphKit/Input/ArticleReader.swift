@@ -148,7 +148,7 @@ public struct ArticleReader: Sendable {
 
   static func megabytes(_ bytes: Int) -> String {
     let tenths = (bytes * 10 + (1 << 19)) >> 20
-    return "\(tenths / 10).\(tenths % 10) MB"
+    return "\(tenths / 10).\(tenths % 10) MiB"
   }
 }
 
