@@ -1,0 +1,73 @@
+import ICUText
+import Testing
+
+@testable import QuotegraphKit
+
+@Suite("Pattern automaton and boundary evidence")
+struct MatchingTests {
+  @Test("property: the automaton finds exactly what a naive search finds")
+  func automatonAgainstNaiveSearch() {
+    var generator = SeededGenerator(seed: 5)
+    let alphabet = Array("克里姆林宫韩正在李强调王毅·a".utf16)
+    for _ in 0..<300 {
+      let patterns = (0..<Int.random(in: 1..<12, using: &generator)).map { _ in
+        (0..<Int.random(in: 1..<5, using: &generator)).map { _ in
+          alphabet.randomElement(using: &generator) ?? 0
+        }
+      }
+      let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? 0
+      }
+      let automaton = PatternAutomaton(patterns: patterns)
+      var expected: [String] = []
+      for start in text.indices {
+        for (index, pattern) in patterns.enumerated()
+        where start + pattern.count <= text.count
+          && Array(text[start..<(start + pattern.count)]) == pattern
+        {
+          expected.append("\(start)+\(pattern.count)#\(index)")
+        }
+      }
+      let found = automaton.allMatches(in: text).map { "\($0.start)+\($0.length)#\($0.pattern)" }
+      #expect(found.sorted() == expected.sorted())
+    }
+  }
+
+  func verdict(_ text: String, name: String) throws -> BoundaryEvidence.Verdict {
+    var document = try ArticleReader().parse(Fixture.article(body: "<p>\(text)</p>"), source: "t")
+    try Fixture.defaultPipeline.process(&document)
+    let units = document.text.units
+    let nameUnits = Array(name.utf16)
+    let start = try #require(
+      units.indices.first { units[$0...].starts(with: nameUnits) })
+    let evidence = BoundaryEvidence(
+      followers: ["在", "是", "说", "将", "也", "曾"], leaders: ["对", "与"])
+    let words = try BreakIterator(.word, locale: "zh")
+    return evidence.verdict(
+      start: start, end: start + nameUnits.count, units: units, tokens: document.tokens,
+      tokenIndex: BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count),
+      firstWordEnd: { range in
+        (try? words.segments(of: units, in: range))?.first.map { Int($0.end) }
+      })
+  }
+
+  @Test(
+    "name traps, one row each",
+    arguments: [
+      ("普京在克里姆林宫会见客人。", "克里", false),
+      ("美国气候特使克里今天会见中国国家副主席韩正。", "克里", true),
+      ("美国气候特使克里今天会见中国国家副主席韩正。", "韩正", true),
+      ("他的同事老李强调了这一点。", "李强", false),
+      ("国务院总理李强调研了上海。", "李强", true),
+      ("韩正在北京会见了克里。", "韩正", true),
+      ("克里此前与中国最高外交官王毅举行了会晤。", "王毅", true),
+    ])
+  func traps(text: String, name: String, accepted: Bool) throws {
+    let result = try verdict(text, name: name)
+    if accepted {
+      #expect(result != .cutsWord(side: .start) && result != .cutsWord(side: .end))
+    } else {
+      #expect(result == .cutsWord(side: .end))
+    }
+  }
+}
