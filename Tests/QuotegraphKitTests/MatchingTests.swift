@@ -1,4 +1,3 @@
-import ICUText
 import Testing
 
 @testable import QuotegraphKit
@@ -42,13 +41,9 @@ struct MatchingTests {
       units.indices.first { units[$0...].starts(with: nameUnits) })
     let evidence = BoundaryEvidence(
       followers: ["在", "是", "说", "将", "也", "曾"], leaders: ["对", "与"])
-    let words = try BreakIterator(.word, locale: "zh")
     return evidence.verdict(
       start: start, end: start + nameUnits.count, units: units, tokens: document.tokens,
-      tokenIndex: BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count),
-      firstWordEnd: { range in
-        (try? words.segments(of: units, in: range))?.first.map { Int($0.end) }
-      })
+      tokenIndex: BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count))
   }
 
   @Test(

@@ -3,8 +3,7 @@
 /// match whose edge cuts through a dictionary word: 克里 in 克里姆林宫, 李强 in 李|强调. ICU also
 /// glues a name's last character to a following word (韩|正在 for 韩正 在), so a cut is accepted
 /// when the rest of the word is one of the `followers` (在, 是, 说 …) — and likewise at the start
-/// with `leaders` (对, 与 …) — or when the rest, segmented again without the name, joins the text
-/// after it into a word (李强|调研 where ICU said 李|强调|研).
+/// with `leaders` (对, 与 …).
 public struct BoundaryEvidence: Sendable {
   public let followers: Set<String>
   public let leaders: Set<String>
@@ -25,8 +24,7 @@ public struct BoundaryEvidence: Sendable {
 
   public enum Verdict: Equatable, Sendable {
     case aligned
-    /// The edge cuts a token but the cut-off part is a follower or leader, or forms a word
-    /// with what follows.
+    /// The edge cuts a token but the cut-off part is a follower or leader.
     case acceptedCut
     /// The edge cuts through a word: not this name.
     case cutsWord(side: Side)
@@ -34,14 +32,8 @@ public struct BoundaryEvidence: Sendable {
 
   public enum Side: String, Sendable { case start, end }
 
-  /// How far past a cut word the text is segmented again.
-  static let lookahead = 6
-
-  /// - Parameter firstWordEnd: segments `units[range]` afresh and returns where its first word
-  ///   ends; used to see whether the part a match cuts off belongs with the following text.
   public func verdict(
-    start: Int, end: Int, units: [UInt16], tokens: [Token], tokenIndex: [Int32],
-    firstWordEnd: (Range<Int>) -> Int? = { _ in nil }
+    start: Int, end: Int, units: [UInt16], tokens: [Token], tokenIndex: [Int32]
   ) -> Verdict {
     var verdict = Verdict.aligned
     let first = tokenIndex[start]
@@ -58,12 +50,7 @@ public struct BoundaryEvidence: Sendable {
       let token = tokens[Int(last)].range
       if Int(token.end) > end {
         let tail = String(decoding: units[end..<Int(token.end)], as: UTF16.self)
-        if !followers.contains(tail) {
-          let window = end..<min(units.count, Int(token.end) + BoundaryEvidence.lookahead)
-          guard let wordEnd = firstWordEnd(window), wordEnd > Int(token.end) else {
-            return .cutsWord(side: .end)
-          }
-        }
+        guard followers.contains(tail) else { return .cutsWord(side: .end) }
         verdict = .acceptedCut
       }
     }
