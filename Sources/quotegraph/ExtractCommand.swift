@@ -107,12 +107,6 @@ struct ExtractCommand: AsyncParsableCommand {
   }
 }
 
-extension Duration {
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) / 1e18
-  }
-}
-
 enum ProcessorInfo {
   static var activeCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -45,8 +45,10 @@ public struct ExtractionRunner: Sendable {
   }
 
   /// Runs every input, calling `deliver` once per input, in input order, on the caller's task.
+  /// - Parameter bytes: supplies an item's content instead of reading it (benchmarks, archives).
   public func run(
-    _ items: [InputItem], deliver: (DocumentOutcome) throws -> Void
+    _ items: [InputItem], bytes: (@Sendable (InputItem) -> [UInt8]?)? = nil,
+    deliver: (DocumentOutcome) throws -> Void
   ) async throws {
     let window = jobs * 4
     try await withThrowingTaskGroup(of: (Int, DocumentOutcome).self) { group in
@@ -58,7 +60,7 @@ public struct ExtractionRunner: Sendable {
         while running < jobs, next < items.count, next - nextToDeliver < window {
           let index = next
           let item = items[index]
-          group.addTask { (index, self.process(item)) }
+          group.addTask { (index, self.process(item, bytes: bytes?(item))) }
           next += 1
           running += 1
         }

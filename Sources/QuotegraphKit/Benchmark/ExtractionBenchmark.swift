@@ -1,0 +1,177 @@
+import ICUText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Times quotegraph against its floor (raw ICU word break) on one workload built from real
+/// articles: the reader, each stage alone, and `extract` end to end on one core and on all.
+/// Throughput is in MB (10^6 bytes) of UTF-8 per second, of article files or of clean text.
+public struct ExtractionBenchmark: Sendable {
+  /// One article file's bytes and where it came from.
+  public struct Article: Sendable {
+    public var source: String
+    public var bytes: [UInt8]
+  }
+
+  public var articles: [Article]
+  public var pipeline: Pipeline
+  public var jobs: Int
+  /// How much clean text to keep in `Report.sampleText`.
+  public var sampleBytes: Int
+
+  public init(articles: [Article], pipeline: Pipeline, jobs: Int, sampleBytes: Int = 5_000_000) {
+    self.articles = articles
+    self.pipeline = pipeline
+    self.jobs = jobs
+    self.sampleBytes = sampleBytes
+  }
+
+  /// Repeats the readable files of `items` until their bytes reach `minimumBytes`.
+  public static func workload(from items: [InputItem], minimumBytes: Int) -> [Article] {
+    var originals: [Article] = []
+    for case .file(let path) in items {
+      if let bytes = try? FileIO.readAll(path: path) {
+        originals.append(Article(source: path, bytes: bytes))
+      }
+    }
+    guard !originals.isEmpty else { return [] }
+    var result: [Article] = []
+    var total = 0
+    var round = 0
+    while total < minimumBytes {
+      for article in originals {
+        result.append(Article(source: "\(article.source)#\(round)", bytes: article.bytes))
+        total += article.bytes.count
+      }
+      round += 1
+    }
+    return result
+  }
+
+  public struct Measurement: Sendable {
+    public var name: String
+    public var seconds: Double
+    /// The bytes this measurement's rate is computed over.
+    public var bytes: Int
+    public var basis: String
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
+  }
+
+  public struct Report: Sendable {
+    public var articles: Int
+    public var inputBytes: Int
+    public var cleanTextBytes: Int
+    public var measurements: [Measurement]
+    public var peakResidentMegabytes: Double
+    /// The first few MB of the workload's clean text, for baselines run outside this process.
+    public var sampleText: String
+
+    public func rate(_ name: String) -> Double? {
+      measurements.first { $0.name == name }?.megabytesPerSecond
+    }
+  }
+
+  public func run() async throws -> Report {
+    let clock = ContinuousClock()
+    let inputBytes = articles.reduce(0) { $0 + $1.bytes.count }
+    var measurements: [Measurement] = []
+    var sampleText = ""
+
+    // The reader, and the documents each later measurement starts from.
+    let reader = ArticleReader()
+    var documents: [Document] = []
+    documents.reserveCapacity(articles.count)
+    var started = clock.now
+    for article in articles {
+      if let document = try? reader.read(article.bytes, source: article.source) {
+        documents.append(document)
+      }
+    }
+    measurements.append(
+      Measurement(
+        name: "read (decode, header)", seconds: (clock.now - started).seconds, bytes: inputBytes,
+        basis: "files"))
+
+    // Each stage alone, on documents that went through the stages before it.
+    var cleanTextBytes = 0
+    for (index, stage) in pipeline.stages.enumerated() {
+      var seconds = 0.0
+      for position in documents.indices {
+        let before = clock.now
+        try stage.process(&documents[position])
+        seconds += (clock.now - before).seconds
+      }
+      if index == 0 {
+        cleanTextBytes = documents.reduce(0) { $0 + $1.text.string.utf8.count }
+        for document in documents where sampleText.utf8.count < sampleBytes {
+          sampleText += document.text.string + "\n"
+        }
+      }
+      measurements.append(
+        Measurement(
+          name: "stage \(pipeline.stageIDs[index]) (\(type(of: stage).type))", seconds: seconds,
+          bytes: inputBytes, basis: "files"))
+    }
+
+    // The floor: ICU's word break over the same clean text, nothing else.
+    let words = try BreakIterator(.word, locale: "zh")
+    started = clock.now
+    var boundaryCount = 0
+    for document in documents {
+      boundaryCount += try words.segments(of: document.text.units).count
+    }
+    let icuSeconds = (clock.now - started).seconds
+    precondition(boundaryCount >= 0)
+    measurements.append(
+      Measurement(
+        name: "raw ICU word break (floor)", seconds: icuSeconds, bytes: cleanTextBytes,
+        basis: "clean text"))
+    documents.removeAll()
+
+    // End to end: read, every stage, JSON lines, as `extract` runs them.
+    for jobCount in Set([1, jobs]).sorted() {
+      let seconds = try await endToEnd(jobs: jobCount)
+      measurements.append(
+        Measurement(
+          name: "extract end to end, \(jobCount) job\(jobCount == 1 ? "" : "s")", seconds: seconds,
+          bytes: inputBytes, basis: "files"))
+      measurements.append(
+        Measurement(
+          name: "extract end to end, \(jobCount) job\(jobCount == 1 ? "" : "s")", seconds: seconds,
+          bytes: cleanTextBytes, basis: "clean text"))
+    }
+    return Report(
+      articles: articles.count, inputBytes: inputBytes, cleanTextBytes: cleanTextBytes,
+      measurements: measurements,
+      peakResidentMegabytes: ExtractionBenchmark.peakResidentMegabytes(),
+      sampleText: sampleText)
+  }
+
+  private func endToEnd(jobs: Int) async throws -> Double {
+    let items = articles.indices.map { InputItem.file(String($0)) }
+    let runner = ExtractionRunner(pipeline: pipeline, jobs: jobs)
+    let articles = self.articles
+    var written = 0
+    var writer = GraphWriter(sink: { written += $0.utf8.count })
+    let clock = ContinuousClock()
+    let started = clock.now
+    try await runner.run(
+      items,
+      bytes: { item in
+        guard case .file(let index) = item, let position = Int(index) else { return nil }
+        return articles[position].bytes
+      }
+    ) { outcome in
+      if case .processed(let document) = outcome { try writer.write(document.records) }
+    }
+    precondition(written >= 0)
+    return (clock.now - started).seconds
+  }
+
+  public static func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+  }
+}
