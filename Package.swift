@@ -22,9 +22,11 @@ let package = Package(
       ]
     ),
     .target(name: "ICUText", dependencies: ["CICUShim"]),
+    // libarchive (tar, tar.gz, zip …) behind the same opaque, stdint-only pattern.
+    .target(name: "CArchiveShim", linkerSettings: [.linkedLibrary("archive")]),
     .target(
       name: "QuotegraphKit",
-      dependencies: ["ICUText", .product(name: "Yams", package: "Yams")]
+      dependencies: ["ICUText", "CArchiveShim", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "quotegraph",
