@@ -10,7 +10,7 @@ struct Quotegraph: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quotegraph",
     abstract: "Reads Chinese-language news and answers who said what, as a graph.",
-    subcommands: [ExtractCommand.self, SegmentCommand.self]
+    subcommands: [ExtractCommand.self, SegmentCommand.self, GazetteerCommand.self]
   )
 
   /// Usage errors exit with 2, as documented, rather than ArgumentParser's 64.
