@@ -58,19 +58,26 @@ public struct GazetteerImporter {
     var people = merge(context.personRows(), into: .people)
     var cues = merge([], into: .cues)
 
-    for index in places.indices { addVariants(&places[index], folder: folder) }
+    let glosses = dictionaryGlosses()
+    for index in places.indices {
+      addVariants(&places[index], folder: folder)
+      fillEnglish(&places[index], glosses: glosses)
+    }
     for index in roles.indices {
       addVariants(&roles[index], folder: folder)
-      fillEnglish(&roles[index])
+      fillEnglish(&roles[index], glosses: glosses)
     }
     for index in organizations.indices {
       addVariants(&organizations[index], folder: folder)
-      fillEnglish(&organizations[index])
+      fillEnglish(&organizations[index], glosses: glosses)
     }
-    for index in people.indices { addPersonForms(&people[index], folder: folder) }
+    for index in people.indices {
+      addPersonForms(&people[index], folder: folder)
+      fillEnglish(&people[index], glosses: glosses)
+    }
     for index in cues.indices {
       addVariants(&cues[index], folder: folder)
-      fillEnglish(&cues[index])
+      fillEnglish(&cues[index], glosses: glosses)
       cues[index].setList("attested", context.attestation(of: cues[index]["name"]))
     }
 
@@ -153,11 +160,26 @@ public struct GazetteerImporter {
     row.setList("short_forms", shortForms)
   }
 
-  /// An empty English name takes CedPane's public-domain gloss, if it has one.
-  func fillEnglish(_ row: inout GazetteerRow) {
-    if row["name_en"].isEmpty, let gloss = sources.definitions[row["name"]] {
+  /// An empty English name takes CedPane's public-domain gloss, or else the first gloss of
+  /// its names dictionary without a trailing note (`Han Zheng (politician)` → `Han Zheng`).
+  func fillEnglish(_ row: inout GazetteerRow, glosses: [String: String]) {
+    guard row["name_en"].isEmpty else { return }
+    if let gloss = sources.definitions[row["name"]] ?? glosses[row["name"]] {
       row["name_en"] = gloss
     }
+  }
+
+  /// Simplified form → first gloss of CedPane's names dictionary, its trailing note dropped.
+  func dictionaryGlosses() -> [String: String] {
+    var glosses: [String: String] = [:]
+    for entry in sources.dictionary where glosses[entry.simplified] == nil {
+      guard var gloss = entry.glosses.first else { continue }
+      if let open = gloss.firstIndex(of: "("), open != gloss.startIndex {
+        gloss = gloss[..<open].trimmingCharacters(in: " ")
+      }
+      glosses[entry.simplified] = gloss
+    }
+    return glosses
   }
 }
 
