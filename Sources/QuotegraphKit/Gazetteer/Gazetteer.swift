@@ -14,7 +14,10 @@ public struct Gazetteer: Sendable {
     func table(_ file: GazetteerFile) throws(QuotegraphError) -> (GazetteerTable, String) {
       let path = directory + "/" + file.fileName
       let bytes = try FileIO.readAll(path: path)
-      return (try GazetteerTable.parse(String(decoding: bytes, as: UTF8.self), file: file, path: path), path)
+      return (
+        try GazetteerTable.parse(String(decoding: bytes, as: UTF8.self), file: file, path: path),
+        path
+      )
     }
     let (variants, _) = try table(.scriptVariants)
     return Gazetteer(

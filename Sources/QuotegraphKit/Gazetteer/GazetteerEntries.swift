@@ -61,7 +61,8 @@ public enum RoleKind: String, CaseIterable, Sendable {
   case deputyHeadOfState = "deputy-head-of-state"
   case headOfGovernment = "head-of-government"
   case deputyHeadOfGovernment = "deputy-head-of-government"
-  case minister, spokesperson, envoy, diplomat, legislator, judge, military, partyLeader = "party-leader"
+  case minister, spokesperson, envoy, diplomat, legislator, judge, military
+  case partyLeader = "party-leader"
   case regionalLeader = "regional-leader"
   case official, executive, other
 }

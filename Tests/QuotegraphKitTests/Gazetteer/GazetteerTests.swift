@@ -56,14 +56,17 @@ struct MatchKeyFolderTests {
 @Suite("Gazetteer tables and loader")
 struct GazetteerTableTests {
   @Test func parseAndSerializeRoundTrip() throws {
-    let text = "# why\nid\tname\tclass\taliases\tname_en\tattested\tsources\n"
+    let text =
+      "# why\nid\tname\tclass\taliases\tname_en\tattested\tsources\n"
       + "cue:0000000000000002\t表示\tsay\t\tstate\t\tcurated\n"
       + "cue:0000000000000001\t说\tsay\t說\tsay\t\tcurated\n"
     let table = try GazetteerTable.parse(text, file: .cues, path: "cues.tsv")
     #expect(table.rows.map { $0.line } == [3, 4])
     #expect(table.rows[1].list("aliases") == ["說"])
     let serialized = table.serialized()
-    #expect(serialized.split(separator: "\n").dropFirst().first?.hasPrefix("cue:0000000000000001") == true)
+    #expect(
+      serialized.split(separator: "\n").dropFirst().first?.hasPrefix("cue:0000000000000001") == true
+    )
     #expect(try GazetteerTable.parse(serialized, file: .cues, path: "x").serialized() == serialized)
   }
 
@@ -151,7 +154,8 @@ struct GazetteerImportTests {
   static let sourcesPresent = FileIO.kind(of: RepositoryPaths.sharedSources) == .directory
 
   @Test func curatedRowsOverrideAndAdd() throws {
-    let curatedText = GazetteerFile.people.columns.joined(separator: "\t") + "\n"
+    let curatedText =
+      GazetteerFile.people.columns.joined(separator: "\t") + "\n"
       + "Q1\t\t\t\t\tUS\t\t\t\t\tcurated\n" + "\t解振华\tXie Zhenhua\t\t\tCN\t\t\t\t\tcurated\n"
     let curated = try GazetteerTable.parse(curatedText, file: .people, path: "curated/people.tsv")
     let elite = ChineseEliteSource(
@@ -189,7 +193,8 @@ struct GazetteerImportTests {
       let shipped = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
       #expect(
         result.tables[file]?.serialized() == shipped,
-        "\(file.fileName) is stale: run quotegraph gazetteer import --from ../shared/gazetteer-sources")
+        "\(file.fileName) is stale: run quotegraph gazetteer import --from ../shared/gazetteer-sources"
+      )
     }
   }
 }

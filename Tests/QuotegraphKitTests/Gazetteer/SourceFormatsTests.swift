@@ -25,7 +25,8 @@ struct SourceFormatsTests {
 
   @Test func cedictLinesGiveFormsAndGlosses() {
     let entries = SourceFormats.cedict(
-      "# comment\n韓正 韩正 [Han2_Zheng4] /Han Zheng (politician)/Zheng, Han (politician)/\n克里 克里 [Ke4 li3] /Cree/Kerry/\n")
+      "# comment\n韓正 韩正 [Han2_Zheng4] /Han Zheng (politician)/Zheng, Han (politician)/\n克里 克里 [Ke4 li3] /Cree/Kerry/\n"
+    )
     #expect(entries.count == 2)
     #expect(entries[0].traditional == "韓正")
     #expect(entries[0].simplified == "韩正")
@@ -83,7 +84,8 @@ struct SourceFormatsTests {
   }
 
   @Test func jsonReaderEscapesAndErrors() throws {
-    let value = try JSONReader.parse(Array(#"["a\"b", "\u738b\u6bc5", "\ud83d\ude00", 1, 2.5, null]"#.utf8), name: "x")
+    let value = try JSONReader.parse(
+      Array(#"["a\"b", "\u738b\u6bc5", "\ud83d\ude00", 1, 2.5, null]"#.utf8), name: "x")
     #expect(value == [.string("a\"b"), .string("王毅"), .string("😀"), .int(1), .double(2.5), .null])
     #expect(throws: QuotegraphError.self) { try JSONReader.parse(Array("[1,".utf8), name: "x") }
   }
@@ -98,7 +100,8 @@ struct SourceFormatsTests {
 
   @Test func inflateStoredAndFixedBlocks() throws {
     // A stored block holding "abc", then the fixed-Huffman encoding of "aaaaaaaaaa".
-    #expect(try Inflate.inflate([0x01, 0x03, 0x00, 0xFC, 0xFF, 0x61, 0x62, 0x63]) == Array("abc".utf8))
+    #expect(
+      try Inflate.inflate([0x01, 0x03, 0x00, 0xFC, 0xFF, 0x61, 0x62, 0x63]) == Array("abc".utf8))
     #expect(try Inflate.inflate([0x4B, 0x4C, 0x84, 0x01, 0x00]) == Array("aaaaaaaaaa".utf8))
     #expect(throws: QuotegraphError.self) { try Inflate.gunzip([1, 2, 3]) }
   }

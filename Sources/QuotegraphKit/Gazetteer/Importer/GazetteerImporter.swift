@@ -28,7 +28,8 @@ public struct GazetteerImporter {
     let folder = MatchKeyFolder(
       traditionalToSimplified: Dictionary(
         sources.scriptVariants.compactMap { pair -> (Unicode.Scalar, Unicode.Scalar)? in
-          guard pair.traditional.unicodeScalars.count == 1, pair.simplified.unicodeScalars.count == 1,
+          guard pair.traditional.unicodeScalars.count == 1,
+            pair.simplified.unicodeScalars.count == 1,
             let from = pair.traditional.unicodeScalars.first,
             let to = pair.simplified.unicodeScalars.first
           else { return nil }
@@ -93,7 +94,9 @@ public struct GazetteerImporter {
       .scriptVariants: GazetteerTable(
         file: .scriptVariants, rows: NameCleaning.uniqueRows(variants, key: "traditional")),
     ]
-    var notes = GazetteerFile.generated.map { "\($0.fileName): \(tables[$0]?.rows.count ?? 0) rows" }
+    var notes = GazetteerFile.generated.map {
+      "\($0.fileName): \(tables[$0]?.rows.count ?? 0) rows"
+    }
     let uncovered = context.uncoveredLexiconWords(cues: Set(cues.map { $0["name"] }))
     if !uncovered.isEmpty {
       notes.append(

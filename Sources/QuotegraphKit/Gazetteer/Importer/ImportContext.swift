@@ -134,7 +134,8 @@ struct ImportContext {
     var countries = countryOfID
     for row in organizations where !row["country"].isEmpty { countries[row["id"]] = row["country"] }
     var parents: [String: [String]] = [:]
-    for edge in sources.elite.edges where edge.type == "SUBORDINATE_OF" || edge.type == "MEMBER_OF" {
+    for edge in sources.elite.edges where edge.type == "SUBORDINATE_OF" || edge.type == "MEMBER_OF"
+    {
       parents[edge.source, default: []].append(edge.target)
     }
     for index in organizations.indices where organizations[index]["country"].isEmpty {
@@ -195,7 +196,8 @@ struct ImportContext {
       .filter(NameCleaning.hasHan)
     guard let name = chinese.first else { return nil }
     let other = (sources.elite.titles[node.id] ?? []) + (namesOfID[node.id] ?? [])
-    let aliases = (chinese.dropFirst()
+    let aliases =
+      (chinese.dropFirst()
       + other.compactMap(NameCleaning.clean).map(folder.normalizedName))
       .filter { $0 != name && $0.count >= 2 && NameCleaning.sharesHan($0, with: name) }
     let id = ImportContext.isQID(node.id) ? node.id : file.derivedID(name: name)
@@ -207,7 +209,6 @@ struct ImportContext {
     row["sources"] = GazetteerImporter.eliteSource
     return row
   }
-
 
   /// The most frequent code; ties go to the code that sorts first. Empty for no codes.
   func majority(_ codes: [String]) -> String {
@@ -230,7 +231,9 @@ struct ImportContext {
         && group.words.contains(cue)
     }.map { "cilin:" + $0.code }
     if sources.claimWords.contains(cue) { found.append("hownet") }
-    if sources.sayWords.contains(where: { $0.word == cue && $0.score >= ImportContext.sayWordsMinimumScore }) {
+    if sources.sayWords.contains(where: {
+      $0.word == cue && $0.score >= ImportContext.sayWordsMinimumScore
+    }) {
       found.append("say-words")
     }
     return found
@@ -239,7 +242,8 @@ struct ImportContext {
   /// Words the HowNet and word2vec lists give that no cue covers: prompts for a curator, not
   /// data (the lexicons' licences do not allow copying them in).
   func uncoveredLexiconWords(cues: Set<String>) -> [String] {
-    let candidates = sources.claimWords.filter { $0.count >= 2 }
+    let candidates =
+      sources.claimWords.filter { $0.count >= 2 }
       + sources.sayWords.filter { $0.score >= ImportContext.sayWordsMinimumScore }.map(\.word)
     return NameCleaning.unique(candidates.filter { !cues.contains($0) }).sorted()
   }

@@ -238,7 +238,8 @@ public enum Inflate {
         } else {
           let lengthIndex = symbol - 257
           guard lengthIndex < Decoder.lengthBase.count else { throw corrupt("bad length code") }
-          let length = Decoder.lengthBase[lengthIndex] + (try bits(Decoder.lengthExtra[lengthIndex]))
+          let length =
+            Decoder.lengthBase[lengthIndex] + (try bits(Decoder.lengthExtra[lengthIndex]))
           let distanceIndex = try decode(distances)
           guard distanceIndex < Decoder.distanceBase.count else {
             throw corrupt("bad distance code")

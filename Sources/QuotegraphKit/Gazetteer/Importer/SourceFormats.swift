@@ -23,7 +23,9 @@ public enum SourceFormats {
       if quoted {
         if scalar == "\"" {
           if let next = iterator.next() {
-            if next == "\"" { field.unicodeScalars.append("\"") } else {
+            if next == "\"" {
+              field.unicodeScalars.append("\"")
+            } else {
               quoted = false
               pending = next
             }
