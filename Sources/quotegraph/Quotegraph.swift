@@ -10,7 +10,9 @@ struct Quotegraph: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quotegraph",
     abstract: "Reads Chinese-language news and answers who said what, as a graph.",
-    subcommands: [ExtractCommand.self, SegmentCommand.self, BenchCommand.self]
+    subcommands: [
+      ExtractCommand.self, SegmentCommand.self, GazetteerCommand.self, BenchCommand.self,
+    ]
   )
 
   /// Usage errors exit with 2, as documented, rather than ArgumentParser's 64.

@@ -1,0 +1,147 @@
+/// The gazetteer files, each with a fixed header row. Lists inside a field are separated by `|`.
+public enum GazetteerFile: String, CaseIterable, Sendable {
+  case people, roles, organizations, places, cues
+  /// Traditional → simplified characters, the table behind `MatchKeyFolder`.
+  case scriptVariants = "script-variants"
+  /// Name endings that give an imported organisation its kind (社 → media); curated only.
+  case organizationKinds = "organization-kinds"
+
+  public var fileName: String { rawValue + ".tsv" }
+
+  public var columns: [String] {
+    switch self {
+    case .people:
+      return [
+        "id", "name", "name_en", "aliases", "short_forms", "country", "born", "died",
+        "prominence", "roles", "sources",
+      ]
+    case .roles: return ["id", "name", "name_en", "kind", "aliases", "country", "sources"]
+    case .organizations: return ["id", "name", "name_en", "kind", "aliases", "country", "sources"]
+    case .places:
+      return ["id", "name", "name_en", "kind", "iso2", "iso3", "aliases", "country", "sources"]
+    case .cues: return ["id", "name", "class", "aliases", "name_en", "attested", "sources"]
+    case .scriptVariants: return ["traditional", "simplified"]
+    case .organizationKinds: return ["suffix", "kind"]
+    }
+  }
+
+  /// What content-derived ids start with: `person:` + `StableID.hash` of kind and name.
+  public var idPrefix: String {
+    switch self {
+    case .people: return "person"
+    case .roles: return "role"
+    case .organizations: return "org"
+    case .places: return "place"
+    case .cues: return "cue"
+    case .scriptVariants: return "variant"
+    case .organizationKinds: return "suffix"
+    }
+  }
+
+  /// The stable id of a row with no Wikidata id: derived from the file's kind and the name, so
+  /// it survives rebuilds and row reordering.
+  public func derivedID(name: String) -> String {
+    idPrefix + ":" + StableID.hash(idPrefix + "|" + name)
+  }
+
+  /// The column that identifies a row: `id`, or the traditional character for script variants.
+  public var keyColumn: String { columns[0] }
+}
+
+/// One row of a gazetteer file, by column name, with the line it came from (0 if generated).
+public struct GazetteerRow: Sendable, Equatable {
+  public var fields: [String: String]
+  public var line: Int
+
+  public init(_ fields: [String: String], line: Int = 0) {
+    self.fields = fields
+    self.line = line
+  }
+
+  public subscript(column: String) -> String {
+    get { fields[column] ?? "" }
+    set { fields[column] = newValue }
+  }
+
+  /// The `|`-separated items of a list column, without empty items.
+  public func list(_ column: String) -> [String] {
+    self[column].split(separator: "|").map(String.init)
+  }
+
+  public mutating func setList(_ column: String, _ items: [String]) {
+    self[column] = items.joined(separator: "|")
+  }
+}
+
+/// A TSV file: a header row, then one row per line. Blank lines and lines starting with `#`
+/// are skipped, so curated files can say why a row is there.
+public struct GazetteerTable: Sendable, Equatable {
+  public var file: GazetteerFile
+  public var rows: [GazetteerRow]
+
+  public init(file: GazetteerFile, rows: [GazetteerRow]) {
+    self.file = file
+    self.rows = rows
+  }
+
+  public static func parse(_ text: String, file: GazetteerFile, path: String)
+    throws(QuotegraphError) -> GazetteerTable
+  {
+    var rows: [GazetteerRow] = []
+    var sawHeader = false
+    var lineNumber = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let values = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      if !sawHeader {
+        guard values == file.columns else {
+          throw QuotegraphError(
+            "gazetteer.bad-header",
+            "header must be \(file.columns.joined(separator: " ")), found \(values.joined(separator: " "))",
+            file: path, line: lineNumber)
+        }
+        sawHeader = true
+        continue
+      }
+      guard values.count == file.columns.count else {
+        throw QuotegraphError(
+          "gazetteer.bad-row",
+          "expected \(file.columns.count) tab-separated fields, found \(values.count)",
+          file: path, line: lineNumber)
+      }
+      rows.append(
+        GazetteerRow(
+          Dictionary(uniqueKeysWithValues: zip(file.columns, values)), line: lineNumber))
+    }
+    guard sawHeader else {
+      throw QuotegraphError("gazetteer.bad-header", "no header row", file: path, line: 1)
+    }
+    return GazetteerTable(file: file, rows: rows)
+  }
+
+  /// The header and the rows sorted by their key column, each field cleaned of tabs and line
+  /// breaks, so the same rows always give the same bytes.
+  public func serialized() -> String {
+    let key = file.keyColumn
+    var output = file.columns.joined(separator: "\t") + "\n"
+    for row in rows.sorted(by: { $0[key].utf8.lexicographicallyPrecedes($1[key].utf8) }) {
+      output += file.columns.map { GazetteerTable.clean(row[$0]) }.joined(separator: "\t")
+      output += "\n"
+    }
+    return output
+  }
+
+  static func clean(_ value: String) -> String {
+    guard value.contains(where: { $0 == "\t" || $0.isNewline }) else { return value }
+    return String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+  }
+}
+
+extension GazetteerFile {
+  /// The files the importer writes into `Gazetteers/` (and that `Gazetteer.load` reads).
+  public static let generated: [GazetteerFile] = [
+    .people, .roles, .organizations, .places, .cues, .scriptVariants,
+  ]
+}
