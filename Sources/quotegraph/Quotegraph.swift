@@ -11,7 +11,8 @@ struct Quotegraph: AsyncParsableCommand {
     commandName: "quotegraph",
     abstract: "Reads Chinese-language news and answers who said what, as a graph.",
     subcommands: [
-      ExtractCommand.self, SegmentCommand.self, GazetteerCommand.self, BenchCommand.self,
+      ExtractCommand.self, SegmentCommand.self, MergeCommand.self, GazetteerCommand.self,
+      BenchCommand.self,
     ]
   )
 
@@ -50,6 +51,11 @@ enum Terminal {
   static func error(_ message: String) {
     let line = message.hasSuffix("\n") ? message : message + "\n"
     _ = try? OutputFile.standardError().write(line)
+  }
+
+  /// Redraws the live status line on standard error (a terminal).
+  static func status(_ line: String) {
+    _ = try? OutputFile.standardError().write("\r\u{1B}[K" + line)
   }
 
   static func fail(_ message: String) -> Never {

@@ -122,4 +122,109 @@ struct CommandLineTests {
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect((object?["sentences"] as? [Any])?.count == 22)
   }
+
+  /// A folder of `count` articles with unique URLs made from the sample archive, plus one
+  /// file that fails.
+  func syntheticArchive(count: Int) throws -> URL {
+    let directory = try temporaryDirectory().appendingPathComponent("archive")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let samples = try FileManager.default.contentsOfDirectory(atPath: Paths.sample).sorted().map {
+      try String(contentsOfFile: Paths.sample + "/" + $0, encoding: .utf8)
+    }
+    for index in 0..<count {
+      let text = samples[index % samples.count]
+        .replacing(")\n------", with: "?copy=\(index))\n------")
+      let name = String(format: "%05d.md", index)
+      try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try Data([0, 1, 2]).write(to: directory.appendingPathComponent("00100-bad.md"))
+    return directory
+  }
+
+  @Test("kill -9 at any moment, then --resume: output byte-identical to an uninterrupted run")
+  func killAndResume() throws {
+    let archive = try syntheticArchive(count: 900)
+    let work = try temporaryDirectory()
+    let reference = work.appendingPathComponent("reference.jsonl").path
+    let referenceErrors = work.appendingPathComponent("reference-errors.jsonl").path
+    let arguments = ["extract", archive.path, "-j", "2", "--commit-every", "7", "-q"]
+    let uninterrupted = try run(arguments + ["-o", reference, "--errors", referenceErrors])
+    #expect(uninterrupted.status == 1)
+
+    var resumedAtLeastOnce = false
+    for (trial, delay) in [40, 90, 150, 220, 300].enumerated() {
+      let output = work.appendingPathComponent("out\(trial).jsonl").path
+      let errors = work.appendingPathComponent("errors\(trial).jsonl").path
+      let process = Process()
+      process.executableURL = Self.executable
+      process.arguments = arguments + ["-o", output, "--errors", errors]
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(useconds_t(delay * 1000))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      if FileManager.default.fileExists(atPath: output + ".manifest") { resumedAtLeastOnce = true }
+      let resumed = try run(
+        arguments.filter { $0 != "-q" } + ["-o", output, "--errors", errors, "--resume"])
+      #expect(resumed.status == 1)
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: output))
+          == Data(contentsOf: URL(fileURLWithPath: reference)))
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: errors))
+          == Data(contentsOf: URL(fileURLWithPath: referenceErrors)))
+      #expect(!FileManager.default.fileExists(atPath: output + ".manifest"))
+    }
+    #expect(resumedAtLeastOnce, "no kill landed mid-run: make the workload larger")
+  }
+
+  @Test("-j 1 and -j 2 write the same bytes")
+  func jobsDoNotChangeOutput() throws {
+    let archive = try syntheticArchive(count: 120)
+    let one = try run(["extract", archive.path, "-j", "1", "-q"])
+    let two = try run(["extract", archive.path, "-j", "2", "-q"])
+    #expect(one.stdout == two.stdout)
+    #expect(one.stdout.split(separator: "\n").count == 120)
+  }
+
+  @Test("shards split the work and merge back to the whole")
+  func shardsAndMerge() throws {
+    let archive = try syntheticArchive(count: 60)
+    let work = try temporaryDirectory()
+    var parts: [String] = []
+    for index in 0..<3 {
+      let part = work.appendingPathComponent("part\(index).jsonl").path
+      _ = try run(["extract", archive.path, "--shard", "\(index)/3", "-o", part, "-q"])
+      parts.append(part)
+    }
+    let counts = try parts.map {
+      try String(contentsOfFile: $0, encoding: .utf8).split(separator: "\n").count
+    }
+    #expect(counts.reduce(0, +) == 60)
+    #expect(counts.allSatisfy { $0 > 0 })
+    let merged = try run(["merge"] + parts)
+    let unsharded = work.appendingPathComponent("whole.jsonl").path
+    _ = try run(["extract", archive.path, "-o", unsharded, "-q"])
+    let whole = try run(["merge", unsharded])
+    #expect(merged.status == 0)
+    #expect(merged.stdout == whole.stdout)
+  }
+
+  @Test("extract - reads concatenated articles and JSON lines from standard input")
+  func standardInputStreams() throws {
+    let seed = try String(contentsOfFile: Paths.seedArticle, encoding: .utf8)
+    let other = seed.replacing(")\n------", with: "?b)\n------")
+    let concatenated = try run(["extract", "-"], stdin: seed + other)
+    #expect(concatenated.stdout.split(separator: "\n").count == 2)
+    #expect(concatenated.stdout.contains(#""source":"-#2""#))
+    func jsonLine(_ source: String, _ content: String) throws -> String {
+      String(
+        decoding: try JSONSerialization.data(withJSONObject: ["source": source, "content": content]
+        ), as: UTF8.self)
+    }
+    let lines = try jsonLine("a.md", seed) + "\n" + jsonLine("b.md", other) + "\n"
+    let json = try run(["extract", "-"], stdin: lines)
+    #expect(json.status == 0)
+    #expect(json.stdout.contains(#""source":"a.md""#) && json.stdout.contains(#""source":"b.md""#))
+  }
 }

@@ -12,13 +12,8 @@ import Testing
 struct CorpusTests {
   static let corpus = Paths.shared + "/corpus"
 
-  func outcomes() async throws -> [DocumentOutcome] {
-    let items = InputCollector().collect([Self.corpus]).items
-    var outcomes: [DocumentOutcome] = []
-    try await ExtractionRunner(pipeline: Fixture.defaultPipeline, jobs: 2).run(items) {
-      outcomes.append($0)
-    }
-    return outcomes
+  func outcomes() async throws -> [UnitOutcome] {
+    try await Fixture.outcomes([Self.corpus])
   }
 
   @Test("every corpus file is read or rejected with a reason; 499 in all")
@@ -26,14 +21,14 @@ struct CorpusTests {
     let outcomes = try await outcomes()
     #expect(outcomes.count == 499)
     for outcome in outcomes {
-      switch outcome {
-      case .processed(let document):
+      switch outcome.result {
+      case .success(let document):
         #expect(!document.article.url.isEmpty, "\(document.article.source) has no URL")
         #expect(!document.article.title.isEmpty, "\(document.article.source) has no title")
         #expect(document.article.published.hasSuffix("Z"))
         #expect(document.records.count >= 1)
-      case .failed(let source, let error):
-        #expect(!error.message.isEmpty, "\(source) failed without a reason")
+      case .failure(let error):
+        #expect(!error.message.isEmpty, "\(outcome.source) failed without a reason")
       }
     }
   }
@@ -64,7 +59,7 @@ struct CorpusTests {
   @Test("no feed footer or newsletter box survives cleaning")
   func noWidgetResidue() async throws {
     for outcome in try await outcomes() {
-      guard case .processed(let document) = outcome else { continue }
+      guard let document = outcome.document else { continue }
       let text = document.text.string
       #expect(!text.contains("获取更多RSS"), "\(document.article.source)")
       #expect(!text.contains("https://feedx.net"), "\(document.article.source)")

@@ -43,14 +43,12 @@ struct GraphOutputTests {
 
   @Test("golden: the sample archive's graph")
   func sampleGraph() async throws {
-    let items = InputCollector().collect([Paths.sample]).items
-    let runner = ExtractionRunner(pipeline: Fixture.defaultPipeline, jobs: 2)
     var output = ""
     var writer = GraphWriter(sink: { output += $0 })
-    try await runner.run(items) { outcome in
-      guard case .processed(let document) = outcome else {
+    for outcome in try await Fixture.outcomes([Paths.sample]) {
+      guard let document = outcome.document else {
         Issue.record("sample file failed: \(outcome.source)")
-        return
+        continue
       }
       var records = document.records
       // Sources are absolute paths here; the golden file keeps them relative to the repo.
@@ -76,13 +74,12 @@ struct GraphOutputTests {
   @Test("the same input gives the same bytes with one job or two")
   func determinism() async throws {
     func run(jobs: Int) async throws -> String {
-      let items = InputCollector().collect([Paths.sample, Paths.fixtures + "/encodings"]).items
       var output = ""
       var writer = GraphWriter(sink: { output += $0 })
-      try await ExtractionRunner(pipeline: Fixture.defaultPipeline, jobs: jobs).run(items) {
-        outcome in
-        if case .processed(let document) = outcome { try writer.write(document.records) }
-        if case .failed(let source, let error) = outcome { output += "\(source): \(error.code)\n" }
+      let paths = [Paths.sample, Paths.fixtures + "/encodings", Paths.fixtures + "/archives"]
+      for outcome in try await Fixture.outcomes(paths, jobs: jobs) {
+        if let document = outcome.document { try writer.write(document.records) }
+        if let error = outcome.error { output += "\(outcome.source): \(error.code)\n" }
       }
       return output
     }

@@ -36,6 +36,16 @@ enum Fixture {
     }
   }()
 
+  /// Runs the default pipeline over files, folders or archives, as `extract` does.
+  static func outcomes(_ paths: [String], jobs: Int = 2) async throws -> [UnitOutcome] {
+    let producer = InputProducer(items: InputCollector().collect(paths).items)
+    var outcomes: [UnitOutcome] = []
+    try await ExtractionRunner(pipeline: defaultPipeline, jobs: jobs).run(next: producer.next) {
+      outcomes.append($0)
+    }
+    return outcomes
+  }
+
   /// Reads and runs the default pipeline over an article given as text.
   static func process(_ text: String, source: String = "test.md") throws -> Document {
     var document = try ArticleReader().parse(text, source: source)

@@ -149,21 +149,14 @@ public struct ExtractionBenchmark: Sendable {
   }
 
   private func endToEnd(jobs: Int) async throws -> Double {
-    let items = articles.indices.map { InputItem.file(String($0)) }
+    let units = articles.map { InputUnit.content(source: $0.source, bytes: $0.bytes) }
     let runner = ExtractionRunner(pipeline: pipeline, jobs: jobs)
-    let articles = self.articles
     var written = 0
     var writer = GraphWriter(sink: { written += $0.utf8.count })
     let clock = ContinuousClock()
     let started = clock.now
-    try await runner.run(
-      items,
-      bytes: { item in
-        guard case .file(let index) = item, let position = Int(index) else { return nil }
-        return articles[position].bytes
-      }
-    ) { outcome in
-      if case .processed(let document) = outcome { try writer.write(document.records) }
+    try await runner.run(units) { outcome in
+      if let document = outcome.document { try writer.write(document.records) }
     }
     precondition(written >= 0)
     return (clock.now - started).seconds

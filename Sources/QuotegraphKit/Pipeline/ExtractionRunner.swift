@@ -1,19 +1,22 @@
-/// What became of one input.
-public enum DocumentOutcome: Sendable {
-  case processed(Document)
-  case failed(source: String, error: QuotegraphError)
+/// What became of one input unit: its document or why it failed, with what the run manifest
+/// and the progress line need to know.
+public struct UnitOutcome: Sendable {
+  public var source: String
+  /// `StableID.hash` of the content, empty when the content could not be read.
+  public var contentHash: String
+  public var byteCount: Int
+  public var result: Result<Document, QuotegraphError>
 
-  public var source: String {
-    switch self {
-    case .processed(let document): document.article.source
-    case .failed(let source, _): source
-    }
+  public var document: Document? { try? result.get() }
+  public var error: QuotegraphError? {
+    if case .failure(let error) = result { return error }
+    return nil
   }
 }
 
 /// Reads inputs and runs the pipeline over them on up to `jobs` cores, handing outcomes back
-/// in input order so that output is the same for any number of jobs. At most a bounded number
-/// of documents is in memory at once, however long the input list.
+/// in input order so that output is the same for any number of jobs. At most `4 × jobs`
+/// documents are in memory at once, however long the input.
 public struct ExtractionRunner: Sendable {
   public var pipeline: Pipeline
   public var reader: ArticleReader
@@ -25,43 +28,57 @@ public struct ExtractionRunner: Sendable {
     self.jobs = max(1, jobs)
   }
 
-  /// Processes one input; never throws: every failure becomes an outcome.
-  public func process(_ item: InputItem, bytes preread: [UInt8]? = nil) -> DocumentOutcome {
-    let source = item.source
+  /// Processes one unit; never throws: every failure becomes an outcome.
+  public func process(_ unit: InputUnit) -> UnitOutcome {
+    let source = unit.source
     let bytes: [UInt8]
-    do throws(QuotegraphError) {
-      switch item {
-      case .unreadable(_, let error): throw error
-      case _ where preread != nil: bytes = preread ?? []
-      case .file(let path): bytes = try FileIO.readAll(path: path)
-      case .standardInput: bytes = try FileIO.readAll(descriptor: 0, name: "-")
+    switch unit {
+    case .failure(_, let error):
+      return UnitOutcome(source: source, contentHash: "", byteCount: 0, result: .failure(error))
+    case .content(_, let content): bytes = content
+    case .file(let path):
+      do {
+        bytes = try FileIO.readAll(path: path)
+      } catch {
+        return UnitOutcome(
+          source: source, contentHash: "", byteCount: 0, result: .failure(error.located(in: source))
+        )
       }
+    }
+    let hash = StableID.hash(bytes)
+    do throws(QuotegraphError) {
       var document = try reader.read(bytes, source: source)
       try pipeline.process(&document)
-      return .processed(document)
+      return UnitOutcome(
+        source: source, contentHash: hash, byteCount: bytes.count, result: .success(document))
     } catch {
-      return .failed(source: source, error: error.located(in: source))
+      return UnitOutcome(
+        source: source, contentHash: hash, byteCount: bytes.count,
+        result: .failure(error.located(in: source)))
     }
   }
 
-  /// Runs every input, calling `deliver` once per input, in input order, on the caller's task.
-  /// - Parameter bytes: supplies an item's content instead of reading it (benchmarks, archives).
+  /// Runs every unit `next` yields, calling `deliver` once per unit, in input order, on the
+  /// caller's task. `next` is called on the caller's task too, so it may read a stream.
   public func run(
-    _ items: [InputItem], bytes: (@Sendable (InputItem) -> [UInt8]?)? = nil,
-    deliver: (DocumentOutcome) throws -> Void
+    next: () -> InputUnit?, deliver: (UnitOutcome) throws -> Void
   ) async throws {
     let window = jobs * 4
-    try await withThrowingTaskGroup(of: (Int, DocumentOutcome).self) { group in
-      var next = 0
-      var nextToDeliver = 0
+    try await withThrowingTaskGroup(of: (Int, UnitOutcome).self) { group in
+      var launched = 0
+      var delivered = 0
       var running = 0
-      var finished: [Int: DocumentOutcome] = [:]
+      var exhausted = false
+      var finished: [Int: UnitOutcome] = [:]
       func launch() {
-        while running < jobs, next < items.count, next - nextToDeliver < window {
-          let index = next
-          let item = items[index]
-          group.addTask { (index, self.process(item, bytes: bytes?(item))) }
-          next += 1
+        while !exhausted, running < jobs, launched - delivered < window {
+          guard let unit = next() else {
+            exhausted = true
+            return
+          }
+          let index = launched
+          group.addTask { (index, self.process(unit)) }
+          launched += 1
           running += 1
         }
       }
@@ -69,12 +86,18 @@ public struct ExtractionRunner: Sendable {
       while let (index, outcome) = try await group.next() {
         running -= 1
         finished[index] = outcome
-        while let ready = finished.removeValue(forKey: nextToDeliver) {
+        while let ready = finished.removeValue(forKey: delivered) {
           try deliver(ready)
-          nextToDeliver += 1
+          delivered += 1
         }
         launch()
       }
     }
+  }
+
+  /// Runs a list of units.
+  public func run(_ units: [InputUnit], deliver: (UnitOutcome) throws -> Void) async throws {
+    var iterator = units.makeIterator()
+    try await run(next: { iterator.next() }, deliver: deliver)
   }
 }

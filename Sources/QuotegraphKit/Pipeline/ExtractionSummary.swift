@@ -4,10 +4,18 @@ public struct ExtractionSummary: Sendable, Equatable {
   public var failed = 0
   /// Files in folders left out for their extension.
   public var skipped = 0
+  public var skippedByShard = 0
+  /// Units committed by an interrupted run and not processed again.
+  public var resumed = 0
   public var emptyText = 0
   public var duplicateRecords = 0
   public var characters = 0
+  public var bytes = 0
   public var seconds = 0.0
+  /// Quote nodes written.
+  public var statements = 0
+  /// Distinct Person nodes written.
+  public var persons: Set<String> = []
 
   public init() {}
 
@@ -15,6 +23,10 @@ public struct ExtractionSummary: Sendable, Equatable {
     read += 1
     if document.text.isEmpty { emptyText += 1 }
     characters += document.text.units.count
+    for case .node(let node) in document.records {
+      if node.labels.contains("Quote") { statements += 1 }
+      if node.labels.contains("Person") { persons.insert(node.id) }
+    }
   }
 
   public func line(errorsFile: String?) -> String {
@@ -24,9 +36,14 @@ public struct ExtractionSummary: Sendable, Equatable {
     if failed > 0 { failedPart += errorsFile.map { " (see \($0))" } ?? " (reasons above)" }
     parts.append(failedPart)
     if skipped > 0 { parts.append("\(skipped) skipped (not an article's extension)") }
+    if skippedByShard > 0 { parts.append("\(skippedByShard) in other shards") }
+    if resumed > 0 { parts.append("\(resumed) carried over from the interrupted run") }
+    parts.append("\(statements) statements, \(persons.count) persons")
     if duplicateRecords > 0 { parts.append("\(duplicateRecords) duplicate records skipped") }
-    let rate = seconds > 0 ? Double(read + failed) / seconds : 0
-    parts.append("\(formatted(seconds)) s, \(Int(rate.rounded())) files/s")
+    let rate = seconds > 0 ? Double(read + failed - resumed) / seconds : 0
+    let megabytes = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
+    parts.append(
+      "\(formatted(seconds)) s, \(Int(rate.rounded())) files/s, \(formatted(megabytes)) MB/s")
     return parts.joined(separator: ", ")
   }
 

@@ -1,13 +1,14 @@
-/// One thing to read: a file, standard input, or a path that could not be listed (kept so
-/// that its error is reported in order with the rest).
+/// One thing to read: a file, an archive of files, standard input, or a path that could not be
+/// listed (kept so that its error is reported in order with the rest).
 public enum InputItem: Sendable, Equatable {
   case file(String)
+  case archive(String)
   case standardInput
   case unreadable(String, QuotegraphError)
 
   public var source: String {
     switch self {
-    case .file(let path): path
+    case .file(let path), .archive(let path): path
     case .standardInput: "-"
     case .unreadable(let path, _): path
     }
@@ -41,6 +42,7 @@ public struct InputCollector: Sendable {
         continue
       }
       switch FileIO.kind(of: path) {
+      case .file where ArchiveReader.isArchive(path): collected.items.append(.archive(path))
       case .file: collected.items.append(.file(path))
       case .directory: walk(path, into: &collected)
       case .missing:
@@ -68,6 +70,7 @@ public struct InputCollector: Sendable {
     where !name.hasPrefix(".") {
       let path = base + name
       switch FileIO.kind(of: path) {
+      case .file where ArchiveReader.isArchive(name): collected.items.append(.archive(path))
       case .file where hasArticleExtension(name): collected.items.append(.file(path))
       case .file: collected.skipped.append(path)
       case .directory where !FileIO.isSymbolicLink(path): walk(path, into: &collected)

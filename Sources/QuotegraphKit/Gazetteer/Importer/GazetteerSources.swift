@@ -51,13 +51,14 @@ public struct GazetteerSources: Sendable {
     }
 
     let archivePath = "chinese-elite/docs-data-nodes.tar.gz"
-    let archive = try Inflate.gunzip(try FileIO.readAll(path: directory + "/" + archivePath))
+    let archive = try ArchiveReader(path: directory + "/" + archivePath)
     var nodes: [ChineseEliteSource.Node] = []
     var edges: [ChineseEliteSource.Edge] = []
-    for member in try TarArchive.members(of: archive) where member.path.hasSuffix("node.json") {
+    while let member = try archive.next() {
+      guard member.name.hasSuffix("node.json") else { continue }
       let value: JSONValue
       do {
-        value = try JSONReader.parse(Array(member.contents), name: member.path)
+        value = try JSONReader.parse(try member.content.get(), name: member.name)
       } catch {
         throw error.located(in: archivePath)
       }

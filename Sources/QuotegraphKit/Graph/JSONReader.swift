@@ -21,7 +21,7 @@ public struct JSONReader {
 
   private func error(_ message: String) -> QuotegraphError {
     QuotegraphError(
-      "gazetteer.source-corrupt", "JSON: \(message) at byte \(position)", file: name)
+      "json.invalid", "JSON: \(message) at byte \(position)", file: name)
   }
 
   private mutating func skipSpace() {
