@@ -34,6 +34,8 @@ let package = Package(
         "QuotegraphKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzzing the reader and HTML cleaner: see README, "Fuzzing".
+    .executableTarget(name: "quotegraph-fuzz", dependencies: ["QuotegraphKit"]),
     .testTarget(
       name: "QuotegraphKitTests",
       dependencies: ["QuotegraphKit", "ICUText"],

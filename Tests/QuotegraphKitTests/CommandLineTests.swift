@@ -227,4 +227,20 @@ struct CommandLineTests {
     #expect(json.status == 0)
     #expect(json.stdout.contains(#""source":"a.md""#) && json.stdout.contains(#""source":"b.md""#))
   }
+
+  @Test("inputs the fuzzer found or that were written to trip it replay without a crash")
+  func fuzzRegressions() throws {
+    let replay = Self.executable.deletingLastPathComponent().appendingPathComponent(
+      "quotegraph-fuzz")
+    let inputs = try FileManager.default.contentsOfDirectory(atPath: Paths.fixtures + "/fuzz")
+      .sorted().map { Paths.fixtures + "/fuzz/" + $0 }
+    #expect(!inputs.isEmpty)
+    let process = Process()
+    process.executableURL = replay
+    process.arguments = inputs
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+  }
 }
