@@ -4,8 +4,8 @@ import QuotegraphKit
 struct GazetteerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gazetteer",
-    abstract: "Build the gazetteers in Gazetteers/.",
-    subcommands: [GazetteerImportCommand.self])
+    abstract: "Build, check and query the gazetteers in Gazetteers/.",
+    subcommands: [GazetteerImportCommand.self, GazetteerLookupCommand.self])
 }
 
 struct GazetteerImportCommand: ParsableCommand {
@@ -34,5 +34,49 @@ struct GazetteerImportCommand: ParsableCommand {
     } catch {
       Terminal.fail(error.description)
     }
+  }
+}
+
+struct GazetteerLookupCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lookup",
+    abstract: "Show what the gazetteer matches in a text, and why.",
+    discussion: """
+      Segments TEXT like an article paragraph and prints ICU's tokens, every candidate match \
+      with the boundary verdict on it and the entities it could name, then the mentions the \
+      pipeline keeps.
+      """)
+
+  @Argument(help: "Text to look up, e.g. 韩正在北京会见了克里。")
+  var text: String
+
+  @OptionGroup var pipelineOptions: PipelineOptions
+
+  func run() throws {
+    let pipeline = pipelineOptions.load()
+    guard let matcher = pipeline.stages.compactMap({ $0 as? EntityMatcher }).first else {
+      Terminal.fail("the pipeline has no \(EntityMatcher.type) stage")
+    }
+    var document = Document(
+      article: Article(source: "lookup", url: "", title: "", published: ""),
+      body: "<p>" + text.replacing("<", with: "&lt;") + "</p>")
+    do {
+      for stage in pipeline.stages {
+        if stage is GraphBuilder { continue }
+        try stage.process(&document)
+      }
+    } catch {
+      Terminal.fail(error.description)
+    }
+    let clean = document.text
+    var lines = ["tokens: " + document.tokens.map { clean[$0.range] }.joined(separator: "|")]
+    lines += matcher.explain(clean.units, tokens: document.tokens)
+    for mention in document.mentions {
+      let entity = document.entities[mention.entity]
+      lines.append(
+        "mention [\(mention.range.start),\(mention.range.end)) \(clean[mention.range]) → \(entity.name) (\(entity.kind.rawValue), \(entity.id), \(mention.form.rawValue), \(mention.evidence))"
+      )
+    }
+    try OutputFile.standardOutput().write(lines.joined(separator: "\n") + "\n")
   }
 }

@@ -7,6 +7,9 @@ public struct Gazetteer: Sendable {
   public var places: [PlaceEntry]
   public var cues: [CueEntry]
   public var folder: MatchKeyFolder
+  /// Words never matched as names (`curated/not-names.tsv`): generic words the sources list as
+  /// names of organisations or places.
+  public var notNames: [String] = []
 
   /// Loads the generated files of `directory`. Any bad row stops the load with an error that
   /// names the file and line.
@@ -20,13 +23,21 @@ public struct Gazetteer: Sendable {
       )
     }
     let (variants, _) = try table(.scriptVariants)
+    var notNames: [String] = []
+    let notNamesPath = directory + "/curated/" + GazetteerFile.notNames.fileName
+    if FileIO.kind(of: notNamesPath) == .file {
+      let text = String(decoding: try FileIO.readAll(path: notNamesPath), as: UTF8.self)
+      notNames = try GazetteerTable.parse(text, file: .notNames, path: notNamesPath).rows.map {
+        $0["word"]
+      }
+    }
     return Gazetteer(
       people: try decode(table(.people), PersonEntry.init(row:)),
       roles: try decode(table(.roles), RoleEntry.init(row:)),
       organizations: try decode(table(.organizations), OrganizationEntry.init(row:)),
       places: try decode(table(.places), PlaceEntry.init(row:)),
       cues: try decode(table(.cues), CueEntry.init(row:)),
-      folder: MatchKeyFolder(scriptVariants: variants))
+      folder: MatchKeyFolder(scriptVariants: variants), notNames: notNames)
   }
 
   /// Decodes every row, locating errors in `path`, and refuses a second row with an id.

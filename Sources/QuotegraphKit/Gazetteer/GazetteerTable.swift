@@ -5,6 +5,10 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
   case scriptVariants = "script-variants"
   /// Name endings that give an imported organisation its kind (社 → media); curated only.
   case organizationKinds = "organization-kinds"
+  /// Short words ICU glues to a name's edge (韩正|在 read as 韩|正在); curated only.
+  case nameBoundaries = "name-boundaries"
+  /// Generic words the sources list as names (国家, 政府); never matched; curated only.
+  case notNames = "not-names"
 
   public var fileName: String { rawValue + ".tsv" }
 
@@ -22,6 +26,8 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .cues: return ["id", "name", "class", "aliases", "name_en", "attested", "sources"]
     case .scriptVariants: return ["traditional", "simplified"]
     case .organizationKinds: return ["suffix", "kind"]
+    case .nameBoundaries: return ["word", "side", "note"]
+    case .notNames: return ["word", "note"]
     }
   }
 
@@ -35,6 +41,8 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .cues: return "cue"
     case .scriptVariants: return "variant"
     case .organizationKinds: return "suffix"
+    case .nameBoundaries: return "boundary"
+    case .notNames: return "not-name"
     }
   }
 

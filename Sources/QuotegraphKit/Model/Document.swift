@@ -13,6 +13,7 @@ public struct Layer: Hashable, Sendable, Comparable, CustomStringConvertible {
   public static let quotations = Layer("quotations")
   public static let sentences = Layer("sentences")
   public static let tokens = Layer("tokens")
+  public static let mentions = Layer("mentions")
   public static let graph = Layer("graph")
 }
 
@@ -26,6 +27,9 @@ public struct Document: Sendable {
   public var quotations: [Quotation]
   public var sentences: [Sentence]
   public var tokens: [Token]
+  /// The people, organisations and places the article names, each once.
+  public var entities: [EntityRecord]
+  public var mentions: [Mention]
   public var records: [GraphRecord]
   public var layers: Set<Layer>
 
@@ -37,6 +41,8 @@ public struct Document: Sendable {
     self.quotations = []
     self.sentences = []
     self.tokens = []
+    self.entities = []
+    self.mentions = []
     self.records = []
     self.layers = [.article]
   }

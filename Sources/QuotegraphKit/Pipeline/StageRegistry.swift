@@ -10,6 +10,7 @@ public struct StageRegistry: Sendable {
   public static let standard = StageRegistry([
     HTMLCleaner.self,
     Segmenter.self,
+    EntityMatcher.self,
     GraphBuilder.self,
   ])
 

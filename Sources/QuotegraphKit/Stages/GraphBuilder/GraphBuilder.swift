@@ -1,5 +1,6 @@
-/// Writes what the document knows as graph records (`shared/spec/graph-jsonl.md`): for now the
-/// Article node, with the header's metadata and the clean text's size.
+/// Writes what the document knows as graph records (`shared/spec/graph-jsonl.md`): the Article
+/// node with the header's metadata, and, when entities were matched, their Person,
+/// Organization and Place nodes with `MENTIONED_IN` edges counting the mentions.
 public struct GraphBuilder: Stage {
   public static let type = "graph.build.v1"
   public static let requires: Set<Layer> = [.article, .cleanText]
@@ -12,7 +13,26 @@ public struct GraphBuilder: Stage {
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
-    document.records = [.node(GraphBuilder.articleNode(document))]
+    let article = GraphBuilder.articleNode(document)
+    var records: [GraphRecord] = [.node(article)]
+    var counts = [Int](repeating: 0, count: document.entities.count)
+    for mention in document.mentions { counts[mention.entity] += 1 }
+    for entity in document.entities {
+      var properties = entity.properties
+      properties["name"] = .string(entity.name)
+      properties["aliases"] = .array(entity.aliases.map(JSONValue.string))
+      records.append(.node(.init(id: entity.id, labels: [entity.kind.rawValue], properties: properties)))
+    }
+    let articleEnd = GraphRecord.Endpoint(id: article.id, labels: ["Article"])
+    for (slot, entity) in document.entities.enumerated() where counts[slot] > 0 {
+      records.append(
+        .relationship(
+          .init(
+            id: "mentioned:" + StableID.hash(entity.id + "|" + article.id), label: "MENTIONED_IN",
+            start: .init(id: entity.id, labels: [entity.kind.rawValue]), end: articleEnd,
+            properties: ["count": .int(counts[slot])])))
+    }
+    document.records = records
     document.layers.insert(.graph)
   }
 

@@ -1,0 +1,210 @@
+/// Finds the gazetteer's people, organisations and places in the clean text: every folded
+/// name, alias and short form is a candidate; ICU's word boundaries and the context decide
+/// which candidates are names (no 克里 in 克里姆林宫), the longest wins where they overlap, and
+/// an ambiguous form goes to the entity the article names in full, else the one whose title
+/// stands before it, else the most prominent.
+public struct EntityMatcher: Stage {
+  public static let type = "entity.match.v1"
+  public static let requires: Set<Layer> = [.cleanText, .tokens]
+  public static let provides: Set<Layer> = [.mentions]
+
+  public let index: EntityIndex
+  public let evidence: BoundaryEvidence
+
+  public init(index: EntityIndex, evidence: BoundaryEvidence) {
+    self.index = index
+    self.evidence = evidence
+  }
+
+  public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    let directory = try options.requiredString("gazetteer")
+    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
+    guard FileIO.kind(of: path) == .directory else {
+      throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
+    }
+    let gazetteer = try Gazetteer.load(directory: path)
+    let boundaries = try EntityMatcher.loadBoundaries(path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
+    self.init(index: EntityIndex(gazetteer: gazetteer), evidence: boundaries)
+  }
+
+  static func loadBoundaries(_ path: String) throws(QuotegraphError) -> BoundaryEvidence {
+    let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
+    let table = try GazetteerTable.parse(text, file: .nameBoundaries, path: path)
+    var followers: Set<String> = []
+    var leaders: Set<String> = []
+    for row in table.rows {
+      switch row["side"] {
+      case "after": followers.insert(row["word"])
+      case "before": leaders.insert(row["word"])
+      default:
+        throw QuotegraphError(
+          "gazetteer.bad-row", "side must be before or after, found \(row["side"])", file: path,
+          line: row.line)
+      }
+    }
+    return BoundaryEvidence(followers: followers, leaders: leaders)
+  }
+
+  /// A candidate match that survived the boundary evidence.
+  struct Match {
+    var start: Int
+    var end: Int
+    var pattern: Int
+    var evidence: String
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    let (entities, mentions) = find(in: document.text.units, tokens: document.tokens)
+    document.entities = entities
+    document.mentions = mentions
+    document.layers.insert(.mentions)
+  }
+
+  public func find(in units: [UInt16], tokens: [Token]) -> ([EntityRecord], [Mention]) {
+    let folded = index.fold(units)
+    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: units.count)
+    var accepted: [Match] = []
+    folded.withUnsafeBufferPointer { buffer in
+      for start in 0..<buffer.count {
+        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
+          let end = start + length
+          switch evidence.verdict(
+            start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
+          {
+          case .aligned: accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "aligned"))
+          case .acceptedCut: accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "cut"))
+          case .cutsWord(let side):
+            // 总理李强调研: a title the person holds, right before, says the name is meant.
+            if side == .end, titleHolder(before: start, in: buffer, pattern: pattern) != nil {
+              accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "title"))
+            }
+          }
+        }
+      }
+    }
+    let chosen = EntityMatcher.longestNonOverlapping(accepted)
+    return resolve(chosen, folded: folded)
+  }
+
+  /// Longest first, then leftmost; a match overlapping one already taken is dropped.
+  static func longestNonOverlapping(_ matches: [Match]) -> [Match] {
+    let ordered = matches.sorted {
+      ($0.end - $0.start, -$0.start, -$0.pattern) > ($1.end - $1.start, -$1.start, -$1.pattern)
+    }
+    var taken: [Match] = []
+    var covered = Set<Int>()
+    for match in ordered where !(match.start..<match.end).contains(where: covered.contains) {
+      taken.append(match)
+      covered.formUnion(match.start..<match.end)
+    }
+    return taken.sorted { $0.start < $1.start }
+  }
+
+  /// The candidate entity of `pattern` holding a role whose title ends right before `start`.
+  func titleHolder(before start: Int, in folded: UnsafeBufferPointer<UInt16>, pattern: Int) -> Int32? {
+    guard start > 0 else { return nil }
+    let window = max(0, start - 24)
+    let reversed = Array(folded[window..<start].reversed())
+    var titles: [String] = []
+    reversed.withUnsafeBufferPointer { buffer in
+      index.titleAutomaton.forEachMatch(in: buffer, at: 0) { length, _ in
+        titles.append(String(decoding: folded[(start - length)..<start], as: UTF16.self))
+      }
+    }
+    guard !titles.isEmpty else { return nil }
+    for candidate in index.candidates[pattern] {
+      let held = index.roles[Int(candidate.entity)]
+      if held.contains(where: { role in titles.contains { $0.hasSuffix(role) || role.hasSuffix($0) } }) {
+        return candidate.entity
+      }
+    }
+    return nil
+  }
+
+  /// Picks one entity per match and lays out the document's entities in order of first mention.
+  func resolve(_ matches: [Match], folded: [UInt16]) -> ([EntityRecord], [Mention]) {
+    // Entities the article names unambiguously (one candidate, or a full name): they claim the
+    // article's short forms first (克里 → 约翰·克里 when 约翰·克里 or 美国气候特使克里 appears).
+    var named = Set<Int32>()
+    for match in matches {
+      let candidates = index.candidates[match.pattern]
+      if candidates.count == 1 { named.insert(candidates[0].entity) }
+      for candidate in candidates where candidate.form == .name && candidates.count == 1 {
+        named.insert(candidate.entity)
+      }
+    }
+    var entities: [EntityRecord] = []
+    var position: [Int32: Int] = [:]
+    var mentions: [Mention] = []
+    folded.withUnsafeBufferPointer { buffer in
+      for match in matches {
+        let chosen = choose(match, named: named, buffer: buffer)
+        let slot: Int
+        if let existing = position[chosen.entity] {
+          slot = existing
+        } else {
+          slot = entities.count
+          position[chosen.entity] = slot
+          entities.append(index.entities[Int(chosen.entity)])
+        }
+        mentions.append(
+          Mention(range: TextRange(match.start, match.end), entity: slot, form: chosen.form, evidence: match.evidence))
+      }
+    }
+    return (entities, mentions)
+  }
+
+  private func choose(_ match: Match, named: Set<Int32>, buffer: UnsafeBufferPointer<UInt16>)
+    -> EntityIndex.Candidate
+  {
+    let candidates = index.candidates[match.pattern]
+    if candidates.count == 1 { return candidates[0] }
+    if let holder = titleHolder(before: match.start, in: buffer, pattern: match.pattern),
+      let candidate = candidates.first(where: { $0.entity == holder })
+    {
+      return candidate
+    }
+    // A canonical name before an alias before a short form (北京 the city's name over an alias
+    // of 北平市; 华盛顿 the city over George Washington's short form); then places before
+    // organisations before people; then prominence, raised for an entity the article names in
+    // full, but not so much that a famous 特朗普 yields to a relative named once.
+    func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double, Int32) {
+      let form = candidate.form == .name ? 2 : candidate.form == .alias ? 1 : 0
+      let kind: Int
+      switch index.entities[Int(candidate.entity)].kind {
+      case .place: kind = 2
+      case .organization: kind = 1
+      case .person: kind = 0
+      }
+      let prior =
+        index.prominence[Int(candidate.entity)] + (named.contains(candidate.entity) ? 0.5 : 0)
+      return (form, kind, prior, -candidate.entity)
+    }
+    return candidates.max { rank($0) < rank($1) } ?? candidates[0]
+  }
+
+  /// Every candidate match at every position with the verdict on it, and the chosen mentions:
+  /// what `quotegraph gazetteer lookup` prints.
+  public func explain(_ units: [UInt16], tokens: [Token]) -> [String] {
+    let folded = index.fold(units)
+    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: units.count)
+    var lines: [String] = []
+    folded.withUnsafeBufferPointer { buffer in
+      for start in 0..<buffer.count {
+        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
+          let end = start + length
+          let verdict = evidence.verdict(
+            start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
+          let surface = String(decoding: units[start..<end], as: UTF16.self)
+          let who = index.candidates[pattern].map { candidate in
+            let entity = index.entities[Int(candidate.entity)]
+            return "\(entity.name) (\(entity.kind.rawValue), \(candidate.form.rawValue), \(entity.id))"
+          }.joined(separator: "; ")
+          let title = titleHolder(before: start, in: buffer, pattern: pattern) != nil
+          lines.append("candidate [\(start),\(end)) \(surface): \(verdict)\(title ? ", after a title the person holds" : "") → \(who)")
+        }
+      }
+    }
+    return lines
+  }
+}
