@@ -5,7 +5,9 @@ struct GazetteerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gazetteer",
     abstract: "Build, check and query the gazetteers in Gazetteers/.",
-    subcommands: [GazetteerImportCommand.self, GazetteerLookupCommand.self])
+    subcommands: [
+      GazetteerImportCommand.self, GazetteerCheckCommand.self, GazetteerLookupCommand.self,
+    ])
 }
 
 struct GazetteerImportCommand: ParsableCommand {
@@ -78,5 +80,38 @@ struct GazetteerLookupCommand: ParsableCommand {
       )
     }
     try OutputFile.standardOutput().write(lines.joined(separator: "\n") + "\n")
+  }
+}
+
+struct GazetteerCheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check a gazetteer folder: headers, rows, ids, QIDs, alias collisions.",
+    discussion: """
+      Prints every problem as FILE:LINE: message. Errors (bad header or row, malformed or \
+      duplicate id or QID, bad date, kind or prominence) make the exit status 1; warnings (one \
+      form naming two entries, one id in two files) do not.
+      """)
+
+  @Argument(help: "The gazetteer folder (default: Gazetteers of the quotegraph checkout).")
+  var directory: String?
+
+  @Flag(help: "Print every warning (default: the first 20 and a count).")
+  var all = false
+
+  func run() throws {
+    guard let directory = directory ?? ResourceLocator.resourceRoot().map({ $0 + "/Gazetteers" })
+    else { Terminal.fail("cannot find the Gazetteers folder: name it") }
+    let findings = GazetteerChecker.check(directory: directory)
+    let errors = findings.filter(\.isError)
+    let warnings = findings.filter { !$0.isError }
+    var lines = errors.map(\.description)
+    lines += (all ? warnings : Array(warnings.prefix(20))).map(\.description)
+    if !all && warnings.count > 20 {
+      lines.append("… and \(warnings.count - 20) more warnings (--all prints them)")
+    }
+    lines.append("quotegraph: \(directory): \(errors.count) errors, \(warnings.count) warnings")
+    try OutputFile.standardOutput().write(lines.joined(separator: "\n") + "\n")
+    if !errors.isEmpty { throw ExitCode(ExitStatus.someFailed) }
   }
 }

@@ -15,7 +15,7 @@ struct PipelineConfigurationTests {
 
   @Test("the default pipeline builds with every stage it names")
   func defaultPipeline() {
-    #expect(Fixture.defaultPipeline.stageIDs == ["clean", "segment", "graph"])
+    #expect(Fixture.defaultPipeline.stageIDs == ["clean", "segment", "entities", "graph"])
   }
 
   @Test("every registered stage appears in the default pipeline")

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Everything in `Gazetteers/`: people, roles, organisations, places, cues and the script
 /// variants behind the match-key fold, loaded into value types.
 public struct Gazetteer: Sendable {
@@ -14,7 +17,8 @@ public struct Gazetteer: Sendable {
   /// Loads the generated files of `directory`. Any bad row stops the load with an error that
   /// names the file and line.
   public static func load(directory: String) throws(QuotegraphError) -> Gazetteer {
-    func table(_ file: GazetteerFile) throws(QuotegraphError) -> (GazetteerTable, String) {
+    @Sendable func table(_ file: GazetteerFile) throws(QuotegraphError) -> (GazetteerTable, String)
+    {
       let path = directory + "/" + file.fileName
       let bytes = try FileIO.readAll(path: path)
       return (
@@ -31,13 +35,35 @@ public struct Gazetteer: Sendable {
         $0["word"]
       }
     }
-    return Gazetteer(
-      people: try decode(table(.people), PersonEntry.init(row:)),
-      roles: try decode(table(.roles), RoleEntry.init(row:)),
-      organizations: try decode(table(.organizations), OrganizationEntry.init(row:)),
-      places: try decode(table(.places), PlaceEntry.init(row:)),
-      cues: try decode(table(.cues), CueEntry.init(row:)),
-      folder: MatchKeyFolder(scriptVariants: variants), notNames: notNames)
+    // The people file is as large as all the others together: load it beside them.
+    let folder = MatchKeyFolder(scriptVariants: variants)
+    let curatedNotNames = notNames
+    let people = Mutex<Result<[PersonEntry], QuotegraphError>>(.success([]))
+    let others = Mutex<Result<Gazetteer, QuotegraphError>?>(nil)
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
+      if part == 0 {
+        let loaded = Result { () throws(QuotegraphError) in
+          try decode(table(.people), PersonEntry.init(row:))
+        }
+        people.withLock { $0 = loaded }
+      } else {
+        let loaded = Result { () throws(QuotegraphError) in
+          Gazetteer(
+            people: [],
+            roles: try decode(table(.roles), RoleEntry.init(row:)),
+            organizations: try decode(table(.organizations), OrganizationEntry.init(row:)),
+            places: try decode(table(.places), PlaceEntry.init(row:)),
+            cues: try decode(table(.cues), CueEntry.init(row:)),
+            folder: folder, notNames: curatedNotNames)
+        }
+        others.withLock { $0 = loaded }
+      }
+    }
+    guard var gazetteer = try others.withLock({ $0 })?.get() else {
+      throw QuotegraphError("gazetteer.load", "loading was interrupted", file: directory)
+    }
+    gazetteer.people = try people.withLock { $0 }.get()
+    return gazetteer
   }
 
   /// Decodes every row, locating errors in `path`, and refuses a second row with an id.

@@ -57,18 +57,49 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
 }
 
 /// One row of a gazetteer file, by column name, with the line it came from (0 if generated).
+/// Values sit in an array beside a column list shared by every row of a table: loading tens of
+/// thousands of rows must not build a dictionary for each.
 public struct GazetteerRow: Sendable, Equatable {
-  public var fields: [String: String]
+  private var columns: [String]
+  private var values: [String]
   public var line: Int
 
   public init(_ fields: [String: String], line: Int = 0) {
-    self.fields = fields
+    let ordered = fields.sorted { $0.key < $1.key }
+    self.columns = ordered.map(\.key)
+    self.values = ordered.map(\.value)
     self.line = line
   }
 
+  init(columns: [String], values: [String], line: Int) {
+    self.columns = columns
+    self.values = values
+    self.line = line
+  }
+
+  /// Every column with its value.
+  public var fields: [String: String] {
+    Dictionary(zip(columns, values), uniquingKeysWith: { first, _ in first })
+  }
+
   public subscript(column: String) -> String {
-    get { fields[column] ?? "" }
-    set { fields[column] = newValue }
+    get {
+      for index in columns.indices where columns[index] == column { return values[index] }
+      return ""
+    }
+    set {
+      if let index = columns.firstIndex(of: column) {
+        values[index] = newValue
+      } else {
+        columns.append(column)
+        values.append(newValue)
+      }
+    }
+  }
+
+  public static func == (lhs: GazetteerRow, rhs: GazetteerRow) -> Bool {
+    lhs.line == rhs.line
+      && lhs.fields.filter { !$0.value.isEmpty } == rhs.fields.filter { !$0.value.isEmpty }
   }
 
   /// The `|`-separated items of a list column, without empty items.
@@ -95,33 +126,58 @@ public struct GazetteerTable: Sendable, Equatable {
   public static func parse(_ text: String, file: GazetteerFile, path: String)
     throws(QuotegraphError) -> GazetteerTable
   {
+    var text = text
+    let result = text.withUTF8 { bytes in
+      Result { () throws(QuotegraphError) in try parse(bytes, file: file, path: path) }
+    }
+    return try result.get()
+  }
+
+  /// Splits lines and fields over the UTF-8 bytes, making a `String` only per field.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: GazetteerFile, path: String)
+    throws(QuotegraphError) -> GazetteerTable
+  {
+    let columns = file.columns
     var rows: [GazetteerRow] = []
     var sawHeader = false
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    var lineStart = 0
+    var values: [String] = []
+    values.reserveCapacity(columns.count)
+    while lineStart < bytes.count || (lineStart == bytes.count && !sawHeader && lineNumber == 0) {
       lineNumber += 1
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let values = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      var lineEnd = lineStart
+      while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      var contentEnd = lineEnd
+      if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+      defer { lineStart = lineEnd + 1 }
+      if contentEnd == lineStart || bytes[lineStart] == UInt8(ascii: "#") { continue }
+      values.removeAll(keepingCapacity: true)
+      var fieldStart = lineStart
+      for position in lineStart...contentEnd where position == contentEnd || bytes[position] == 0x09
+      {
+        values.append(
+          String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
+        fieldStart = position + 1
+      }
       if !sawHeader {
-        guard values == file.columns else {
+        guard values == columns else {
           throw QuotegraphError(
             "gazetteer.bad-header",
-            "header must be \(file.columns.joined(separator: " ")), found \(values.joined(separator: " "))",
+            "header must be \(columns.joined(separator: " ")), found \(values.joined(separator: " "))",
             file: path, line: lineNumber)
         }
         sawHeader = true
         continue
       }
-      guard values.count == file.columns.count else {
+      guard values.count == columns.count else {
         throw QuotegraphError(
           "gazetteer.bad-row",
-          "expected \(file.columns.count) tab-separated fields, found \(values.count)",
+          "expected \(columns.count) tab-separated fields, found \(values.count)",
           file: path, line: lineNumber)
       }
-      rows.append(
-        GazetteerRow(
-          Dictionary(uniqueKeysWithValues: zip(file.columns, values)), line: lineNumber))
+      rows.append(GazetteerRow(columns: columns, values: values, line: lineNumber))
     }
     guard sawHeader else {
       throw QuotegraphError("gazetteer.bad-header", "no header row", file: path, line: 1)

@@ -16,54 +16,67 @@ public struct PatternAutomaton: Sendable {
   public let longestPattern: Int
 
   /// Compiles patterns; pattern `i` is reported as `i`. Empty patterns are ignored.
+  ///
+  /// Built without a dictionary per node: patterns are visited in sorted order, so each one
+  /// shares a prefix with the one before and only adds nodes below that prefix; edges are
+  /// collected as (parent, unit, child) and then grouped by parent with a counting sort, which
+  /// keeps each parent's edges in unit order for the binary search.
   public init(patterns: [[UInt16]]) {
-    // Build a pointer trie first, then lay it out breadth-first in flat arrays.
-    var children: [[UInt16: Int32]] = [[:]]
-    var ends: [[Int32]] = [[]]
+    let order = patterns.indices.sorted { patterns[$0].lexicographicallyPrecedes(patterns[$1]) }
+    var edgeParents: [Int32] = []
+    var edgeUnitsUnsorted: [UInt16] = []
+    var edgeChildren: [Int32] = []
+    var terminals: [(node: Int32, pattern: Int32)] = []
+    var path: [Int32] = [0]  // path[d] = node reached after d units of the previous pattern
+    var previous: [UInt16] = []
+    var nodeCount: Int32 = 1
     var longest = 0
-    for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+    for index in order {
+      let pattern = patterns[index]
+      guard !pattern.isEmpty else { continue }
       longest = max(longest, pattern.count)
-      var node = 0
-      for unit in pattern {
-        if let next = children[node][unit] {
-          node = Int(next)
-        } else {
-          children.append([:])
-          ends.append([])
-          let next = Int32(children.count - 1)
-          children[node][unit] = next
-          node = Int(next)
-        }
+      var shared = 0
+      while shared < min(pattern.count, previous.count) && pattern[shared] == previous[shared] {
+        shared += 1
       }
-      ends[node].append(Int32(index))
+      path.removeSubrange((shared + 1)...)
+      for depth in shared..<pattern.count {
+        let child = nodeCount
+        nodeCount += 1
+        edgeParents.append(path[depth])
+        edgeUnitsUnsorted.append(pattern[depth])
+        edgeChildren.append(child)
+        path.append(child)
+      }
+      terminals.append((path[pattern.count], Int32(index)))
+      previous = pattern
     }
+    let nodes = Int(nodeCount)
+    var edgeStart = [Int32](repeating: 0, count: nodes + 1)
+    for parent in edgeParents { edgeStart[Int(parent) + 1] += 1 }
+    for node in 0..<nodes { edgeStart[node + 1] += edgeStart[node] }
+    var fill = edgeStart
+    var edgeUnits = [UInt16](repeating: 0, count: edgeParents.count)
+    var edgeTargets = [Int32](repeating: 0, count: edgeParents.count)
     var root = [Int32](repeating: -1, count: 1 << 16)
-    for (unit, child) in children[0] { root[Int(unit)] = child }
-    var edgeStart: [Int32] = []
-    var edgeUnits: [UInt16] = []
-    var edgeTargets: [Int32] = []
-    var outputStart: [Int32] = []
-    var outputs: [Int32] = []
-    edgeStart.reserveCapacity(children.count + 1)
-    for node in children.indices {
-      edgeStart.append(Int32(edgeUnits.count))
-      if node > 0 {
-        for (unit, child) in children[node].sorted(by: { $0.key < $1.key }) {
-          edgeUnits.append(unit)
-          edgeTargets.append(child)
-        }
-      }
-      outputStart.append(Int32(outputs.count))
-      outputs += ends[node].sorted()
+    for edge in edgeParents.indices {
+      let parent = Int(edgeParents[edge])
+      let slot = Int(fill[parent])
+      fill[parent] += 1
+      edgeUnits[slot] = edgeUnitsUnsorted[edge]
+      edgeTargets[slot] = edgeChildren[edge]
+      if parent == 0 { root[Int(edgeUnitsUnsorted[edge])] = edgeChildren[edge] }
     }
-    edgeStart.append(Int32(edgeUnits.count))
-    outputStart.append(Int32(outputs.count))
+    terminals.sort { ($0.node, $0.pattern) < ($1.node, $1.pattern) }
+    var outputStart = [Int32](repeating: 0, count: nodes + 1)
+    for terminal in terminals { outputStart[Int(terminal.node) + 1] += 1 }
+    for node in 0..<nodes { outputStart[node + 1] += outputStart[node] }
     self.rootChildren = root
     self.edgeStart = edgeStart
     self.edgeUnits = edgeUnits
     self.edgeTargets = edgeTargets
     self.outputStart = outputStart
-    self.outputs = outputs
+    self.outputs = terminals.map(\.pattern)
     self.patternCount = patterns.count
     self.longestPattern = longest
   }

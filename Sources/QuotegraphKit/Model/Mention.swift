@@ -14,7 +14,9 @@ public struct EntityRecord: Sendable, Equatable {
   public var aliases: [String]
   public var properties: [String: JSONValue]
 
-  public init(id: String, kind: Kind, name: String, aliases: [String], properties: [String: JSONValue]) {
+  public init(
+    id: String, kind: Kind, name: String, aliases: [String], properties: [String: JSONValue]
+  ) {
     self.id = id
     self.kind = kind
     self.name = name

@@ -20,6 +20,8 @@ public struct EntityIndex: Sendable {
   /// Role titles and their aliases, folded, for the title-before-name context rule.
   public let titleAutomaton: PatternAutomaton
 
+  public static let middleDot = UInt16(MatchKeyFolder.middleDot.value)
+
   /// Shorter forms are refused: one character names everybody and nobody.
   public static let minimumLength = 2
 
@@ -30,36 +32,32 @@ public struct EntityIndex: Sendable {
     var byKey: [[UInt16]: [Candidate]] = [:]
     let folder = gazetteer.folder
 
-    let stopWords = Set(gazetteer.notNames.map { folder.fold($0) })
-    // Given names of transliterated names (约翰, 乔治, 威廉): as a short form they name nobody.
-    var givenNames = Set<String>()
+    let foldTable: [UInt16] = (0...0xFFFF).map { unit in
+      guard let scalar = Unicode.Scalar(UInt32(unit)) else { return UInt16(unit) }
+      let folded = folder.fold(scalar)
+      return folded.value <= 0xFFFF ? UInt16(folded.value) : UInt16(unit)
+    }
+    func key(_ text: String) -> [UInt16] { text.utf16.map { foldTable[Int($0)] } }
+    let stopWords = Set(gazetteer.notNames.map(key))
+    // Given names of transliterated names (约翰, 乔治, 威廉): alone they name nobody.
+    let dot = EntityIndex.middleDot
+    var givenNames = Set<[UInt16]>()
     for person in gazetteer.people {
-      let parts = folder.fold(person.name).split(separator: Character(MatchKeyFolder.middleDot))
-      if parts.count > 1, let first = parts.first { givenNames.insert(String(first)) }
+      let folded = key(person.name)
+      if let first = folded.firstIndex(of: dot) { givenNames.insert(Array(folded[..<first])) }
     }
 
     func add(_ forms: [String], _ form: Mention.Form, entity: Int, minimumLength: Int = 2) {
       for text in forms {
-        let folded = folder.fold(text)
-        guard folded.unicodeScalars.count >= max(EntityIndex.minimumLength, minimumLength),
-          !stopWords.contains(folded)
+        let folded = key(text)
+        // Counted in UTF-16 units: every name in the sources is in the BMP.
+        guard folded.count >= max(EntityIndex.minimumLength, minimumLength),
+          !stopWords.contains(folded), !givenNames.contains(folded)
         else { continue }
-        // A bare given name (约翰) is nobody in particular, as a short form or as a name.
-        if givenNames.contains(folded) { continue }
-        let key = Array(folded.utf16)
         // Latin-only forms must be longer: two or three letters are initials of anything.
-        if key.allSatisfy({ $0 < 0x80 }) && key.count < 4 { continue }
+        if folded.allSatisfy({ $0 < 0x80 }) && folded.count < 4 { continue }
         let candidate = Candidate(entity: Int32(entity), form: form)
-        var list = byKey[key, default: []]
-        if let existing = list.firstIndex(where: { $0.entity == candidate.entity }) {
-          // One candidate per entity and key: the strongest form (a name folded like an alias).
-          if EntityIndex.strength(form) > EntityIndex.strength(list[existing].form) {
-            list[existing] = candidate
-          }
-        } else {
-          list.append(candidate)
-        }
-        byKey[key] = list
+        byKey[folded, default: []].merge(candidate)
       }
     }
 
@@ -101,15 +99,11 @@ public struct EntityIndex: Sendable {
     self.roles = roles
     self.candidates = keys.map { byKey[$0] ?? [] }
     self.automaton = PatternAutomaton(patterns: keys)
-    self.foldTable = (0...0xFFFF).map { unit in
-      guard let scalar = Unicode.Scalar(UInt32(unit)) else { return UInt16(unit) }
-      let folded = folder.fold(scalar)
-      return folded.value <= 0xFFFF ? UInt16(folded.value) : UInt16(unit)
-    }
+    self.foldTable = foldTable
     var titleKeys: Set<[UInt16]> = []
     for role in gazetteer.roles {
       for title in [role.name] + role.aliases where title.count >= 2 {
-        titleKeys.insert(Array(folder.fold(title).utf16))
+        titleKeys.insert(key(title))
       }
     }
     self.titleAutomaton = PatternAutomaton(
@@ -133,7 +127,8 @@ public struct EntityIndex: Sendable {
     gazetteerID.first == "Q" ? "wd:" + gazetteerID : gazetteerID
   }
 
-  static func common(_ id: String, _ nameEnglish: String, _ country: String) -> [String: JSONValue] {
+  static func common(_ id: String, _ nameEnglish: String, _ country: String) -> [String: JSONValue]
+  {
     var properties: [String: JSONValue] = [:]
     if id.first == "Q" { properties["wikidata"] = .string(id) }
     if !nameEnglish.isEmpty { properties["name_en"] = .string(nameEnglish) }
@@ -143,7 +138,8 @@ public struct EntityIndex: Sendable {
 
   static func record(_ person: PersonEntry) -> EntityRecord {
     var aliases: [String] = []
-    for alias in person.aliases + person.shortForms where !aliases.contains(alias) && alias != person.name {
+    for alias in person.aliases + person.shortForms
+    where !aliases.contains(alias) && alias != person.name {
       aliases.append(alias)
     }
     return EntityRecord(
@@ -166,5 +162,19 @@ public struct EntityIndex: Sendable {
     return EntityRecord(
       id: nodeID(place.id), kind: .place, name: place.name, aliases: place.aliases,
       properties: properties)
+  }
+}
+
+extension [EntityIndex.Candidate] {
+  /// Adds a candidate, keeping one per entity: the strongest form (a name that folds like an
+  /// alias stays a name).
+  mutating func merge(_ candidate: EntityIndex.Candidate) {
+    if let existing = firstIndex(where: { $0.entity == candidate.entity }) {
+      if EntityIndex.strength(candidate.form) > EntityIndex.strength(self[existing].form) {
+        self[existing] = candidate
+      }
+    } else {
+      append(candidate)
+    }
   }
 }

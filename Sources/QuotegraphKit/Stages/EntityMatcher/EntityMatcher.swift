@@ -23,7 +23,8 @@ public struct EntityMatcher: Stage {
       throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
     }
     let gazetteer = try Gazetteer.load(directory: path)
-    let boundaries = try EntityMatcher.loadBoundaries(path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
+    let boundaries = try EntityMatcher.loadBoundaries(
+      path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     self.init(index: EntityIndex(gazetteer: gazetteer), evidence: boundaries)
   }
 
@@ -68,11 +69,21 @@ public struct EntityMatcher: Stage {
       for start in 0..<buffer.count {
         index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
+          // A short form next to a middle dot is part of another foreign name: 谢尔 in
+          // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
+          if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
+            (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
+              || (end < buffer.count && buffer[end] == EntityIndex.middleDot)
+          {
+            return
+          }
           switch evidence.verdict(
             start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
           {
-          case .aligned: accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "aligned"))
-          case .acceptedCut: accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "cut"))
+          case .aligned:
+            accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "aligned"))
+          case .acceptedCut:
+            accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "cut"))
           case .cutsWord(let side):
             // 总理李强调研: a title the person holds, right before, says the name is meant.
             if side == .end, titleHolder(before: start, in: buffer, pattern: pattern) != nil {
@@ -101,7 +112,9 @@ public struct EntityMatcher: Stage {
   }
 
   /// The candidate entity of `pattern` holding a role whose title ends right before `start`.
-  func titleHolder(before start: Int, in folded: UnsafeBufferPointer<UInt16>, pattern: Int) -> Int32? {
+  func titleHolder(before start: Int, in folded: UnsafeBufferPointer<UInt16>, pattern: Int)
+    -> Int32?
+  {
     guard start > 0 else { return nil }
     let window = max(0, start - 24)
     let reversed = Array(folded[window..<start].reversed())
@@ -114,7 +127,8 @@ public struct EntityMatcher: Stage {
     guard !titles.isEmpty else { return nil }
     for candidate in index.candidates[pattern] {
       let held = index.roles[Int(candidate.entity)]
-      if held.contains(where: { role in titles.contains { $0.hasSuffix(role) || role.hasSuffix($0) } }) {
+      if held.contains(where: { role in titles.contains { $0.hasSuffix(role) || role.hasSuffix($0) }
+      }) {
         return candidate.entity
       }
     }
@@ -148,7 +162,9 @@ public struct EntityMatcher: Stage {
           entities.append(index.entities[Int(chosen.entity)])
         }
         mentions.append(
-          Mention(range: TextRange(match.start, match.end), entity: slot, form: chosen.form, evidence: match.evidence))
+          Mention(
+            range: TextRange(match.start, match.end), entity: slot, form: chosen.form,
+            evidence: match.evidence))
       }
     }
     return (entities, mentions)
@@ -198,10 +214,13 @@ public struct EntityMatcher: Stage {
           let surface = String(decoding: units[start..<end], as: UTF16.self)
           let who = index.candidates[pattern].map { candidate in
             let entity = index.entities[Int(candidate.entity)]
-            return "\(entity.name) (\(entity.kind.rawValue), \(candidate.form.rawValue), \(entity.id))"
+            return
+              "\(entity.name) (\(entity.kind.rawValue), \(candidate.form.rawValue), \(entity.id))"
           }.joined(separator: "; ")
           let title = titleHolder(before: start, in: buffer, pattern: pattern) != nil
-          lines.append("candidate [\(start),\(end)) \(surface): \(verdict)\(title ? ", after a title the person holds" : "") → \(who)")
+          lines.append(
+            "candidate [\(start),\(end)) \(surface): \(verdict)\(title ? ", after a title the person holds" : "") → \(who)"
+          )
         }
       }
     }

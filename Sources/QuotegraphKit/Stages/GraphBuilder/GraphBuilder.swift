@@ -21,7 +21,8 @@ public struct GraphBuilder: Stage {
       var properties = entity.properties
       properties["name"] = .string(entity.name)
       properties["aliases"] = .array(entity.aliases.map(JSONValue.string))
-      records.append(.node(.init(id: entity.id, labels: [entity.kind.rawValue], properties: properties)))
+      records.append(
+        .node(.init(id: entity.id, labels: [entity.kind.rawValue], properties: properties)))
     }
     let articleEnd = GraphRecord.Endpoint(id: article.id, labels: ["Article"])
     for (slot, entity) in document.entities.enumerated() where counts[slot] > 0 {

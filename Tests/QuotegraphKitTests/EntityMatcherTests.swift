@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import QuotegraphKit
+
+@Suite("Entity matching against the shipped gazetteers")
+struct EntityMatcherTests {
+  /// The names the default pipeline finds in `text`, with their kinds.
+  func mentions(_ text: String) throws -> [(surface: String, name: String, kind: EntityRecord.Kind)]
+  {
+    let document = try Fixture.process(Fixture.article(body: "<p>\(text)</p>"))
+    return document.mentions.map {
+      (
+        document.text[$0.range], document.entities[$0.entity].name,
+        document.entities[$0.entity].kind
+      )
+    }
+  }
+
+  func people(_ text: String) throws -> [String] {
+    try mentions(text).filter { $0.kind == .person }.map(\.name)
+  }
+
+  @Test(
+    "name traps, one row each",
+    arguments: [
+      ("普京在克里姆林宫会见了客人。", ["弗拉基米尔·普京"]),
+      ("国务院总理李强调研了上海。", ["李强"]),
+      ("他的同事老李强调了这一点。", []),
+      ("韩正在北京会见了克里。", ["韩正", "约翰·克里"]),
+      ("王毅然决定离开。", []),
+      ("这座王国的高度令人惊叹。", []),
+      ("和蔼的耿直青年今天下午到了。", []),
+      ("研究员贾斯汀·谢尔曼表示。", []),
+      ("美国气候特使克里今天会见中国国家副主席韩正。", ["约翰·克里", "韩正"]),
+      ("克里此前与中国最高外交官王毅、国务院总理李强以及中国气候特使解振华举行了会晤。", ["约翰·克里", "王毅", "李强", "解振华"]),
+      ("美國氣候特使克里今天會見中國國家副主席韓正。", ["约翰·克里", "韩正"]),
+    ])
+  func traps(text: String, expected: [String]) throws {
+    #expect(try people(text) == expected)
+  }
+
+  @Test("南希·佩洛西 with every middle-dot variant", arguments: ["·", "•", "‧", "・", "･", "･"])
+  func dotVariants(dot: String) throws {
+    let found = try mentions("美国众议院议长南希\(dot)佩洛西访问台湾。")
+    #expect(found.contains { $0.name == "南希·佩洛西" && $0.surface == "南希\(dot)佩洛西" })
+  }
+
+  @Test("an ambiguous name goes to the most prominent holder; a short form to its full name")
+  func resolution() throws {
+    let document = try Fixture.process(Fixture.article(body: "<p>李强说，克里也说了。</p>"))
+    let ids = document.mentions.map { document.entities[$0.entity].id }
+    #expect(ids == ["wd:Q4414390", "wd:Q22316"])
+  }
+
+  @Test("places and organisations: country names are places, outlets are organisations")
+  func placesAndOrganizations() throws {
+    let found = try mentions("据路透社报道，中国和美国在北京会谈。")
+    #expect(found.map(\.name) == ["路透社", "中国", "美国", "北京"])
+    #expect(found.map(\.kind) == [.organization, .place, .place, .place])
+  }
+
+  @Test("generic words the sources list as organisations are not matched")
+  func genericWords() throws {
+    #expect(try mentions("国家和政府在这一地区的委员会里。").isEmpty)
+  }
+
+  @Test("the graph: Person nodes with wd: ids and MENTIONED_IN counts")
+  func graphRecords() throws {
+    let document = try Fixture.process(Fixture.article(body: "<p>克里说。约翰·克里又说。</p>"))
+    let lines = document.records.map { $0.jsonLine() }
+    #expect(
+      lines.contains {
+        $0.contains(#""id":"wd:Q22316","labels":["Person"]"#)
+          && $0.contains(#""wikidata":"Q22316""#)
+      })
+    #expect(
+      lines.contains { $0.contains(#""label":"MENTIONED_IN""#) && $0.contains(#""count":2"#) })
+  }
+}
+
+@Suite("Gazetteer check")
+struct GazetteerCheckTests {
+  @Test("the shipped gazetteers have no errors")
+  func shippedFiles() {
+    let findings = GazetteerChecker.check(directory: Paths.repository + "/Gazetteers")
+    #expect(findings.filter(\.isError).map(\.description) == [])
+  }
+
+  @Test("a broken folder: every problem located at its file and line")
+  func brokenFolder() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "qg-gaz-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for file in GazetteerFile.generated {
+      try FileManager.default.copyItem(
+        atPath: Paths.repository + "/Gazetteers/" + file.fileName,
+        toPath: directory + "/" + file.fileName)
+    }
+    let people = directory + "/people.tsv"
+    var text = try String(contentsOfFile: people, encoding: .utf8)
+    text += "Qx12\t坏人\t\t\t\t\t\t\t0.5\t\t\n"
+    text += "Q22316\t重复\t\t\t\t\t\t\t0.5\t\t\n"
+    text += "person:0123456789abcdef\t太多\t\t\t\t\t\t\t7\t\t\n"
+    try text.write(toFile: people, atomically: true, encoding: .utf8)
+    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let errors = GazetteerChecker.check(directory: directory).filter(\.isError).map(\.error)
+    #expect(errors.contains { $0.line == lineCount - 2 && $0.message.contains("malformed id") })
+    #expect(errors.contains { $0.line == lineCount - 1 && $0.code == "gazetteer.duplicate-id" })
+    #expect(errors.contains { $0.line == lineCount && $0.message.contains("prominence") })
+    #expect(errors.allSatisfy { $0.file == people })
+  }
+}
+
+@Suite(
+  "Seed article scored by shared/tools/score.py",
+  .enabled(if: Paths.sharedCorpusAvailable, "needs ../shared/eval and ../shared/tools")
+)
+struct SeedScoreTests {
+  @Test("entities F1 is 1.000 on the seed article")
+  func seedEntities() async throws {
+    var output = ""
+    var writer = GraphWriter(sink: { output += $0 })
+    for outcome in try await Fixture.outcomes([
+      Paths.shared + "/eval/seed/rfi-20230719-kerry-han-zheng.txt"
+    ]) {
+      try writer.write(outcome.document?.records ?? [])
+    }
+    let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "qg-seed-\(UUID().uuidString).jsonl")
+    try output.write(to: graph, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", Paths.shared + "/tools/score.py", Paths.shared + "/eval/seed", graph.path,
+      "--min-entity-f1", "1.0",
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "score.py says:\n\(report)")
+    #expect(report.contains("entities_f1=1.000"))
+  }
+}
