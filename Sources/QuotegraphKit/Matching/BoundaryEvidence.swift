@@ -22,12 +22,20 @@ public struct BoundaryEvidence: Sendable {
     return index
   }
 
-  public enum Verdict: Equatable, Sendable {
+  public enum Verdict: Equatable, Sendable, CustomStringConvertible {
     case aligned
     /// The edge cuts a token but the cut-off part is a follower or leader.
     case acceptedCut
     /// The edge cuts through a word: not this name.
     case cutsWord(side: Side)
+
+    public var description: String {
+      switch self {
+      case .aligned: "aligned with ICU's boundaries"
+      case .acceptedCut: "cuts an ICU word, leaving a boundary word"
+      case .cutsWord(let side): "cuts through a word at its \(side.rawValue): refused"
+      }
+    }
   }
 
   public enum Side: String, Sendable { case start, end }
