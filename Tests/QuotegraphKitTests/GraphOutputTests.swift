@@ -20,14 +20,24 @@ struct GraphOutputTests {
     )
   }
 
-  @Test("the writer writes each id once")
+  @Test("the writer writes each node once and skips a repeated article whole")
   func writerDeduplicates() throws {
     var output = ""
     var writer = GraphWriter(sink: { output += $0 })
-    let node = GraphRecord.node(.init(id: "n", labels: ["Article"], properties: [:]))
-    #expect(try writer.write([node]) == 0)
-    #expect(try writer.write([node]) == 1)
-    #expect(output.split(separator: "\n").count == 1)
+    let article = GraphRecord.node(.init(id: "article:1", labels: ["Article"], properties: [:]))
+    let other = GraphRecord.node(.init(id: "article:2", labels: ["Article"], properties: [:]))
+    let person = GraphRecord.node(.init(id: "wd:Q1", labels: ["Person"], properties: [:]))
+    func mention(_ article: String) -> GraphRecord {
+      .relationship(
+        .init(
+          id: "mentioned:" + article, label: "MENTIONED_IN",
+          start: .init(id: "wd:Q1", labels: ["Person"]),
+          end: .init(id: article, labels: ["Article"]), properties: ["count": 1]))
+    }
+    #expect(try writer.write([article, person, mention("article:1")]) == 0)
+    #expect(try writer.write([article, person, mention("article:1")]) == 1)
+    #expect(try writer.write([other, person, mention("article:2")]) == 0)
+    #expect(output.split(separator: "\n").count == 5)
   }
 
   @Test("article ids are stable and derived from the URL")

@@ -1,4 +1,6 @@
-/// Writes graph records as JSON lines, each id once per output, in the order given.
+/// Writes graph records as JSON lines, each id once per output, in the order given. Only node
+/// ids are remembered: a document's relationships carry its article's id in theirs, so they
+/// can repeat only when the whole article does, and then the whole document is skipped.
 public struct GraphWriter {
   private var seenIDs: Set<String> = []
   private let sink: (String) throws -> Void
@@ -11,24 +13,25 @@ public struct GraphWriter {
     self.sink = sink
   }
 
-  /// The lines for one document's records, skipping ids written before; returns the text and
-  /// how many records were skipped.
+  /// The lines for one document's records, skipping nodes written before; a document whose
+  /// Article node was written before (the same URL archived twice) gives no lines at all.
+  /// Returns the text and whether the document was such a duplicate.
   public mutating func lines(for records: [GraphRecord]) -> (text: String, duplicates: Int) {
+    if case .node(let first)? = records.first, first.labels == ["Article"],
+      seenIDs.contains(first.id)
+    {
+      return ("", 1)
+    }
     var chunk = ""
-    var duplicates = 0
     for record in records {
-      guard seenIDs.insert(record.id).inserted else {
-        duplicates += 1
-        continue
-      }
+      if case .node(let node) = record, !seenIDs.insert(node.id).inserted { continue }
       chunk += record.jsonLine()
       chunk += "\n"
     }
-    return (chunk, duplicates)
+    return (chunk, 0)
   }
 
-  /// Writes the records of one document; returns how many records were skipped because their
-  /// id was written before (the same article archived twice, for instance).
+  /// Writes the records of one document; returns 1 when it was skipped as a duplicate article.
   @discardableResult
   public mutating func write(_ records: [GraphRecord]) throws -> Int {
     let (chunk, duplicates) = lines(for: records)

@@ -39,7 +39,11 @@ public struct ExtractionSummary: Sendable, Equatable {
     if skippedByShard > 0 { parts.append("\(skippedByShard) in other shards") }
     if resumed > 0 { parts.append("\(resumed) carried over from the interrupted run") }
     parts.append("\(statements) statements, \(persons.count) persons")
-    if duplicateRecords > 0 { parts.append("\(duplicateRecords) duplicate records skipped") }
+    if duplicateRecords > 0 {
+      parts.append(
+        "\(duplicateRecords) duplicate article\(duplicateRecords == 1 ? "" : "s") (same URL) skipped"
+      )
+    }
     let rate = seconds > 0 ? Double(read + failed - resumed) / seconds : 0
     let megabytes = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
     parts.append(
