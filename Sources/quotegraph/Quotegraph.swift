@@ -11,7 +11,8 @@ struct Quotegraph: AsyncParsableCommand {
     commandName: "quotegraph",
     abstract: "Reads Chinese-language news and answers who said what, as a graph.",
     subcommands: [
-      ExtractCommand.self, SegmentCommand.self, MergeCommand.self, GazetteerCommand.self,
+      ExtractCommand.self, SegmentCommand.self, QuotesCommand.self, MergeCommand.self,
+      GazetteerCommand.self,
       BenchCommand.self,
     ]
   )

@@ -14,6 +14,8 @@ public struct Layer: Hashable, Sendable, Comparable, CustomStringConvertible {
   public static let sentences = Layer("sentences")
   public static let tokens = Layer("tokens")
   public static let mentions = Layer("mentions")
+  public static let statements = Layer("statements")
+  public static let speakers = Layer("speakers")
   public static let graph = Layer("graph")
 }
 
@@ -30,6 +32,8 @@ public struct Document: Sendable {
   /// The people, organisations and places the article names, each once.
   public var entities: [EntityRecord]
   public var mentions: [Mention]
+  /// What the article reports people and organisations said.
+  public var statements: [Statement]
   public var records: [GraphRecord]
   public var layers: Set<Layer>
 
@@ -43,6 +47,7 @@ public struct Document: Sendable {
     self.tokens = []
     self.entities = []
     self.mentions = []
+    self.statements = []
     self.records = []
     self.layers = [.article]
   }

@@ -11,6 +11,8 @@ public struct StageRegistry: Sendable {
     HTMLCleaner.self,
     Segmenter.self,
     EntityMatcher.self,
+    QuoteFinder.self,
+    SpeakerAttributor.self,
     GraphBuilder.self,
   ])
 

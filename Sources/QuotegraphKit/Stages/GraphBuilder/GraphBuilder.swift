@@ -33,8 +33,61 @@ public struct GraphBuilder: Stage {
             start: .init(id: entity.id, labels: [entity.kind.rawValue]), end: articleEnd,
             properties: ["count": .int(counts[slot])])))
     }
+    records += GraphBuilder.statementRecords(document, article: articleEnd)
     document.records = records
     document.layers.insert(.graph)
+  }
+
+  /// Quote nodes with `QUOTED_IN`, and `SAID`, `SAID_TO`, `REPORTED_BY` where known.
+  static func statementRecords(_ document: Document, article: GraphRecord.Endpoint) -> [GraphRecord] {
+    var nodes: [GraphRecord] = []
+    var relationships: [GraphRecord] = []
+    let text = document.text
+    func endpoint(_ entity: Int) -> GraphRecord.Endpoint {
+      let record = document.entities[entity]
+      return .init(id: record.id, labels: [record.kind.rawValue])
+    }
+    for statement in document.statements {
+      let start = text.scalarOffset(statement.content.start)
+      let end = text.scalarOffset(statement.content.end)
+      let id = "quote:" + StableID.hash("\(article.id)|\(start)|\(end)")
+      var properties: [String: JSONValue] = [
+        "text": .string(text[statement.content]), "kind": .string(statement.kind.rawValue),
+        "cue": .string(statement.cue), "cue_class": .string(statement.cueClass),
+        "start": .int(start), "end": .int(end), "sentence": .int(statement.sentence),
+        "confidence": .double(statement.confidence), "frame": .string(statement.frame),
+      ]
+      if statement.speaker == nil { properties["speaker_text"] = .string(statement.speakerText) }
+      nodes.append(.node(.init(id: id, labels: ["Quote"], properties: properties)))
+      let quote = GraphRecord.Endpoint(id: id, labels: ["Quote"])
+      func edge(_ label: String, _ from: GraphRecord.Endpoint, _ to: GraphRecord.Endpoint, _ properties: [String: JSONValue] = [:]) {
+        relationships.append(
+          .relationship(
+            .init(
+              id: label.lowercased() + ":" + StableID.hash(id + "|" + to.id + "|" + from.id), label: label,
+              start: from, end: to, properties: properties)))
+      }
+      if let speaker = statement.speaker {
+        edge(
+          "SAID", endpoint(speaker), quote,
+          [
+            "speaker_text": .string(statement.speakerText),
+            "resolution": .string(statement.resolution?.rawValue ?? "name"),
+          ])
+      }
+      edge("QUOTED_IN", quote, article)
+      if let addressee = statement.addressee.map({ document.mentions[$0].entity }),
+        document.entities[addressee].kind == .person
+      {
+        edge("SAID_TO", quote, endpoint(addressee))
+      }
+      if let outlet = statement.reportedBy.map({ document.mentions[$0].entity }),
+        document.entities[outlet].kind == .organization
+      {
+        edge("REPORTED_BY", quote, endpoint(outlet))
+      }
+    }
+    return nodes + relationships
   }
 
   static func articleNode(_ document: Document) -> GraphRecord.Node {

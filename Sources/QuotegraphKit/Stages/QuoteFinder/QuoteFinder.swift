@@ -1,0 +1,83 @@
+/// Finds statements: every speech cue of `cues.tsv` standing as a verb (aligned with ICU's
+/// words, not negated, not inside a quotation or another statement's content) opens a frame.
+/// Left of the cue, within its clause, stands the speaker (a name, 据 + a name, a pronoun, a
+/// bare title, or nothing when the clause continues the previous statement); right of it, past
+/// an optional addressee and separator, the content: a quotation (direct), or reported speech up
+/// to the sentence's end or the next clause that opens a statement of its own (indirect, or
+/// mixed when it holds quoted words). A quotation right before a cue clause with no content
+/// (“……，”他告诉韩) is that cue's content.
+public struct QuoteFinder: Stage {
+  public static let type = "quote.find.v1"
+  public static let requires: Set<Layer> = [.sentences, .quotations, .tokens, .mentions]
+  public static let provides: Set<Layer> = [.statements]
+
+  public struct Lexicon: Sendable {
+    /// Cue forms (name and aliases without a gap), each with its canonical name and class.
+    public var cues: [(form: String, name: String, cueClass: String)]
+    /// Words that may be glued before a cue by ICU (还说, 又说): 还, 又, 也 …
+    public var cuePrefixes: Set<String>
+    /// Words that negate a following cue: 不, 没有, 未 …
+    public var negations: Set<String>
+    public var pronouns: Set<String>
+    /// Words that never speak (记者): their clause gives no speaker.
+    public var nonSpeakers: Set<String>
+    /// Addressees that are no entity (记者, 媒体): skipped before the content.
+    public var addresseeWords: Set<String>
+    /// Titles (from `roles.tsv`) that stand for a speaker without a name (外交部发言人).
+    public var titles: Set<String>
+  }
+
+  public let lexicon: Lexicon
+  let cueAutomaton: PatternAutomaton
+  let titleAutomaton: PatternAutomaton
+  let pronounAutomaton: PatternAutomaton
+  let pronounList: [String]
+  let titleList: [String]
+
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    cueAutomaton = PatternAutomaton(patterns: lexicon.cues.map { Array($0.form.utf16) })
+    titleList = lexicon.titles.sorted()
+    titleAutomaton = PatternAutomaton(patterns: titleList.map { Array($0.utf16) })
+    pronounList = lexicon.pronouns.sorted()
+    pronounAutomaton = PatternAutomaton(patterns: pronounList.map { Array($0.utf16) })
+  }
+
+  public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    let directory = try options.requiredString("gazetteer")
+    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
+    func table(_ file: GazetteerFile) throws(QuotegraphError) -> GazetteerTable {
+      let tablePath = path + "/" + file.fileName
+      return try GazetteerTable.parse(
+        String(decoding: try FileIO.readAll(path: tablePath), as: UTF8.self), file: file,
+        path: tablePath)
+    }
+    var cues: [(form: String, name: String, cueClass: String)] = []
+    for row in try table(.cues).rows {
+      let entry = try CueEntry(row: row)
+      for form in [entry.name] + entry.aliases where !form.contains("…") {
+        cues.append((form, entry.name, entry.cueClass.rawValue))
+      }
+    }
+    var titles = Set<String>()
+    for row in try table(.roles).rows where row["kind"] == "spokesperson" || row["kind"] == "official" {
+      for title in [row["name"]] + row.list("aliases") where title.count >= 2 { titles.insert(title) }
+    }
+    titles.formUnion(try options.strings("extra_titles") ?? [])
+    self.init(
+      lexicon: Lexicon(
+        cues: cues,
+        cuePrefixes: Set(try options.requiredStrings("cue_prefixes")),
+        negations: Set(try options.requiredStrings("negations")),
+        pronouns: Set(try options.requiredStrings("pronouns")),
+        nonSpeakers: Set(try options.requiredStrings("non_speakers")),
+        addresseeWords: Set(try options.requiredStrings("addressee_words")),
+        titles: titles))
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    var scan = QuoteScan(finder: self, document: document)
+    document.statements = scan.run()
+    document.layers.insert(.statements)
+  }
+}

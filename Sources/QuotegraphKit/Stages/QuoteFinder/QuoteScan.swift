@@ -1,0 +1,406 @@
+/// One document's pass of `QuoteFinder`: the per-document indexes and the frames.
+struct QuoteScan {
+  let finder: QuoteFinder
+  let document: Document
+  let units: [UInt16]
+  /// tokenStart[i]: a token starts at offset i; tokenEnd[i]: one ends there.
+  var tokenStart: [Bool]
+  var tokenEnd: [Bool]
+  /// The outermost quotation covering each offset, or -1.
+  var quotationAt: [Int32]
+  /// Offsets already inside some statement's content.
+  var consumed: [Bool]
+  var statements: [Statement] = []
+
+  init(finder: QuoteFinder, document: Document) {
+    self.finder = finder
+    self.document = document
+    self.units = document.text.units
+    let count = units.count
+    tokenStart = [Bool](repeating: false, count: count + 1)
+    tokenEnd = [Bool](repeating: false, count: count + 1)
+    for token in document.tokens {
+      tokenStart[Int(token.range.start)] = true
+      tokenEnd[Int(token.range.end)] = true
+    }
+    quotationAt = [Int32](repeating: -1, count: count)
+    for (index, quotation) in document.quotations.enumerated() where quotation.depth == 0 {
+      for offset in quotation.range.range where offset < count { quotationAt[offset] = Int32(index) }
+    }
+    consumed = [Bool](repeating: false, count: count)
+  }
+
+  static let clauseBreaks: Set<UInt16> = Set("，,；;：:".utf16)
+  static let sentenceEnds: Set<UInt16> = Set("。！？!?".utf16)
+  static let closingMarks: Set<UInt16> = Set("”」』\"".utf16)
+
+  mutating func run() -> [Statement] {
+    for (index, sentence) in document.sentences.enumerated() {
+      let paragraph = document.paragraphs[Int(sentence.paragraph)]
+      guard paragraph.kind == .body else { continue }
+      var position = Int(sentence.range.start)
+      let end = Int(sentence.range.end)
+      while position < end {
+        if quotationAt[position] >= 0 || consumed[position] {
+          position += 1
+          continue
+        }
+        guard let cue = cue(at: position, sentenceEnd: end) else {
+          position += 1
+          continue
+        }
+        if let statement = frame(cue: cue, sentence: index) {
+          for offset in statement.content.range where offset < consumed.count { consumed[offset] = true }
+          statements.append(statement)
+        }
+        position = cue.end
+      }
+    }
+    return statements
+  }
+
+  struct Cue {
+    var start: Int
+    var end: Int
+    var text: String
+    var cueClass: String
+  }
+
+  /// The longest cue form starting at `position` that stands as a verb.
+  func cue(at position: Int, sentenceEnd: Int) -> Cue? {
+    var best: (length: Int, pattern: Int)?
+    units.withUnsafeBufferPointer { buffer in
+      finder.cueAutomaton.forEachMatch(in: buffer, at: position, limit: sentenceEnd) { length, pattern in
+        if best == nil || length > best?.length ?? 0 { best = (length, pattern) }
+      }
+    }
+    guard let best else { return nil }
+    var end = position + best.length
+    // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own cue).
+    guard startsWord(at: position) && endsWord(at: end) else { return nil }
+    if isNegated(before: position) { return nil }
+    var text = text(position, end)
+    let entry = finder.lexicon.cues[best.pattern]
+    // A report or statement verb and a one-character say verb read as one (报道称, 表示说); a
+    // longer cue after a cue is the content's verb (称希望…: 希望 is what he said).
+    if end < sentenceEnd, let next = self.cueForm(at: end, sentenceEnd: sentenceEnd), next == 1 {
+      end += next
+      text = self.text(position, end)
+    }
+    return Cue(start: position, end: end, text: text, cueClass: entry.cueClass)
+  }
+
+  private func cueForm(at position: Int, sentenceEnd: Int) -> Int? {
+    var longest: Int?
+    units.withUnsafeBufferPointer { buffer in
+      finder.cueAutomaton.forEachMatch(in: buffer, at: position, limit: sentenceEnd) { length, _ in
+        longest = max(longest ?? 0, length)
+      }
+    }
+    guard let longest, endsWord(at: position + longest) else { return nil }
+    return longest
+  }
+
+  func startsWord(at position: Int) -> Bool {
+    if tokenStart[position] { return true }
+    // ICU glues adverbs to a following 说 (还说, 又说): accept the cue when the glued head is one.
+    guard let head = tokenHead(before: position) else { return false }
+    return finder.lexicon.cuePrefixes.contains(head)
+  }
+
+  func endsWord(at position: Int) -> Bool {
+    position >= units.count || tokenEnd[position]
+  }
+
+  /// The part of the token containing `position` that lies before it.
+  func tokenHead(before position: Int) -> String? {
+    var start = position
+    while start > 0 && !tokenStart[start] { start -= 1 }
+    return start < position ? text(start, position) : nil
+  }
+
+  func isNegated(before position: Int) -> Bool {
+    for length in 1...3 where position - length >= 0 {
+      if finder.lexicon.negations.contains(text(position - length, position)) { return true }
+    }
+    return false
+  }
+
+  func text(_ start: Int, _ end: Int) -> String {
+    String(decoding: units[max(0, start)..<min(units.count, max(start, end))], as: UTF16.self)
+  }
+
+  /// Builds the statement a cue opens, or nil when no speaker or no content can be found.
+  mutating func frame(cue: Cue, sentence index: Int) -> Statement? {
+    let sentence = document.sentences[index].range
+    let clauseStart = clauseStart(before: cue.start, sentenceStart: Int(sentence.start))
+    var subject = subject(in: clauseStart, cue.start)
+    guard !subject.refused else { return nil }
+    var cueText = cue.text
+    var frame = subject.frame
+    if subject.according { cueText = "据…" + cue.text }
+
+    // Content: past an addressee (告诉记者，对韩正说) and a separator.
+    var position = cue.end
+    var addressee = subject.addressee
+    let contentLimit = Int(sentence.end)
+    if let skipped = addresseeEnd(from: position, limit: contentLimit) {
+      addressee = addressee ?? skipped.mention
+      position = skipped.end
+    }
+    while position < contentLimit, QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20 {
+      position += 1
+    }
+    var kind = Statement.Kind.indirect
+    var content: TextRange
+    if position < contentLimit, quotationAt[position] >= 0,
+      document.quotations[Int(quotationAt[position])].range.start == Int32(position)
+    {
+      let quotation = document.quotations[Int(quotationAt[position])]
+      content = quotation.inner
+      kind = .direct
+      frame += "+quotation"
+    } else {
+      let end = contentEnd(from: position, limit: contentLimit)
+      content = TextRange(position, end)
+      if content.length < 2 {
+        // “……，”他告诉韩: the quotation just before the cue clause is the content.
+        guard let quotation = quotationEnding(at: clauseStart), !consumed[Int(quotation.inner.start)]
+        else { return nil }
+        content = quotation.inner
+        kind = .direct
+        frame = "trailing-" + frame
+      } else if document.quotations.contains(where: { content.contains(Int($0.range.start)) }) {
+        kind = .mixed
+      }
+    }
+    content = trimmed(content)
+    guard content.length >= 2 else { return nil }
+    if case .previous = subject.clue, statements.last.map({ $0.sentence != index && document.sentences[$0.sentence].paragraph != document.sentences[index].paragraph }) ?? true {
+      return nil
+    }
+    subject.reportedBy = subject.reportedBy ?? reportingOutlet(in: Int(sentence.start), clauseStart)
+    return Statement(
+      content: content, kind: kind, cue: cueText, cueRange: TextRange(cue.start, cue.end),
+      cueClass: cue.cueClass, clue: subject.clue, addressee: addressee,
+      reportedBy: subject.reportedBy, sentence: index, frame: frame,
+      confidence: QuoteScan.confidence(kind: kind, clue: subject.clue))
+  }
+
+  static func confidence(kind: Statement.Kind, clue: Statement.SpeakerClue) -> Double {
+    let base: Double = kind == .direct ? 0.9 : kind == .mixed ? 0.85 : 0.8
+    switch clue {
+    case .mention: return base
+    case .title: return base - 0.1
+    case .pronoun: return base - 0.15
+    case .previous: return base - 0.2
+    }
+  }
+
+  /// Back from the cue to the clause's start: a clause break or a closing quotation mark
+  /// outside quotations, or the sentence's start.
+  func clauseStart(before position: Int, sentenceStart: Int) -> Int {
+    var cursor = position
+    while cursor > sentenceStart {
+      let unit = units[cursor - 1]
+      if quotationAt[cursor - 1] >= 0 {
+        // Quoted words end the clause: 称，“气氛非常积极，”克里还表示 → the clause is 克里还.
+        return cursor
+      }
+      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) { return cursor }
+      cursor -= 1
+    }
+    return sentenceStart
+  }
+
+  struct Subject {
+    var clue: Statement.SpeakerClue
+    var addressee: Int?
+    var reportedBy: Int?
+    var according = false
+    var refused = false
+    var frame: String
+  }
+
+  /// Who stands in the clause before the cue.
+  func subject(in start: Int, _ end: Int) -> Subject {
+    let clause = text(start, end)
+    let speakers = document.mentions.indices.filter { index in
+      let mention = document.mentions[index]
+      let kind = document.entities[mention.entity].kind
+      return mention.range.start >= Int32(start) && mention.range.end <= Int32(end) && kind != .place
+    }
+    // 记者说: the reporter narrates; nobody in the article speaks here.
+    if speakers.isEmpty && finder.lexicon.nonSpeakers.contains(where: { clause.contains($0) }) {
+      return Subject(clue: .previous, refused: true, frame: "non-speaker")
+    }
+    let trimmedClause = clause.drop(while: { $0 == " " })
+    // 据路透社称 / 据克里对韩正说: the name after 据 speaks.
+    if trimmedClause.hasPrefix("据"), let first = speakers.first {
+      var subject = Subject(clue: .mention(first), according: true, frame: "according-to")
+      subject.addressee = addressee(in: speakers.dropFirst())
+      return subject
+    }
+    // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
+    if let verb = ["引述", "援引", "引用"].compactMap({ clause.firstRange(of: $0) }).first {
+      let verbOffset = start + clause[..<verb.lowerBound].utf16.count
+      if let source = speakers.first(where: { document.mentions[$0].range.start >= Int32(verbOffset) }) {
+        let outlet = speakers.first(where: { document.mentions[$0].range.end <= Int32(verbOffset) })
+        var subject = Subject(clue: .mention(source), frame: "quoting")
+        subject.reportedBy = outlet
+        return subject
+      }
+    }
+    if let title = titleRange(in: start, end) {
+      // 外交部发言人表示: no name beside the title; 外交部发言人汪文斌表示 names the speaker.
+      let named = speakers.first { document.mentions[$0].range.start >= title.end && document.entities[document.mentions[$0].entity].kind == .person }
+      if let named {
+        return Subject(clue: .mention(named), frame: "title-name")
+      }
+      let organization = speakers.first { document.mentions[$0].range.end <= title.end && document.mentions[$0].range.start >= title.start }
+      return Subject(clue: .title(title, organization: organization), frame: "title")
+    }
+    // A person before an organisation (共和党众议员史密斯说, 外交部发言人汪文斌表示), unless the
+    // person is the one spoken to or with (对韩正, 与王毅).
+    let companions = Set("对向与和同跟".utf16)
+    let person = speakers.first { index in
+      let mention = document.mentions[index]
+      return document.entities[mention.entity].kind == .person
+        && (mention.range.start == 0 || !companions.contains(units[Int(mention.range.start) - 1]))
+    }
+    if let first = person ?? speakers.first {
+      var subject = Subject(clue: .mention(first), frame: "name")
+      subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
+      return subject
+    }
+    if let pronoun = pronounRange(in: start, end) {
+      return Subject(clue: .pronoun(pronoun), frame: "pronoun")
+    }
+    // Nothing but adverbs: the clause continues the previous statement (克里承认…，表示…).
+    if clause.count <= 6 && !statements.isEmpty {
+      return Subject(clue: .previous, frame: "continued")
+    }
+    return Subject(clue: .previous, refused: true, frame: "none")
+  }
+
+  /// A person mention right after 对 or 向 (据克里对韩正说): the addressee.
+  func addressee(in mentions: ArraySlice<Int>) -> Int? {
+    for index in mentions {
+      let mention = document.mentions[index]
+      guard document.entities[mention.entity].kind == .person, mention.range.start > 0 else { continue }
+      let before = units[Int(mention.range.start) - 1]
+      if before == UInt16(("对" as Unicode.Scalar).value) || before == UInt16(("向" as Unicode.Scalar).value) {
+        return index
+      }
+    }
+    return nil
+  }
+
+  /// After 告诉/告知 (and 对 … 说 frames written as 告诉韩正，): the addressee, up to a separator.
+  func addresseeEnd(from position: Int, limit: Int) -> (end: Int, mention: Int?)? {
+    var cursor = position
+    while cursor < limit && cursor - position <= 12 && !QuoteScan.clauseBreaks.contains(units[cursor])
+      && quotationAt[cursor] < 0 && !QuoteScan.sentenceEnds.contains(units[cursor])
+    {
+      cursor += 1
+    }
+    guard cursor > position, cursor < limit, QuoteScan.clauseBreaks.contains(units[cursor]) else { return nil }
+    let segment = text(position, cursor)
+    let mention = document.mentions.indices.first { index in
+      let range = document.mentions[index].range
+      return range.start == Int32(position) && range.end == Int32(cursor)
+        && document.entities[document.mentions[index].entity].kind == .person
+    }
+    guard mention != nil || finder.lexicon.addresseeWords.contains(segment) else { return nil }
+    return (cursor, mention)
+  }
+
+  /// The content's end: the sentence's end, or the clause break (or closing quotation mark)
+  /// before a clause that opens a statement of its own.
+  func contentEnd(from start: Int, limit: Int) -> Int {
+    var cursor = start
+    while cursor < limit {
+      let unit = units[cursor]
+      if quotationAt[cursor] >= 0 {
+        let quotation = document.quotations[Int(quotationAt[cursor])]
+        cursor = Int(quotation.range.end)
+        if cursor < limit && opensStatement(at: cursor, limit: limit) { return cursor }
+        continue
+      }
+      if QuoteScan.sentenceEnds.contains(unit) { return cursor }
+      if QuoteScan.clauseBreaks.contains(unit) && opensStatement(at: cursor + 1, limit: limit) {
+        return cursor
+      }
+      cursor += 1
+    }
+    return limit
+  }
+
+  /// Whether the clause from `start` is a speaker-and-cue clause (，表示 / ，并称 / 克里还表示).
+  func opensStatement(at start: Int, limit: Int) -> Bool {
+    var cursor = start
+    while cursor < limit, cursor - start <= 14 {
+      let unit = units[cursor]
+      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) || quotationAt[cursor] >= 0 {
+        return false
+      }
+      if cue(at: cursor, sentenceEnd: limit) != nil {
+        let head = text(start, cursor)
+        let names = document.mentions.contains { $0.range.start >= Int32(start) && $0.range.end <= Int32(cursor) }
+        return head.count <= 2 || names || pronounRange(in: start, cursor) != nil
+      }
+      cursor += 1
+    }
+    return false
+  }
+
+  func quotationEnding(at position: Int) -> Quotation? {
+    guard position > 0, quotationAt[position - 1] >= 0 else { return nil }
+    let quotation = document.quotations[Int(quotationAt[position - 1])]
+    return quotation.range.end == Int32(position) ? quotation : nil
+  }
+
+  /// `据X，` earlier in the sentence, with no cue of its own: the outlet relaying the statement.
+  func reportingOutlet(in sentenceStart: Int, _ clauseStart: Int) -> Int? {
+    for index in document.mentions.indices {
+      let mention = document.mentions[index]
+      guard mention.range.start >= Int32(sentenceStart), mention.range.end < Int32(clauseStart),
+        document.entities[mention.entity].kind == .organization, mention.range.start > 0
+      else { continue }
+      let before = units[Int(mention.range.start) - 1]
+      let after = units[Int(mention.range.end)]
+      if before == UInt16(("据" as Unicode.Scalar).value) && QuoteScan.clauseBreaks.contains(after) { return index }
+    }
+    return nil
+  }
+
+  func titleRange(in start: Int, _ end: Int) -> TextRange? {
+    rangeOfLongest(finder.titleAutomaton, in: start, end)
+  }
+
+  func pronounRange(in start: Int, _ end: Int) -> TextRange? {
+    rangeOfLongest(finder.pronounAutomaton, in: start, end)
+  }
+
+  private func rangeOfLongest(_ automaton: PatternAutomaton, in start: Int, _ end: Int) -> TextRange? {
+    var found: TextRange?
+    units.withUnsafeBufferPointer { buffer in
+      for position in start..<end where found == nil {
+        automaton.forEachMatch(in: buffer, at: position, limit: end) { length, _ in
+          found = TextRange(position, position + length)
+        }
+      }
+    }
+    return found
+  }
+
+  /// Drops separators and the sentence's closing stop at the content's edges.
+  func trimmed(_ range: TextRange) -> TextRange {
+    var start = Int(range.start)
+    var end = Int(range.end)
+    let edges = QuoteScan.clauseBreaks.union(Set(" 。".utf16))
+    while start < end, edges.contains(units[start]) { start += 1 }
+    while end > start, edges.contains(units[end - 1]) { end -= 1 }
+    return TextRange(start, end)
+  }
+}
