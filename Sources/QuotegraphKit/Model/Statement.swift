@@ -46,6 +46,8 @@ public struct Statement: Sendable, Equatable {
   /// Index into `Document.entities`, once attributed.
   public var speaker: Int?
   public var speakerText: String
+  /// Where the speaker stands in the text (the name, pronoun or title), when it does.
+  public var speakerRange: TextRange?
   public var resolution: Resolution?
 
   public init(
@@ -66,6 +68,7 @@ public struct Statement: Sendable, Equatable {
     self.confidence = confidence
     self.speaker = nil
     self.speakerText = ""
+    self.speakerRange = nil
     self.resolution = nil
   }
 }

@@ -17,7 +17,8 @@ public struct StatementsView: Sendable {
         who += " ← \(statement.speakerText)"
       }
       who += " [\(statement.resolution?.rawValue ?? "none")]"
-      out += "\n\(number + 1). \(who) \(statement.cue) (\(statement.kind.rawValue), \(statement.frame), s\(statement.sentence + 1))\n"
+      out +=
+        "\n\(number + 1). \(who) \(statement.cue) (\(statement.kind.rawValue), \(statement.frame), s\(statement.sentence + 1))\n"
       if let addressee = statement.addressee {
         out += "   to: \(document.entities[document.mentions[addressee].entity].name)\n"
       }

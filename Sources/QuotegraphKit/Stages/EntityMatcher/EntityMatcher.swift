@@ -147,12 +147,22 @@ public struct EntityMatcher: Stage {
         named.insert(candidate.entity)
       }
     }
+    // The country the article is about: the one its unambiguous places name most often.
+    var countryCounts: [String: Int] = [:]
+    for match in matches {
+      let candidates = index.candidates[match.pattern]
+      guard candidates.count == 1,
+        case .string(let code)? = index.entities[Int(candidates[0].entity)].properties["iso2"]
+      else { continue }
+      countryCounts[code, default: 0] += 1
+    }
+    let country = countryCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     var entities: [EntityRecord] = []
     var position: [Int32: Int] = [:]
     var mentions: [Mention] = []
     folded.withUnsafeBufferPointer { buffer in
       for match in matches {
-        let chosen = choose(match, named: named, buffer: buffer)
+        let chosen = choose(match, named: named, country: country, buffer: buffer)
         let slot: Int
         if let existing = position[chosen.entity] {
           slot = existing
@@ -170,9 +180,9 @@ public struct EntityMatcher: Stage {
     return (entities, mentions)
   }
 
-  private func choose(_ match: Match, named: Set<Int32>, buffer: UnsafeBufferPointer<UInt16>)
-    -> EntityIndex.Candidate
-  {
+  private func choose(
+    _ match: Match, named: Set<Int32>, country: String?, buffer: UnsafeBufferPointer<UInt16>
+  ) -> EntityIndex.Candidate {
     let candidates = index.candidates[match.pattern]
     if candidates.count == 1 { return candidates[0] }
     if let holder = titleHolder(before: match.start, in: buffer, pattern: match.pattern),
@@ -183,8 +193,9 @@ public struct EntityMatcher: Stage {
     // A canonical name before an alias before a short form (北京 the city's name over an alias
     // of 北平市; 华盛顿 the city over George Washington's short form); then places before
     // organisations before people; then prominence, raised for an entity the article names in
-    // full, but not so much that a famous 特朗普 yields to a relative named once.
-    func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double, Int32) {
+    // full, but not so much that a famous 特朗普 yields to a relative named once; among equals,
+    // the article's own country (外交部 in a Taiwanese report is Taiwan's).
+    func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double, Int, Int32) {
       let form = candidate.form == .name ? 2 : candidate.form == .alias ? 1 : 0
       let kind: Int
       switch index.entities[Int(candidate.entity)].kind {
@@ -194,7 +205,11 @@ public struct EntityMatcher: Stage {
       }
       let prior =
         index.prominence[Int(candidate.entity)] + (named.contains(candidate.entity) ? 0.5 : 0)
-      return (form, kind, prior, -candidate.entity)
+      let home =
+        country != nil
+          && index.entities[Int(candidate.entity)].properties["country"] == .string(country ?? "")
+        ? 1 : 0
+      return (form, kind, prior, home, -candidate.entity)
     }
     return candidates.max { rank($0) < rank($1) } ?? candidates[0]
   }

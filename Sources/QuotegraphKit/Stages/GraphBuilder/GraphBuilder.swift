@@ -39,7 +39,8 @@ public struct GraphBuilder: Stage {
   }
 
   /// Quote nodes with `QUOTED_IN`, and `SAID`, `SAID_TO`, `REPORTED_BY` where known.
-  static func statementRecords(_ document: Document, article: GraphRecord.Endpoint) -> [GraphRecord] {
+  static func statementRecords(_ document: Document, article: GraphRecord.Endpoint) -> [GraphRecord]
+  {
     var nodes: [GraphRecord] = []
     var relationships: [GraphRecord] = []
     let text = document.text
@@ -57,23 +58,37 @@ public struct GraphBuilder: Stage {
         "start": .int(start), "end": .int(end), "sentence": .int(statement.sentence),
         "confidence": .double(statement.confidence), "frame": .string(statement.frame),
       ]
-      if statement.speaker == nil { properties["speaker_text"] = .string(statement.speakerText) }
+      // Where the speaker stands, resolved or not (an unresolved 他 is still worth showing).
+      if !statement.speakerText.isEmpty {
+        properties["speaker_text"] = .string(statement.speakerText)
+      }
+      if let range = statement.speakerRange {
+        properties["speaker_start"] = .int(text.scalarOffset(range.start))
+        properties["speaker_end"] = .int(text.scalarOffset(range.end))
+      }
       nodes.append(.node(.init(id: id, labels: ["Quote"], properties: properties)))
       let quote = GraphRecord.Endpoint(id: id, labels: ["Quote"])
-      func edge(_ label: String, _ from: GraphRecord.Endpoint, _ to: GraphRecord.Endpoint, _ properties: [String: JSONValue] = [:]) {
+      func edge(
+        _ label: String, _ from: GraphRecord.Endpoint, _ to: GraphRecord.Endpoint,
+        _ properties: [String: JSONValue] = [:]
+      ) {
         relationships.append(
           .relationship(
             .init(
-              id: label.lowercased() + ":" + StableID.hash(id + "|" + to.id + "|" + from.id), label: label,
+              id: label.lowercased() + ":" + StableID.hash(id + "|" + to.id + "|" + from.id),
+              label: label,
               start: from, end: to, properties: properties)))
       }
       if let speaker = statement.speaker {
-        edge(
-          "SAID", endpoint(speaker), quote,
-          [
-            "speaker_text": .string(statement.speakerText),
-            "resolution": .string(statement.resolution?.rawValue ?? "name"),
-          ])
+        var said: [String: JSONValue] = [
+          "speaker_text": .string(statement.speakerText),
+          "resolution": .string(statement.resolution?.rawValue ?? "name"),
+        ]
+        if let range = statement.speakerRange {
+          said["speaker_start"] = .int(text.scalarOffset(range.start))
+          said["speaker_end"] = .int(text.scalarOffset(range.end))
+        }
+        edge("SAID", endpoint(speaker), quote, said)
       }
       edge("QUOTED_IN", quote, article)
       if let addressee = statement.addressee.map({ document.mentions[$0].entity }),

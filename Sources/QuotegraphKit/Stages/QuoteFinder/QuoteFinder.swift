@@ -60,8 +60,11 @@ public struct QuoteFinder: Stage {
       }
     }
     var titles = Set<String>()
-    for row in try table(.roles).rows where row["kind"] == "spokesperson" || row["kind"] == "official" {
-      for title in [row["name"]] + row.list("aliases") where title.count >= 2 { titles.insert(title) }
+    for row in try table(.roles).rows
+    where row["kind"] == "spokesperson" || row["kind"] == "official" {
+      for title in [row["name"]] + row.list("aliases") where title.count >= 2 {
+        titles.insert(title)
+      }
     }
     titles.formUnion(try options.strings("extra_titles") ?? [])
     self.init(

@@ -25,7 +25,9 @@ struct QuoteScan {
     }
     quotationAt = [Int32](repeating: -1, count: count)
     for (index, quotation) in document.quotations.enumerated() where quotation.depth == 0 {
-      for offset in quotation.range.range where offset < count { quotationAt[offset] = Int32(index) }
+      for offset in quotation.range.range where offset < count {
+        quotationAt[offset] = Int32(index)
+      }
     }
     consumed = [Bool](repeating: false, count: count)
   }
@@ -50,7 +52,9 @@ struct QuoteScan {
           continue
         }
         if let statement = frame(cue: cue, sentence: index) {
-          for offset in statement.content.range where offset < consumed.count { consumed[offset] = true }
+          for offset in statement.content.range where offset < consumed.count {
+            consumed[offset] = true
+          }
           statements.append(statement)
         }
         position = cue.end
@@ -70,7 +74,8 @@ struct QuoteScan {
   func cue(at position: Int, sentenceEnd: Int) -> Cue? {
     var best: (length: Int, pattern: Int)?
     units.withUnsafeBufferPointer { buffer in
-      finder.cueAutomaton.forEachMatch(in: buffer, at: position, limit: sentenceEnd) { length, pattern in
+      finder.cueAutomaton.forEachMatch(in: buffer, at: position, limit: sentenceEnd) {
+        length, pattern in
         if best == nil || length > best?.length ?? 0 { best = (length, pattern) }
       }
     }
@@ -78,7 +83,7 @@ struct QuoteScan {
     var end = position + best.length
     // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own cue).
     guard startsWord(at: position) && endsWord(at: end) else { return nil }
-    if isNegated(before: position) { return nil }
+    if isNegated(before: position) || isInsideTitle(position) { return nil }
     var text = text(position, end)
     let entry = finder.lexicon.cues[best.pattern]
     // A report or statement verb and a one-character say verb read as one (报道称, 表示说); a
@@ -119,6 +124,19 @@ struct QuoteScan {
     return start < position ? text(start, position) : nil
   }
 
+  /// 发言 in 外交部发言人 is a title's part, not a cue.
+  func isInsideTitle(_ position: Int) -> Bool {
+    var inside = false
+    units.withUnsafeBufferPointer { buffer in
+      for start in max(0, position - 12)...position where !inside {
+        finder.titleAutomaton.forEachMatch(in: buffer, at: start) { length, _ in
+          if start + length > position { inside = true }
+        }
+      }
+    }
+    return inside
+  }
+
   func isNegated(before position: Int) -> Bool {
     for length in 1...3 where position - length >= 0 {
       if finder.lexicon.negations.contains(text(position - length, position)) { return true }
@@ -148,7 +166,9 @@ struct QuoteScan {
       addressee = addressee ?? skipped.mention
       position = skipped.end
     }
-    while position < contentLimit, QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20 {
+    while position < contentLimit,
+      QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20
+    {
       position += 1
     }
     var kind = Statement.Kind.indirect
@@ -165,7 +185,8 @@ struct QuoteScan {
       content = TextRange(position, end)
       if content.length < 2 {
         // “……，”他告诉韩: the quotation just before the cue clause is the content.
-        guard let quotation = quotationEnding(at: clauseStart), !consumed[Int(quotation.inner.start)]
+        guard let quotation = quotationEnding(at: clauseStart),
+          !consumed[Int(quotation.inner.start)]
         else { return nil }
         content = quotation.inner
         kind = .direct
@@ -176,7 +197,12 @@ struct QuoteScan {
     }
     content = trimmed(content)
     guard content.length >= 2 else { return nil }
-    if case .previous = subject.clue, statements.last.map({ $0.sentence != index && document.sentences[$0.sentence].paragraph != document.sentences[index].paragraph }) ?? true {
+    if case .previous = subject.clue,
+      statements.last.map({
+        $0.sentence != index
+          && document.sentences[$0.sentence].paragraph != document.sentences[index].paragraph
+      }) ?? true
+    {
       return nil
     }
     subject.reportedBy = subject.reportedBy ?? reportingOutlet(in: Int(sentence.start), clauseStart)
@@ -207,7 +233,9 @@ struct QuoteScan {
         // Quoted words end the clause: 称，“气氛非常积极，”克里还表示 → the clause is 克里还.
         return cursor
       }
-      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) { return cursor }
+      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) {
+        return cursor
+      }
       cursor -= 1
     }
     return sentenceStart
@@ -228,7 +256,8 @@ struct QuoteScan {
     let speakers = document.mentions.indices.filter { index in
       let mention = document.mentions[index]
       let kind = document.entities[mention.entity].kind
-      return mention.range.start >= Int32(start) && mention.range.end <= Int32(end) && kind != .place
+      return mention.range.start >= Int32(start) && mention.range.end <= Int32(end)
+        && kind != .place
     }
     // 记者说: the reporter narrates; nobody in the article speaks here.
     if speakers.isEmpty && finder.lexicon.nonSpeakers.contains(where: { clause.contains($0) }) {
@@ -244,7 +273,9 @@ struct QuoteScan {
     // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
     if let verb = ["引述", "援引", "引用"].compactMap({ clause.firstRange(of: $0) }).first {
       let verbOffset = start + clause[..<verb.lowerBound].utf16.count
-      if let source = speakers.first(where: { document.mentions[$0].range.start >= Int32(verbOffset) }) {
+      if let source = speakers.first(where: {
+        document.mentions[$0].range.start >= Int32(verbOffset)
+      }) {
         let outlet = speakers.first(where: { document.mentions[$0].range.end <= Int32(verbOffset) })
         var subject = Subject(clue: .mention(source), frame: "quoting")
         subject.reportedBy = outlet
@@ -253,11 +284,17 @@ struct QuoteScan {
     }
     if let title = titleRange(in: start, end) {
       // 外交部发言人表示: no name beside the title; 外交部发言人汪文斌表示 names the speaker.
-      let named = speakers.first { document.mentions[$0].range.start >= title.end && document.entities[document.mentions[$0].entity].kind == .person }
+      let named = speakers.first {
+        document.mentions[$0].range.start >= title.end
+          && document.entities[document.mentions[$0].entity].kind == .person
+      }
       if let named {
         return Subject(clue: .mention(named), frame: "title-name")
       }
-      let organization = speakers.first { document.mentions[$0].range.end <= title.end && document.mentions[$0].range.start >= title.start }
+      let organization = speakers.first {
+        document.mentions[$0].range.end <= title.end
+          && document.mentions[$0].range.start >= title.start
+      }
       return Subject(clue: .title(title, organization: organization), frame: "title")
     }
     // A person before an organisation (共和党众议员史密斯说, 外交部发言人汪文斌表示), unless the
@@ -287,9 +324,13 @@ struct QuoteScan {
   func addressee(in mentions: ArraySlice<Int>) -> Int? {
     for index in mentions {
       let mention = document.mentions[index]
-      guard document.entities[mention.entity].kind == .person, mention.range.start > 0 else { continue }
+      guard document.entities[mention.entity].kind == .person, mention.range.start > 0 else {
+        continue
+      }
       let before = units[Int(mention.range.start) - 1]
-      if before == UInt16(("对" as Unicode.Scalar).value) || before == UInt16(("向" as Unicode.Scalar).value) {
+      if before == UInt16(("对" as Unicode.Scalar).value)
+        || before == UInt16(("向" as Unicode.Scalar).value)
+      {
         return index
       }
     }
@@ -299,12 +340,15 @@ struct QuoteScan {
   /// After 告诉/告知 (and 对 … 说 frames written as 告诉韩正，): the addressee, up to a separator.
   func addresseeEnd(from position: Int, limit: Int) -> (end: Int, mention: Int?)? {
     var cursor = position
-    while cursor < limit && cursor - position <= 12 && !QuoteScan.clauseBreaks.contains(units[cursor])
+    while cursor < limit && cursor - position <= 12
+      && !QuoteScan.clauseBreaks.contains(units[cursor])
       && quotationAt[cursor] < 0 && !QuoteScan.sentenceEnds.contains(units[cursor])
     {
       cursor += 1
     }
-    guard cursor > position, cursor < limit, QuoteScan.clauseBreaks.contains(units[cursor]) else { return nil }
+    guard cursor > position, cursor < limit, QuoteScan.clauseBreaks.contains(units[cursor]) else {
+      return nil
+    }
     let segment = text(position, cursor)
     let mention = document.mentions.indices.first { index in
       let range = document.mentions[index].range
@@ -341,12 +385,16 @@ struct QuoteScan {
     var cursor = start
     while cursor < limit, cursor - start <= 14 {
       let unit = units[cursor]
-      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) || quotationAt[cursor] >= 0 {
+      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit)
+        || quotationAt[cursor] >= 0
+      {
         return false
       }
       if cue(at: cursor, sentenceEnd: limit) != nil {
         let head = text(start, cursor)
-        let names = document.mentions.contains { $0.range.start >= Int32(start) && $0.range.end <= Int32(cursor) }
+        let names = document.mentions.contains {
+          $0.range.start >= Int32(start) && $0.range.end <= Int32(cursor)
+        }
         return head.count <= 2 || names || pronounRange(in: start, cursor) != nil
       }
       cursor += 1
@@ -369,7 +417,9 @@ struct QuoteScan {
       else { continue }
       let before = units[Int(mention.range.start) - 1]
       let after = units[Int(mention.range.end)]
-      if before == UInt16(("据" as Unicode.Scalar).value) && QuoteScan.clauseBreaks.contains(after) { return index }
+      if before == UInt16(("据" as Unicode.Scalar).value) && QuoteScan.clauseBreaks.contains(after) {
+        return index
+      }
     }
     return nil
   }
@@ -382,7 +432,9 @@ struct QuoteScan {
     rangeOfLongest(finder.pronounAutomaton, in: start, end)
   }
 
-  private func rangeOfLongest(_ automaton: PatternAutomaton, in start: Int, _ end: Int) -> TextRange? {
+  private func rangeOfLongest(_ automaton: PatternAutomaton, in start: Int, _ end: Int)
+    -> TextRange?
+  {
     var found: TextRange?
     units.withUnsafeBufferPointer { buffer in
       for position in start..<end where found == nil {

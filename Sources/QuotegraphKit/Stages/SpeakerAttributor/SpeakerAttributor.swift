@@ -31,13 +31,16 @@ public struct SpeakerAttributor: Stage {
         let found = document.mentions[mention]
         statement.speaker = found.entity
         statement.speakerText = text[found.range]
+        statement.speakerRange = found.range
         statement.resolution = found.form == .name ? .name : .alias
       case .pronoun(let range):
         statement.speakerText = text[range]
+        statement.speakerRange = range
         statement.resolution = .pronoun
         statement.speaker = antecedent(of: range, previous: previous, in: document)
       case .title(let range, let organization):
         statement.speakerText = text[range]
+        statement.speakerRange = range
         statement.resolution = .title
         statement.speaker =
           titleHolder(text[range], before: range, in: document)
@@ -45,7 +48,9 @@ public struct SpeakerAttributor: Stage {
       case .previous:
         statement.speaker = previous?.speaker
         statement.speakerText = previous?.speakerText ?? ""
-        statement.resolution = previous?.resolution == .name || previous?.resolution == .alias ? .pronoun : previous?.resolution
+        statement.resolution =
+          previous?.resolution == .name || previous?.resolution == .alias
+          ? .pronoun : previous?.resolution
       }
       document.statements[index] = statement
     }
@@ -55,9 +60,10 @@ public struct SpeakerAttributor: Stage {
   /// The previous statement's speaker when it is in the same or the paragraph before; else the
   /// nearest person mentioned before the pronoun within the window.
   func antecedent(of range: TextRange, previous: Statement?, in document: Document) -> Int? {
-    let paragraph = document.sentenceIndex(containing: range.start).map {
-      Int(document.sentences[$0].paragraph)
-    } ?? 0
+    let paragraph =
+      document.sentenceIndex(containing: range.start).map {
+        Int(document.sentences[$0].paragraph)
+      } ?? 0
     if let previous, let speaker = previous.speaker,
       document.entities[speaker].kind == .person,
       paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1
@@ -80,7 +86,8 @@ public struct SpeakerAttributor: Stage {
     let units = document.text.units
     let titleUnits = Array(title.utf16)
     let holder = document.mentions.last { mention in
-      guard document.entities[mention.entity].kind == .person, mention.range.start < range.start else {
+      guard document.entities[mention.entity].kind == .person, mention.range.start < range.start
+      else {
         return false
       }
       let start = Int(mention.range.start)

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+@testable import QuotegraphKit
+
+@Suite("Quote attribution")
+struct QuoteAttributionTests {
+  struct Found: Equatable, CustomStringConvertible {
+    var speaker: String
+    var cue: String
+    var kind: String
+    var text: String
+    var description: String { "\(speaker) \(cue) \(kind): \(text)" }
+  }
+
+  func statements(_ body: String) throws -> [Found] {
+    let document = try Fixture.process(Fixture.article(body: body))
+    return document.statements.map { statement in
+      Found(
+        speaker: statement.speaker.map { document.entities[$0].name } ?? "?",
+        cue: statement.cue, kind: statement.kind.rawValue, text: document.text[statement.content])
+    }
+  }
+
+  @Test(
+    "frames, one row each",
+    arguments: [
+      // X表示，…
+      ("<p>王毅表示，中美应当加强合作。</p>", ["王毅 表示 indirect: 中美应当加强合作"]),
+      // X说：“…”
+      ("<p>克里说：“我们有能力做出改变。”</p>", ["约翰·克里 说 direct: 我们有能力做出改变"]),
+      // “…，”X说。
+      ("<p>“我们会继续努力，”王毅说。</p>", ["王毅 说 direct: 我们会继续努力"]),
+      // X还说 (ICU glues 还说)
+      ("<p>克里还说：“这是一个开始。”</p>", ["约翰·克里 说 direct: 这是一个开始"]),
+      // 据X称
+      ("<p>据克里称，“我们可以专注于实质内容。”</p>", ["约翰·克里 据…称 direct: 我们可以专注于实质内容"]),
+      // X报道称 with an organisation speaking
+      ("<p>路透社报道称，美国将与中国恢复对话。</p>", ["路透社 报道称 indirect: 美国将与中国恢复对话"]),
+      // Mixed: partial quote inside reported speech is one statement.
+      ("<p>克里称，气候变化是一个“普遍威胁”，应该分开处理。</p>", ["约翰·克里 称 mixed: 气候变化是一个“普遍威胁”，应该分开处理"]),
+      // A chain: the second cue's clause has no subject.
+      (
+        "<p>克里承认两国关系困难，表示气候问题应被单独对待。</p>",
+        ["约翰·克里 承认 indirect: 两国关系困难", "约翰·克里 表示 indirect: 气候问题应被单独对待"]
+      ),
+      // X告诉记者，… (记者 is an addressee, never a speaker)
+      ("<p>克里告诉记者，会谈富有建设性。</p>", ["约翰·克里 告诉 indirect: 会谈富有建设性"]),
+      // Negated cues are not statements.
+      ("<p>路透社消息没有提及中国的立场。</p>", [String]()),
+      // Scare quotes and book titles alone are not statements.
+      ("<p>这被称为“外部因素”，见《人民日报》。</p>", [String]()),
+      // Reported speech inside a statement is not a second statement.
+      ("<p>路透社报道称，克里要求中国将气候与政治分开。</p>", ["路透社 报道称 indirect: 克里要求中国将气候与政治分开"]),
+      // An unclosed quotation stays in its paragraph.
+      (
+        "<p>韩正表示，双方发出了“积极信号。</p><p>王毅说，合作会继续。</p>",
+        ["韩正 表示 mixed: 双方发出了“积极信号", "王毅 说 indirect: 合作会继续"]
+      ),
+      // A person before an organisation in the clause speaks.
+      ("<p>外交部发言人汪文斌表示，中方坚决反对。</p>", ["汪文斌 表示 indirect: 中方坚决反对"]),
+    ])
+  func frame(body: String, expected: [String]) throws {
+    #expect(try statements(body).map(\.description) == expected)
+  }
+
+  @Test("据路透社，韩正表示…: 韩正 speaks, 路透社 relays; 据克里对韩正说: said to 韩正")
+  func reportedByAndSaidTo() throws {
+    let body = "<p>据路透社，韩正表示，双方保持密切沟通。</p><p>据克里对韩正说，“我们将有机会产生深远影响，”他告诉韩。</p>"
+    let document = try Fixture.process(Fixture.article(body: body))
+    #expect(document.statements.count == 2)
+    let first = try #require(document.statements.first)
+    #expect(first.reportedBy.map { document.entities[document.mentions[$0].entity].name } == "路透社")
+    let second = try #require(document.statements.last)
+    #expect(second.speaker.map { document.entities[$0].name } == "约翰·克里")
+    #expect(second.addressee.map { document.entities[document.mentions[$0].entity].name } == "韩正")
+    let lines = document.records.map { $0.jsonLine() }
+    #expect(lines.contains { $0.contains(#""label":"REPORTED_BY""#) })
+    #expect(lines.contains { $0.contains(#""label":"SAID_TO""#) })
+  }
+
+  @Test("a pronoun goes to the previous speaker, a bare title to the organisation in it")
+  func pronounsAndTitles() throws {
+    let body = "<p>王毅表示，中方愿意合作。他说，合作符合两国利益。</p><p>中国外交部发言人表示，中方坚决反对。</p>"
+    let document = try Fixture.process(Fixture.article(body: body))
+    let resolved = document.statements.map {
+      (
+        $0.speaker.map { document.entities[$0].name } ?? "?", $0.resolution?.rawValue ?? "",
+        $0.speakerText
+      )
+    }
+    #expect(resolved.map(\.0) == ["王毅", "王毅", "中华人民共和国外交部"])
+    #expect(resolved.map(\.1) == ["name", "pronoun", "title"])
+    #expect(resolved.map(\.2) == ["王毅", "他", "中国外交部发言人"])
+  }
+
+  @Test("a pronoun never resolves to a person named inside quoted words")
+  func pronounSkipsQuotedPeople() throws {
+    let body = "<p>路透社说，“习近平将出席会议。”他说，会议很重要。</p>"
+    let document = try Fixture.process(Fixture.article(body: body))
+    let last = try #require(document.statements.last)
+    #expect(last.speaker == nil)
+  }
+
+  @Test("SAID carries speaker_text, resolution and the speaker's offsets")
+  func saidProperties() throws {
+    let document = try Fixture.process(Fixture.article(body: "<p>克里称，我们能做出改变。</p>"))
+    let said = try #require(
+      document.records.map { $0.jsonLine() }.first { $0.contains(#""label":"SAID""#) })
+    #expect(said.contains(#""resolution":"alias""#))
+    #expect(said.contains(#""speaker_start":0"#) && said.contains(#""speaker_end":2"#))
+    #expect(said.contains(#""speaker_text":"克里""#))
+  }
+
+  @Test("golden: what quotes prints for the seed article")
+  func seedQuotes() throws {
+    var document = try ArticleReader().read(Fixture.bytes(Paths.seedArticle), source: "seed")
+    try Fixture.defaultPipeline.process(&document)
+    try Golden.check(StatementsView(document: document).text(), against: "seed.quotes.txt")
+  }
+}
+
+@Suite(
+  "Seed quotes scored by shared/tools/score.py",
+  .enabled(if: Paths.sharedCorpusAvailable, "needs ../shared/eval and ../shared/tools")
+)
+struct SeedQuoteScoreTests {
+  @Test("quote attribution F1 ≥ 0.95 on the seed article")
+  func seedQuoteAttribution() async throws {
+    var output = ""
+    var writer = GraphWriter(sink: { output += $0 })
+    for outcome in try await Fixture.outcomes([
+      Paths.shared + "/eval/seed/rfi-20230719-kerry-han-zheng.txt"
+    ]) {
+      try writer.write(outcome.document?.records ?? [])
+    }
+    let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "qg-seed-q-\(UUID().uuidString).jsonl")
+    try output.write(to: graph, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", Paths.shared + "/tools/score.py", Paths.shared + "/eval/seed", graph.path,
+      "--min-quote-f1", "0.95",
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "score.py says:\n\(report)")
+  }
+}
