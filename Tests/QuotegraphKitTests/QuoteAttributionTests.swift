@@ -57,6 +57,8 @@ struct QuoteAttributionTests {
         "<p>韩正表示，双方发出了“积极信号。</p><p>王毅说，合作会继续。</p>",
         ["韩正 表示 mixed: 双方发出了“积极信号", "王毅 说 indirect: 合作会继续"]
       ),
+      // A quote left open at a paragraph's end goes on when the next paragraph opens with “.
+      ("<p>王毅说：“第一段话。</p><p>“第二段话。”</p><p>他又补充了细节。</p>", ["王毅 说 direct: 第一段话。\n“第二段话"]),
       // A person before an organisation in the clause speaks.
       ("<p>外交部发言人汪文斌表示，中方坚决反对。</p>", ["汪文斌 表示 indirect: 中方坚决反对"]),
     ])

@@ -35,6 +35,7 @@ struct QuoteScan {
   static let clauseBreaks: Set<UInt16> = Set("，,；;：:".utf16)
   static let sentenceEnds: Set<UInt16> = Set("。！？!?".utf16)
   static let closingMarks: Set<UInt16> = Set("”」』\"".utf16)
+  static let aspectParticles: Set<UInt16> = Set("了过着".utf16)
 
   mutating func run() -> [Statement] {
     for (index, sentence) in document.sentences.enumerated() {
@@ -84,6 +85,8 @@ struct QuoteScan {
     // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own cue).
     guard startsWord(at: position) && endsWord(at: end) else { return nil }
     if isNegated(before: position) || isInsideTitle(position) { return nil }
+    // 补充了细节, 说过: an aspect particle makes the verb a narrated act, not a speech frame.
+    if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
     var text = text(position, end)
     let entry = finder.lexicon.cues[best.pattern]
     // A report or statement verb and a one-character say verb read as one (报道称, 表示说); a
@@ -180,6 +183,14 @@ struct QuoteScan {
       content = quotation.inner
       kind = .direct
       frame += "+quotation"
+      // A quotation left open at its paragraph's end goes on in the next paragraph when that
+      // one opens with a quotation mark (the newspaper convention for long quotes).
+      var last = quotation
+      while !last.isClosed, let next = openingQuotation(ofParagraphAfter: Int(last.paragraph)) {
+        content = TextRange(start: content.start, end: next.inner.end)
+        last = next
+        frame = frame.hasSuffix("+paragraphs") ? frame : frame + "+paragraphs"
+      }
     } else {
       let end = contentEnd(from: position, limit: contentLimit)
       content = TextRange(position, end)
@@ -400,6 +411,18 @@ struct QuoteScan {
       cursor += 1
     }
     return false
+  }
+
+  /// The quotation the paragraph after `paragraph` opens with, if it opens with one.
+  func openingQuotation(ofParagraphAfter paragraph: Int) -> Quotation? {
+    let next = paragraph + 1
+    guard next < document.paragraphs.count, document.paragraphs[next].kind == .body else {
+      return nil
+    }
+    let start = Int(document.paragraphs[next].range.start)
+    guard start < units.count, quotationAt[start] >= 0 else { return nil }
+    let quotation = document.quotations[Int(quotationAt[start])]
+    return quotation.range.start == Int32(start) ? quotation : nil
   }
 
   func quotationEnding(at position: Int) -> Quotation? {
