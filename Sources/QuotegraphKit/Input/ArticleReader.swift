@@ -153,6 +153,9 @@ public struct ArticleReader: Sendable {
 }
 
 /// A cursor over the header's lines that can hand back the untouched rest of the text.
+/// A cursor over the header's lines that can hand back the untouched rest of the text. Lines
+/// are found on the UTF-8 view: searching `Character`s would segment graphemes across a whole
+/// one-line HTML body just to find its end.
 struct HeaderLines {
   private let text: String
   private var position: String.Index
@@ -164,21 +167,21 @@ struct HeaderLines {
     self.position = text.startIndex
   }
 
+  private func lineEnd(from start: String.Index) -> String.Index {
+    text.utf8[start...].firstIndex(of: 0x0A) ?? text.endIndex
+  }
+
   var current: Substring? {
     guard position < text.endIndex else { return nil }
-    let end = text[position...].firstIndex(of: "\n") ?? text.endIndex
-    return text[position..<end]
+    return text[position..<lineEnd(from: position)]
   }
 
   var rest: Substring { text[position...] }
 
   mutating func advance() {
     guard position < text.endIndex else { return }
-    if let newline = text[position...].firstIndex(of: "\n") {
-      position = text.index(after: newline)
-    } else {
-      position = text.endIndex
-    }
+    let end = lineEnd(from: position)
+    position = end < text.endIndex ? text.utf8.index(after: end) : end
     lineNumber += 1
   }
 
@@ -193,14 +196,16 @@ struct HeaderLines {
     }
   }
 
-  /// The first `count` lines, for the front matter parser.
+  /// The first `count` lines, for the front matter parser; none unless the text opens with a
+  /// `---` line, so an article without front matter is not split for nothing.
   func prefix(_ count: Int) -> [Substring] {
+    guard let first = current, first.trimmingASCIISpaces() == "---" else { return [] }
     var lines: [Substring] = []
     var start = position
     while lines.count < count, start < text.endIndex {
-      let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+      let end = lineEnd(from: start)
       lines.append(text[start..<end])
-      start = end < text.endIndex ? text.index(after: end) : end
+      start = end < text.endIndex ? text.utf8.index(after: end) : end
     }
     return lines
   }
