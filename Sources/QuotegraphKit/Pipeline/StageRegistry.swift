@@ -11,6 +11,7 @@ public struct StageRegistry: Sendable {
     HTMLCleaner.self,
     Segmenter.self,
     EntityMatcher.self,
+    PersonFinder.self,
     GraphBuilder.self,
   ])
 
