@@ -12,6 +12,9 @@ public struct StageRegistry: Sendable {
     Segmenter.self,
     EntityMatcher.self,
     PersonFinder.self,
+    NameCoreference.self,
+    RoleLinker.self,
+    MeetingFinder.self,
     GraphBuilder.self,
   ])
 

@@ -89,6 +89,8 @@ public struct PersonFinder: Stage {
     public var score: Double
     /// `surname-model` or `transliteration`.
     public var method: String
+    /// Whether the candidate cuts through an ICU word.
+    public var cuts: Bool = false
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
@@ -106,10 +108,12 @@ public struct PersonFinder: Stage {
     let found = candidates(in: units, tokens: document.tokens, covered: covered).filter {
       candidate in
       let inside = Set(candidate.range.range.map { personAt[$0] }).subtracting([-1])
-      return inside.allSatisfy { index in
-        let person = document.mentions[Int(index)].range
-        return candidate.range.contains(person) && candidate.range != person
-      }
+      return inside.isEmpty
+        || !candidate.cuts
+          && inside.allSatisfy { index in
+            let person = document.mentions[Int(index)].range
+            return candidate.range.contains(person) && candidate.range != person
+          }
     }
     let chosen = select(found)
     guard !chosen.isEmpty else {
@@ -178,8 +182,9 @@ public struct PersonFinder: Stage {
           let adjusted = adjust(surnameWeight, start, givenStart, units, tokens, tokenIndex)
         {
           found.append(
-            Candidate(range: TextRange(start, givenStart), score: adjusted, method: "surname-model")
-          )
+            Candidate(
+              range: TextRange(start, givenStart), score: adjusted.0, method: "surname-model",
+              cuts: adjusted.1))
         }
         for givenLength in 1...2 {
           let end = givenStart + givenLength
@@ -196,7 +201,9 @@ public struct PersonFinder: Stage {
           if end - start >= 3 { score += settings.threeCharacterBonus }
           if let adjusted = adjust(score, start, end, units, tokens, tokenIndex) {
             found.append(
-              Candidate(range: TextRange(start, end), score: adjusted, method: "surname-model"))
+              Candidate(
+                range: TextRange(start, end), score: adjusted.0, method: "surname-model",
+                cuts: adjusted.1))
           }
         }
       }
@@ -219,7 +226,8 @@ public struct PersonFinder: Stage {
             else { continue }
             found.append(
               Candidate(
-                range: TextRange(spanStart, spanEnd), score: adjusted, method: "transliteration"))
+                range: TextRange(spanStart, spanEnd), score: adjusted.0,
+                method: "transliteration", cuts: adjusted.1))
           }
         }
       }
@@ -238,18 +246,21 @@ public struct PersonFinder: Stage {
   func adjust(
     _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16], _ tokens: [Token],
     _ tokenIndex: [Int32]
-  ) -> Double? {
+  ) -> (Double, Bool)? {
     let text = String(decoding: units[start..<end], as: UTF16.self)
     if data.traps.contains(text) { return nil }
     if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) }) {
       return nil
     }
     var score = base
+    var cuts = false
     switch evidence.verdict(
       start: start, end: end, units: units, tokens: tokens, tokenIndex: tokenIndex)
     {
     case .aligned, .acceptedCut: break
-    case .cutsWord: score -= settings.cutPenalty
+    case .cutsWord:
+      score -= settings.cutPenalty
+      cuts = true
     }
     if end - start == 2, tokenIndex[start] >= 0, tokenIndex[start] == tokenIndex[end - 1],
       tokens[Int(tokenIndex[start])].range == TextRange(start, end)
@@ -266,7 +277,7 @@ public struct PersonFinder: Stage {
     }) {
       score += settings.cueBonus
     }
-    return score
+    return (score, cuts)
   }
 
   /// The best candidates that do not overlap, above the threshold, in text order.
