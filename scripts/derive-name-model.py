@@ -5,8 +5,8 @@ usage: scripts/derive-name-model.py [--shared ../shared] [--gazetteers Gazetteer
 
 Writes, deterministically (sorted rows, fixed smoothing):
   Gazetteers/name-model.tsv  kind form count weight
-      surname  first character of the 2- and 3-character Chinese names in people.tsv (at least
-               3 names), plus curated/surnames.tsv (compound surnames: 欧阳, 司马 ...)
+      surname  first character of the 2- and 3-character Chinese names in people.tsv (any
+               count), plus curated/surnames.tsv (compound surnames: 欧阳, 司马 ...)
       given    characters of the given names of those names
       foreign  characters of the transliterated names (those with a middle dot) in people.tsv
       weight = ln(P(char | kind)) - ln(P(char | news text)), add-0.5 / add-1 smoothing, clipped to
@@ -53,7 +53,7 @@ curated_surnames = [r["word"] for r in tsv(os.path.join(gaz, "curated", "surname
 curated_traps = [r["word"] for r in tsv(os.path.join(gaz, "curated", "name-traps.tsv"))]
 
 surname_counts = Counter(n[0] for n in names if CJK.match(n) and len(n) in (2, 3))
-surnames = {c for c, k in surname_counts.items() if k >= 3}
+surnames = {c for c, k in surname_counts.items() if k >= 1}
 given = Counter()
 for n in names:
     if CJK.match(n) and len(n) in (2, 3) and n[0] in surnames:

@@ -17,7 +17,7 @@ public struct PersonFinder: Stage {
 
   public struct Settings: Sendable, Equatable {
     /// A candidate is kept when its score reaches this.
-    public var threshold: Double = 5.0
+    public var threshold: Double = 6.0
     /// Foreign names: each character adds its weight minus this bias.
     public var foreignBias: Double = 1.5
     public var foreignThreshold: Double = 3.0
@@ -27,6 +27,8 @@ public struct PersonFinder: Stage {
     public var threeCharacterBonus: Double = 1.0
     /// Taken from a two-character candidate that ICU reads as one dictionary word.
     public var singleWordPenalty: Double = 3.0
+    /// Taken from a three-character candidate whose given name ICU reads as one word (王|毅然).
+    public var wordGivenPenalty: Double = 3.0
     /// Taken from a candidate that cuts through an ICU word.
     public var cutPenalty: Double = 3.0
     /// Added when a title (roles, title words) or a `cues_before` word ends right before.
@@ -39,6 +41,10 @@ public struct PersonFinder: Stage {
     public var addressAfter: [String] = []
     /// Words that show the candidate names a place or a thing (石渠县, 金水河, 波拉尔牌).
     public var notNameAfter: [String] = []
+    /// Words that show the next characters are no name: numerals and classifiers (3张卫星).
+    public var notNameBefore: [String] = []
+    /// Words before a transliteration that show it names a place (抵拉塔基亚, 在科索沃).
+    public var notForeignNameBefore: [String] = []
 
     public init() {}
   }
@@ -72,12 +78,15 @@ public struct PersonFinder: Stage {
     try number("three_character_bonus", &settings.threeCharacterBonus)
     try number("single_word_penalty", &settings.singleWordPenalty)
     try number("cut_penalty", &settings.cutPenalty)
+    try number("word_given_penalty", &settings.wordGivenPenalty)
     try number("title_bonus", &settings.titleBonus)
     try number("cue_bonus", &settings.cueBonus)
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
     settings.addressAfter = try options.strings("address_after") ?? []
     settings.notNameAfter = try options.strings("not_name_after") ?? []
+    settings.notNameBefore = try options.strings("not_name_before") ?? []
+    settings.notForeignNameBefore = try options.strings("not_foreign_name_before") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     self.init(settings: settings, data: try NameData.load(directory: path), evidence: boundaries)
@@ -132,7 +141,11 @@ public struct PersonFinder: Stage {
       slotOfName[entity.name] = slotOfName[entity.name] ?? slot
     }
     for candidate in chosen {
-      let name = String(decoding: units[candidate.range.range], as: UTF16.self)
+      // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
+      let written = String(decoding: units[candidate.range.range], as: UTF16.self)
+      let dot = UInt16(MatchKeyFolder.middleDot.value)
+      let name = String(
+        decoding: units[candidate.range.range].map { $0.isNameDot ? dot : $0 }, as: UTF16.self)
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
@@ -142,7 +155,8 @@ public struct PersonFinder: Stage {
         let confidence = 1 / (1 + exp(-(candidate.score - settings.threshold)))
         document.entities.append(
           EntityRecord(
-            id: GazetteerFile.people.derivedID(name: name), kind: .person, name: name, aliases: [],
+            id: GazetteerFile.people.derivedID(name: name), kind: .person, name: name,
+            aliases: written == name ? [] : [written],
             properties: [
               "confidence": .double((confidence * 1000).rounded() / 1000),
               "discovered": .string(candidate.method),
@@ -199,6 +213,11 @@ public struct PersonFinder: Stage {
             score += data.given[unit] ?? settings.unseenGivenWeight
           }
           if end - start >= 3 { score += settings.threeCharacterBonus }
+          if givenLength == 2, tokenIndex[givenStart] >= 0,
+            tokens[Int(tokenIndex[givenStart])].range == TextRange(givenStart, end)
+          {
+            score -= settings.wordGivenPenalty
+          }
           if let adjusted = adjust(score, start, end, units, tokens, tokenIndex) {
             found.append(
               Candidate(
@@ -213,22 +232,28 @@ public struct PersonFinder: Stage {
       {
         var runEnd = start
         while runEnd < units.count && !covered[runEnd] && isForeign(runEnd, units) { runEnd += 1 }
-        for spanStart in start..<runEnd where !units[spanStart].isNameDot {
-          var score = 0.0
-          for spanEnd in (spanStart + 1)...runEnd {
-            let unit = units[spanEnd - 1]
-            if unit.isNameDot { continue }
-            score += (data.foreign[unit] ?? 0) - settings.foreignBias
-            guard spanEnd - spanStart >= 2,
-              let adjusted = adjust(
-                score + settings.threshold - settings.foreignThreshold, spanStart, spanEnd, units,
-                tokens, tokenIndex)
-            else { continue }
-            found.append(
-              Candidate(
-                range: TextRange(spanStart, spanEnd), score: adjusted.0,
-                method: "transliteration", cuts: adjusted.1))
-          }
+        // The whole run, less the end of a title it starts with (主席|列昂尼德•斯卢茨基).
+        var runStart = start
+        for offset in (start + 1)..<max(start + 1, runEnd - 1)
+        where data.titleStart(endingAt: offset, in: units).map({ $0 < start }) == true {
+          runStart = offset
+        }
+        var score = 0.0
+        for unit in units[runStart..<runEnd] where !unit.isNameDot {
+          score += (data.foreign[unit] ?? 0) - settings.foreignBias
+        }
+        if runEnd - runStart >= 2,
+          !settings.notForeignNameBefore.contains(where: {
+            PersonFinder.ends(units, at: runStart, with: $0)
+          }),
+          let adjusted = adjust(
+            score + settings.threshold - settings.foreignThreshold, runStart, runEnd, units,
+            tokens, tokenIndex)
+        {
+          found.append(
+            Candidate(
+              range: TextRange(runStart, runEnd), score: adjusted.0, method: "transliteration",
+              cuts: adjusted.1))
         }
       }
     }
@@ -249,7 +274,9 @@ public struct PersonFinder: Stage {
   ) -> (Double, Bool)? {
     let text = String(decoding: units[start..<end], as: UTF16.self)
     if data.traps.contains(text) { return nil }
-    if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) }) {
+    if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
+      || settings.notNameBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
+    {
       return nil
     }
     var score = base
