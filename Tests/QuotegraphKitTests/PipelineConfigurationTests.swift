@@ -15,7 +15,10 @@ struct PipelineConfigurationTests {
 
   @Test("the default pipeline builds with every stage it names")
   func defaultPipeline() {
-    #expect(Fixture.defaultPipeline.stageIDs == ["clean", "segment", "entities", "graph"])
+    #expect(
+      Fixture.defaultPipeline.stageIDs == [
+        "clean", "segment", "entities", "persons", "coreference", "roles", "meetings", "graph",
+      ])
   }
 
   @Test("every registered stage appears in the default pipeline")
