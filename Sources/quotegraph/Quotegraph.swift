@@ -11,9 +11,8 @@ struct Quotegraph: AsyncParsableCommand {
     commandName: "quotegraph",
     abstract: "Reads Chinese-language news and answers who said what, as a graph.",
     subcommands: [
-      ExtractCommand.self, SegmentCommand.self, QuotesCommand.self, MergeCommand.self,
-      GazetteerCommand.self,
-      BenchCommand.self,
+      ExtractCommand.self, SegmentCommand.self, QuotesCommand.self, TagCommand.self,
+      MergeCommand.self, GazetteerCommand.self, BenchCommand.self,
     ]
   )
 

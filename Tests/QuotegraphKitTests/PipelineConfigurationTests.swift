@@ -17,7 +17,8 @@ struct PipelineConfigurationTests {
   func defaultPipeline() {
     #expect(
       Fixture.defaultPipeline.stageIDs == [
-        "clean", "segment", "entities", "quotes", "speakers", "graph",
+        "clean", "segment", "entities", "persons", "coreference", "roles", "meetings", "quotes",
+        "speakers", "graph",
       ])
   }
 

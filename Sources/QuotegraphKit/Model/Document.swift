@@ -36,6 +36,10 @@ public struct Document: Sendable {
   public var statements: [Statement]
   public var records: [GraphRecord]
   public var layers: Set<Layer>
+  /// Titles tied to people (`role.link.v1`).
+  public var roles: [RoleAssignment] = []
+  /// Who met whom (`meeting.find.v1`).
+  public var meetings: [Meeting] = []
 
   public init(article: Article, body: String) {
     self.article = article

@@ -33,6 +33,7 @@ public struct GraphBuilder: Stage {
             start: .init(id: entity.id, labels: [entity.kind.rawValue]), end: articleEnd,
             properties: ["count": .int(counts[slot])])))
     }
+    records += GraphBuilder.peopleRecords(document, article: article.id)
     records += GraphBuilder.statementRecords(document, article: articleEnd)
     document.records = records
     document.layers.insert(.graph)

@@ -1,0 +1,71 @@
+/// Runs a pipeline's text stages (everything but HTML cleaning and graph building) over plain
+/// text, one document per line, and writes what they found as the JSON line
+/// `shared/tools/score_ner.py` reads: `{"entities":[{"end","id","name","start","type"}],"text"}`
+/// with Unicode-scalar offsets, end exclusive. Types: `Person`, `Organization`, `Place`, and
+/// `Role` for the titles `role.link.v1` ties to people.
+public struct Tagger: Sendable {
+  public let stages: [any Stage]
+
+  public init(pipeline: Pipeline) {
+    stages = pipeline.stages.filter {
+      let type = Swift.type(of: $0).type
+      return type != HTMLCleaner.type && type != GraphBuilder.type
+    }
+  }
+
+  /// The document the text stages make of one line.
+  public func document(for line: String, number: Int = 1) throws(QuotegraphError) -> Document {
+    var document = Document(
+      article: Article(source: "line \(number)", url: "", title: "", published: ""), body: line)
+    document.text = CleanText(line)
+    document.paragraphs =
+      document.text.isEmpty
+      ? [] : [Paragraph(range: TextRange(0, document.text.units.count), kind: .body)]
+    document.layers.formUnion([.cleanText, .paragraphs])
+    for stage in stages { try stage.process(&document) }
+    return document
+  }
+
+  /// One JSON line (without the newline) for one line of text.
+  public func tag(_ line: String, number: Int = 1) throws(QuotegraphError) -> String {
+    Tagger.json(try document(for: line, number: number)).serialized()
+  }
+
+  public static func json(_ document: Document) -> JSONValue {
+    var spans: [(TextRange, JSONValue)] = []
+    for mention in document.mentions {
+      let entity = document.entities[mention.entity]
+      var object = span(
+        document, mention.range, type: entity.kind.rawValue, id: entity.id, name: entity.name)
+      if case .object(var members) = object, let confidence = entity.properties["confidence"] {
+        members["confidence"] = confidence
+        object = .object(members)
+      }
+      spans.append((mention.range, object))
+    }
+    var seen = Set<TextRange>()
+    for role in document.roles where seen.insert(role.role).inserted {
+      spans.append(
+        (role.role, span(document, role.role, type: "Role", id: nil, name: role.roleName)))
+    }
+    spans.sort { $0.0 < $1.0 }
+    return .object([
+      "text": .string(document.text.string), "entities": .array(spans.map(\.1)),
+    ])
+  }
+
+  static func span(
+    _ document: Document, _ range: TextRange, type: String, id: String?, name: String?
+  )
+    -> JSONValue
+  {
+    var object: [String: JSONValue] = [
+      "start": .int(document.text.scalarOffset(range.start)),
+      "end": .int(document.text.scalarOffset(range.end)),
+      "type": .string(type),
+    ]
+    if let id { object["id"] = .string(id) }
+    if let name { object["name"] = .string(name) }
+    return .object(object)
+  }
+}

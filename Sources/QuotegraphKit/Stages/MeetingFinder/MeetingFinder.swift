@@ -1,0 +1,130 @@
+/// Finds who met whom, clause by clause (clauses end at `clause_marks`):
+/// - `X 与/同/和 Y(、Y2 以及 Y3) … 举行会晤`: a `connectors` word after a person X, the people
+///   listed after it (joined by `list_marks` words, with their titles between), then a
+///   meeting word (`cues`) in the same clause: X met each of them;
+/// - `X 会见 Y`: a meeting word between two people of one clause (titles and time words may
+///   stand between): X met Y and any people listed after Y.
+/// Each pair is recorded once per article, with the meeting word as written.
+public struct MeetingFinder: Stage {
+  public static let type = "meeting.find.v1"
+  public static let requires: Set<Layer> = [.cleanText, .mentions, .sentences]
+  public static let provides: Set<Layer> = [.meetings]
+
+  public let cues: [String]
+  public let connectors: [String]
+  public let listMarks: [String]
+  public let clauseMarks: [String]
+
+  public init(cues: [String], connectors: [String], listMarks: [String], clauseMarks: [String]) {
+    // Longest first, so 通电话 wins over 通话 and 以及 over 及.
+    self.cues = cues.sorted { $0.utf16.count > $1.utf16.count }
+    self.connectors = connectors
+    self.listMarks = listMarks.sorted { $0.utf16.count > $1.utf16.count }
+    self.clauseMarks = clauseMarks
+  }
+
+  public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    self.init(
+      cues: try options.requiredStrings("cues"),
+      connectors: try options.requiredStrings("connectors"),
+      listMarks: try options.requiredStrings("list_marks"),
+      clauseMarks: try options.requiredStrings("clause_marks"))
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    let units = document.text.units
+    var meetings: [Meeting] = []
+    var seen = Set<[Int]>()
+    func record(_ first: Int, _ second: Int, _ cue: String, _ range: TextRange) {
+      guard first != second, seen.insert([min(first, second), max(first, second)]).inserted
+      else { return }
+      meetings.append(Meeting(first: first, second: second, cue: cue, cueRange: range))
+    }
+    let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
+    for clause in clauses(units, document.sentences) {
+      let inClause = people.filter { clause.contains($0.range) }
+      guard inClause.count >= 2 else { continue }
+      var offset = Int(clause.start)
+      while offset < Int(clause.end) {
+        guard let cue = cues.first(where: { PersonFinder.starts(units, at: offset, with: $0) })
+        else {
+          offset += 1
+          continue
+        }
+        let cueRange = TextRange(offset, offset + cue.utf16.count)
+        offset = Int(cueRange.end)
+        // Inside a name (会见 cannot be, but a cue may overlap a mention): skip.
+        if inClause.contains(where: { $0.range.contains(Int(cueRange.start)) }) { continue }
+        let before = inClause.filter { $0.range.end <= cueRange.start }
+        let after = inClause.filter { $0.range.start >= cueRange.end }
+        if let (subject, guests) = connectorFrame(before, units) {
+          for guest in guests { record(subject.entity, guest.entity, cue, cueRange) }
+        } else if let subject = before.last, let first = after.first {
+          for guest in list(startingWith: first, in: after, units) {
+            record(subject.entity, guest.entity, cue, cueRange)
+          }
+        }
+      }
+    }
+    document.meetings = meetings
+    document.layers.insert(.meetings)
+  }
+
+  /// `X … 与 Y、Z 以及 W …` before a meeting word: X and the people listed after the connector.
+  func connectorFrame(_ before: [Mention], _ units: [UInt16]) -> (Mention, [Mention])? {
+    for (index, subject) in before.enumerated().dropLast() {
+      let next = before[index + 1]
+      // The connector stands between the subject and the first guest, right before the
+      // guest's title if there is one.
+      let gap = Int(subject.range.end)..<Int(next.range.start)
+      guard
+        gap.contains(where: { at in
+          connectors.contains { PersonFinder.starts(units, at: at, with: $0) }
+        })
+      else { continue }
+      let guests = list(startingWith: next, in: Array(before[(index + 1)...]), units)
+      return (subject, guests)
+    }
+    return nil
+  }
+
+  /// The person `first` and those listed after it: 王毅、李强以及解振华.
+  func list(startingWith first: Mention, in people: [Mention], _ units: [UInt16]) -> [Mention] {
+    var result = [first]
+    var previous = first
+    for person in people where person.range.start > first.range.start {
+      let gap = Int(previous.range.end)..<Int(person.range.start)
+      guard
+        gap.contains(where: { at in
+          listMarks.contains { PersonFinder.starts(units, at: at, with: $0) }
+        })
+      else { break }
+      result.append(person)
+      previous = person
+    }
+    return result
+  }
+
+  /// The sentences cut at clause marks.
+  func clauses(_ units: [UInt16], _ sentences: [Sentence]) -> [TextRange] {
+    var result: [TextRange] = []
+    let spans =
+      sentences.isEmpty ? [TextRange(0, units.count)] : sentences.map(\.range)
+    for sentence in spans {
+      var start = Int(sentence.start)
+      var offset = start
+      while offset < Int(sentence.end) {
+        if let mark = clauseMarks.first(where: { PersonFinder.starts(units, at: offset, with: $0) })
+        {
+          if offset > start { result.append(TextRange(start, offset)) }
+          offset += mark.utf16.count
+          start = offset
+        } else {
+          offset += 1
+        }
+      }
+      if start < Int(sentence.end) { result.append(TextRange(start, Int(sentence.end))) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,155 @@
+/// Ties the short forms of an article's people to the full names the article gives: the part
+/// after the last middle dot (佩洛西 → 南希·佩洛西), the leading part of a four-character name
+/// (林郑 → 林郑月娥), the given name of a Chinese name (俊平 → 江俊平), and a bare surname in a
+/// one-character ICU word before punctuation or a `cues_after` word (他告诉韩。→ 韩正) when one
+/// person of the article has it. A short form the matcher gave to somebody else (by prominence)
+/// goes to the person the article names in full; a short form two full names share is left alone.
+/// People left with no mention are dropped.
+public struct NameCoreference: Stage {
+  public static let type = "name.coref.v1"
+  public static let requires: Set<Layer> = [.cleanText, .tokens, .mentions]
+  public static let provides: Set<Layer> = [.coreference]
+
+  public let data: NameData
+  public let cuesAfter: [String]
+
+  public init(data: NameData, cuesAfter: [String]) {
+    self.data = data
+    self.cuesAfter = cuesAfter
+  }
+
+  public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    let directory = try options.requiredString("gazetteer")
+    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
+    guard FileIO.kind(of: path) == .directory else {
+      throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
+    }
+    self.init(
+      data: try NameData.load(directory: path), cuesAfter: try options.strings("cues_after") ?? [])
+  }
+
+  /// The short forms of a full name as written: 南希·佩洛西 → [佩洛西], 林郑月娥 → [林郑],
+  /// 江俊平 → [俊平]; and its one-character surname, if any.
+  func shortForms(of name: String) -> (forms: [String], surname: String?) {
+    let units = Array(name.utf16)
+    if let dot = units.lastIndex(where: { $0.isNameDot }) {
+      let last = String(decoding: units[(dot + 1)...], as: UTF16.self)
+      return (last.utf16.count >= 2 ? [last] : [], nil)
+    }
+    guard units.allSatisfy({ $0.isIdeograph }) else { return ([], nil) }
+    switch units.count {
+    case 4:
+      let head = String(decoding: units[..<2], as: UTF16.self)
+      return (
+        data.surnames[head] != nil ? [String(decoding: units[2...], as: UTF16.self)] : [head], nil
+      )
+    case 3:
+      let surname = String(decoding: units[..<1], as: UTF16.self)
+      guard data.surnames[surname] != nil else { return ([], nil) }
+      return ([String(decoding: units[1...], as: UTF16.self)], surname)
+    case 2:
+      let surname = String(decoding: units[..<1], as: UTF16.self)
+      return ([], data.surnames[surname] != nil ? surname : nil)
+    default:
+      return ([], nil)
+    }
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    let units = document.text.units
+    // Full names: person mentions that are not short forms.
+    var owners: [String: Set<Int>] = [:]
+    var surnameOwners: [String: Set<Int>] = [:]
+    for mention in document.mentions where mention.form != .shortForm {
+      let entity = document.entities[mention.entity]
+      guard entity.kind == .person else { continue }
+      let (forms, surname) = shortForms(of: document.text[mention.range])
+      for form in forms { owners[form, default: []].insert(mention.entity) }
+      if let surname { surnameOwners[surname, default: []].insert(mention.entity) }
+    }
+    guard !owners.isEmpty || !surnameOwners.isEmpty else {
+      document.layers.insert(.coreference)
+      return
+    }
+    // Short forms the matcher gave to someone else: to the person named in full.
+    for index in document.mentions.indices where document.mentions[index].form == .shortForm {
+      let surface = document.text[document.mentions[index].range]
+      if let owner = owners[surface], owner.count == 1, let slot = owner.first,
+        document.entities[document.mentions[index].entity].kind == .person
+      {
+        document.mentions[index].entity = slot
+        document.mentions[index].evidence = "coreference"
+      }
+    }
+    // Short forms nobody matched.
+    var covered = [Bool](repeating: false, count: units.count)
+    for mention in document.mentions {
+      for offset in mention.range.range where offset < units.count { covered[offset] = true }
+    }
+    let tokenIndex = BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count)
+    var added: [Mention] = []
+    func free(_ start: Int, _ end: Int) -> Bool {
+      !(start..<end).contains { covered[$0] }
+    }
+    func aligned(_ start: Int, _ end: Int) -> Bool {
+      let first = tokenIndex[start]
+      let last = tokenIndex[end - 1]
+      return first >= 0 && last >= 0
+        && document.tokens[Int(first)].range.start == start
+        && document.tokens[Int(last)].range.end == end
+    }
+    for (form, owner) in owners.sorted(by: { $0.key < $1.key }) where owner.count == 1 {
+      guard let slot = owner.first else { continue }
+      let pattern = Array(form.utf16)
+      var start = 0
+      while start + pattern.count <= units.count {
+        let end = start + pattern.count
+        if units[start..<end].elementsEqual(pattern), free(start, end), aligned(start, end),
+          !data.traps.contains(form)
+        {
+          added.append(
+            Mention(
+              range: TextRange(start, end), entity: slot, form: .shortForm, evidence: "coreference")
+          )
+          for offset in start..<end { covered[offset] = true }
+          start = end
+        } else {
+          start += 1
+        }
+      }
+    }
+    for (surname, owner) in surnameOwners.sorted(by: { $0.key < $1.key }) where owner.count == 1 {
+      guard let slot = owner.first, let unit = surname.utf16.first else { continue }
+      for start in units.indices where units[start] == unit && !covered[start] {
+        let end = start + 1
+        let followed =
+          end == units.count || !units[end].isIdeograph
+          || cuesAfter.contains { PersonFinder.starts(units, at: end, with: $0) }
+        guard followed, aligned(start, end), start == 0 || units[start - 1].isIdeograph else {
+          continue
+        }
+        added.append(
+          Mention(
+            range: TextRange(start, end), entity: slot, form: .shortForm, evidence: "coreference"))
+        covered[start] = true
+      }
+    }
+    document.mentions += added
+    document.mentions.sort { $0.range < $1.range }
+    // Drop people left with no mention, keeping the order of the rest.
+    let used = Set(document.mentions.map(\.entity))
+    if used.count < document.entities.count {
+      var newSlot: [Int: Int] = [:]
+      var kept: [EntityRecord] = []
+      for (slot, entity) in document.entities.enumerated() where used.contains(slot) {
+        newSlot[slot] = kept.count
+        kept.append(entity)
+      }
+      document.entities = kept
+      for index in document.mentions.indices {
+        document.mentions[index].entity = newSlot[document.mentions[index].entity] ?? 0
+      }
+    }
+    document.layers.insert(.coreference)
+  }
+}

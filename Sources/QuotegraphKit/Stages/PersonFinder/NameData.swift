@@ -1,0 +1,127 @@
+/// The data person discovery, coreference and role linking share: the name model derived from
+/// the gazetteer (`name-model.tsv`), the words that look like names and are not
+/// (`name-traps.tsv` and its curated rows) and the titles (`roles.tsv` names and aliases, and
+/// `curated/title-words.tsv`).
+public struct NameData: Sendable {
+  /// Surnames (one or two characters) with their weight: ln P(char | surname) − ln P(char | text).
+  public var surnames: [String: Double]
+  /// Given-name characters with their weight.
+  public var given: [UInt16: Double]
+  /// Characters of transliterated foreign names with their weight.
+  public var foreign: [UInt16: Double]
+  public var traps: Set<String>
+  /// Every title, by its text: the gazetteer role it names, if any.
+  public var titles: [String: TitleEntry]
+  /// The longest title, in UTF-16 units.
+  public var longestTitle: Int
+
+  /// A title: the gazetteer role it names (`nil` for curated title words).
+  public struct TitleEntry: Sendable, Equatable {
+    public var roleID: String?
+    public var roleName: String?
+    public var kind: String?
+  }
+
+  public init(
+    surnames: [String: Double], given: [UInt16: Double], foreign: [UInt16: Double],
+    traps: Set<String>, titles: [String: TitleEntry]
+  ) {
+    self.surnames = surnames
+    self.given = given
+    self.foreign = foreign
+    self.traps = traps
+    self.titles = titles
+    self.longestTitle = titles.keys.map(\.utf16.count).max() ?? 0
+  }
+
+  /// Loads the files of the gazetteer folder `directory`.
+  public static func load(directory: String) throws(QuotegraphError) -> NameData {
+    func table(_ path: String, _ file: GazetteerFile) throws(QuotegraphError) -> GazetteerTable {
+      let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
+      return try GazetteerTable.parse(text, file: file, path: path)
+    }
+    let modelPath = directory + "/" + GazetteerFile.nameModel.fileName
+    var surnames: [String: Double] = [:]
+    var given: [UInt16: Double] = [:]
+    var foreign: [UInt16: Double] = [:]
+    for row in try table(modelPath, .nameModel).rows {
+      guard let weight = Double(row["weight"]) else {
+        throw QuotegraphError(
+          "gazetteer.bad-row", "weight \"\(row["weight"])\" is not a number", file: modelPath,
+          line: row.line)
+      }
+      let form = Array(row["form"].utf16)
+      switch row["kind"] {
+      case "surname" where (1...2).contains(form.count): surnames[row["form"]] = weight
+      case "given" where form.count == 1: given[form[0]] = weight
+      case "foreign" where form.count == 1: foreign[form[0]] = weight
+      default:
+        throw QuotegraphError(
+          "gazetteer.bad-row",
+          "expected kind surname (1 or 2 characters), given or foreign (1 character), found \(row["kind"]) \(row["form"])",
+          file: modelPath, line: row.line)
+      }
+    }
+    var traps: Set<String> = []
+    for path in [
+      directory + "/" + GazetteerFile.nameTraps.fileName,
+      directory + "/curated/" + GazetteerFile.nameTraps.fileName,
+    ] where FileIO.kind(of: path) == .file {
+      for row in try table(path, .nameTraps).rows { traps.insert(row["word"]) }
+    }
+    var titles: [String: TitleEntry] = [:]
+    let rolesPath = directory + "/" + GazetteerFile.roles.fileName
+    for row in try table(rolesPath, .roles).rows {
+      let entry: RoleEntry
+      do {
+        entry = try RoleEntry(row: row)
+      } catch {
+        throw error.located(in: rolesPath)
+      }
+      let value = TitleEntry(roleID: entry.id, roleName: entry.name, kind: entry.kind.rawValue)
+      for form in [entry.name] + entry.aliases where titles[form] == nil { titles[form] = value }
+    }
+    let wordsPath = directory + "/curated/" + GazetteerFile.titleWords.fileName
+    if FileIO.kind(of: wordsPath) == .file {
+      for row in try table(wordsPath, .titleWords).rows where titles[row["word"]] == nil {
+        titles[row["word"]] = TitleEntry()
+      }
+    }
+    return NameData(
+      surnames: surnames, given: given, foreign: foreign, traps: traps, titles: titles)
+  }
+
+  /// The longest title ending at `end` (UTF-16 offset) in `units`, as its start offset.
+  public func titleStart(endingAt end: Int, in units: [UInt16], minimumStart: Int = 0) -> Int? {
+    var length = min(longestTitle, end - minimumStart)
+    while length >= 2 {
+      if titles[String(decoding: units[(end - length)..<end], as: UTF16.self)] != nil {
+        return end - length
+      }
+      length -= 1
+    }
+    return nil
+  }
+
+  /// The longest title starting at `start` in `units`, as its end offset.
+  public func titleEnd(startingAt start: Int, in units: [UInt16], limit: Int) -> Int? {
+    var length = min(longestTitle, limit - start)
+    while length >= 2 {
+      if titles[String(decoding: units[start..<(start + length)], as: UTF16.self)] != nil {
+        return start + length
+      }
+      length -= 1
+    }
+    return nil
+  }
+}
+
+extension UInt16 {
+  /// A CJK unified ideograph (BMP blocks).
+  var isIdeograph: Bool { (0x4E00...0x9FFF).contains(self) || (0x3400...0x4DBF).contains(self) }
+  /// Any of the middle dots foreign names are written with (`MatchKeyFolder.middleDotVariants`).
+  var isNameDot: Bool {
+    guard let scalar = Unicode.Scalar(UInt32(self)) else { return false }
+    return scalar == MatchKeyFolder.middleDot || MatchKeyFolder.middleDotVariants.contains(scalar)
+  }
+}

@@ -1,0 +1,356 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Finds people the gazetteer lacks: Chinese names (a surname from `name-model.tsv`, then one
+/// or two given-name characters weighed by the model), transliterated foreign names (runs of
+/// transliteration characters, joined by any middle dot), with the context as evidence: a
+/// title before (外交部发言人汪文斌), a speech cue or 先生/女士 after, ICU's word boundaries
+/// (a name that cuts a dictionary word, or a two-character name ICU reads as one word, loses
+/// weight) and the words that look like names and are not (`name-traps.tsv`: 王国, 高度).
+/// A name followed by a Latin form in parentheses gets it as `name_en` and an alias.
+/// Discovered people join `entities` and `mentions` with a `confidence`.
+public struct PersonFinder: Stage {
+  public static let type = "person.discover.v1"
+  public static let requires: Set<Layer> = [.cleanText, .tokens, .mentions]
+  public static let provides: Set<Layer> = [.persons]
+
+  public struct Settings: Sendable, Equatable {
+    /// A candidate is kept when its score reaches this.
+    public var threshold: Double = 6.0
+    /// Foreign names: each character adds its weight minus this bias.
+    public var foreignBias: Double = 1.5
+    public var foreignThreshold: Double = 3.0
+    /// The weight of a given-name character the model never saw.
+    public var unseenGivenWeight: Double = -4.0
+    /// Added to three-character names (surname and two characters), the commonest shape.
+    public var threeCharacterBonus: Double = 1.0
+    /// Taken from a two-character candidate that ICU reads as one dictionary word.
+    public var singleWordPenalty: Double = 3.0
+    /// Taken from a three-character candidate whose given name ICU reads as one word (王|毅然).
+    public var wordGivenPenalty: Double = 3.0
+    /// Taken from a candidate that cuts through an ICU word.
+    public var cutPenalty: Double = 3.0
+    /// Added when a title (roles, title words) or a `cues_before` word ends right before.
+    public var titleBonus: Double = 3.0
+    /// Added when one of `cues_after` follows.
+    public var cueBonus: Double = 2.0
+    public var cuesBefore: [String] = []
+    public var cuesAfter: [String] = []
+    /// Forms of address after a bare surname (李先生, 江主席): the surname alone is a name.
+    public var addressAfter: [String] = []
+    /// Words that show the candidate names a place or a thing (石渠县, 金水河, 波拉尔牌).
+    public var notNameAfter: [String] = []
+    /// Words that show the next characters are no name: numerals and classifiers (3张卫星).
+    public var notNameBefore: [String] = []
+    /// Words before a transliteration that show it names a place (抵拉塔基亚, 在科索沃).
+    public var notForeignNameBefore: [String] = []
+
+    public init() {}
+  }
+
+  public let settings: Settings
+  public let data: NameData
+  public let evidence: BoundaryEvidence
+
+  public init(settings: Settings, data: NameData, evidence: BoundaryEvidence) {
+    self.settings = settings
+    self.data = data
+    self.evidence = evidence
+  }
+
+  public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    let directory = try options.requiredString("gazetteer")
+    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
+    guard FileIO.kind(of: path) == .directory else {
+      throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
+    }
+    var settings = Settings()
+    func number(_ key: String, _ value: inout Double) throws(QuotegraphError) {
+      guard let text = try options.string(key) else { return }
+      guard let parsed = Double(text) else { throw options.invalid(key, "expected a number") }
+      value = parsed
+    }
+    try number("threshold", &settings.threshold)
+    try number("foreign_bias", &settings.foreignBias)
+    try number("foreign_threshold", &settings.foreignThreshold)
+    try number("unseen_given_weight", &settings.unseenGivenWeight)
+    try number("three_character_bonus", &settings.threeCharacterBonus)
+    try number("single_word_penalty", &settings.singleWordPenalty)
+    try number("cut_penalty", &settings.cutPenalty)
+    try number("word_given_penalty", &settings.wordGivenPenalty)
+    try number("title_bonus", &settings.titleBonus)
+    try number("cue_bonus", &settings.cueBonus)
+    settings.cuesBefore = try options.strings("cues_before") ?? []
+    settings.cuesAfter = try options.strings("cues_after") ?? []
+    settings.addressAfter = try options.strings("address_after") ?? []
+    settings.notNameAfter = try options.strings("not_name_after") ?? []
+    settings.notNameBefore = try options.strings("not_name_before") ?? []
+    settings.notForeignNameBefore = try options.strings("not_foreign_name_before") ?? []
+    let boundaries = try EntityMatcher.loadBoundaries(
+      path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
+    self.init(settings: settings, data: try NameData.load(directory: path), evidence: boundaries)
+  }
+
+  /// A possible name and the evidence for it.
+  public struct Candidate: Sendable, Equatable {
+    public var range: TextRange
+    public var score: Double
+    /// `surname-model` or `transliteration`.
+    public var method: String
+    /// Whether the candidate cuts through an ICU word.
+    public var cuts: Bool = false
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    let units = document.text.units
+    // Organisations and places are final; a gazetteer person may be the start of a longer
+    // name (张君 in 张君秋, 格林 in 格林斯潘), which then replaces it.
+    var covered = [Bool](repeating: false, count: units.count)
+    var personAt = [Int32](repeating: -1, count: units.count)
+    for (index, mention) in document.mentions.enumerated() {
+      let isPerson = document.entities[mention.entity].kind == .person
+      for offset in mention.range.range where offset < units.count {
+        if isPerson { personAt[offset] = Int32(index) } else { covered[offset] = true }
+      }
+    }
+    let found = candidates(in: units, tokens: document.tokens, covered: covered).filter {
+      candidate in
+      let inside = Set(candidate.range.range.map { personAt[$0] }).subtracting([-1])
+      return inside.isEmpty
+        || !candidate.cuts
+          && inside.allSatisfy { index in
+            let person = document.mentions[Int(index)].range
+            return candidate.range.contains(person) && candidate.range != person
+          }
+    }
+    let chosen = select(found)
+    guard !chosen.isEmpty else {
+      document.layers.insert(.persons)
+      return
+    }
+    let superseded = Set(
+      chosen.flatMap { candidate in candidate.range.range.map { personAt[$0] } }.filter { $0 >= 0 })
+    if !superseded.isEmpty {
+      document.mentions = document.mentions.enumerated().filter {
+        !superseded.contains(Int32($0.offset))
+      }.map(\.element)
+    }
+    var slotOfName: [String: Int] = [:]
+    for (slot, entity) in document.entities.enumerated() where entity.kind == .person {
+      slotOfName[entity.name] = slotOfName[entity.name] ?? slot
+    }
+    for candidate in chosen {
+      // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
+      let written = String(decoding: units[candidate.range.range], as: UTF16.self)
+      let dot = UInt16(MatchKeyFolder.middleDot.value)
+      let name = String(
+        decoding: units[candidate.range.range].map { $0.isNameDot ? dot : $0 }, as: UTF16.self)
+      let slot: Int
+      if let existing = slotOfName[name] {
+        slot = existing
+      } else {
+        slot = document.entities.count
+        slotOfName[name] = slot
+        let confidence = 1 / (1 + exp(-(candidate.score - settings.threshold)))
+        document.entities.append(
+          EntityRecord(
+            id: GazetteerFile.people.derivedID(name: name), kind: .person, name: name,
+            aliases: written == name ? [] : [written],
+            properties: [
+              "confidence": .double((confidence * 1000).rounded() / 1000),
+              "discovered": .string(candidate.method),
+            ]))
+      }
+      if let latin = PersonFinder.latinForm(after: Int(candidate.range.end), in: units),
+        document.entities[slot].properties["name_en"] == nil
+      {
+        document.entities[slot].properties["name_en"] = .string(latin)
+        document.entities[slot].aliases.append(latin)
+      }
+      document.mentions.append(
+        Mention(range: candidate.range, entity: slot, form: .name, evidence: candidate.method))
+    }
+    document.mentions.sort { $0.range < $1.range }
+    document.layers.insert(.persons)
+  }
+
+  /// Every candidate name in the text outside `covered`, scored.
+  public func candidates(in units: [UInt16], tokens: [Token], covered: [Bool]) -> [Candidate] {
+    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: units.count)
+    var found: [Candidate] = []
+    func free(_ range: Range<Int>) -> Bool {
+      range.upperBound <= units.count && !range.contains { covered[$0] }
+    }
+    for start in units.indices where !covered[start] && units[start].isIdeograph {
+      // Chinese names: surname (one or two characters) and one or two given characters.
+      for surnameLength in 1...2 where start + surnameLength <= units.count {
+        let surname = String(decoding: units[start..<(start + surnameLength)], as: UTF16.self)
+        guard let surnameWeight = data.surnames[surname] else { continue }
+        let givenStart = start + surnameLength
+        // A bare surname before a form of address: 李先生, 江主席.
+        if free(start..<givenStart),
+          settings.addressAfter.contains(where: {
+            PersonFinder.starts(units, at: givenStart, with: $0)
+          }),
+          let adjusted = adjust(surnameWeight, start, givenStart, units, tokens, tokenIndex)
+        {
+          found.append(
+            Candidate(
+              range: TextRange(start, givenStart), score: adjusted.0, method: "surname-model",
+              cuts: adjusted.1))
+        }
+        for givenLength in 1...2 {
+          let end = givenStart + givenLength
+          guard free(start..<end), units[givenStart..<end].allSatisfy({ $0.isIdeograph }),
+            !(settings.addressAfter + settings.cuesAfter).contains(where: {
+              PersonFinder.starts(units, at: givenStart + 1, with: $0)
+                || PersonFinder.starts(units, at: givenStart, with: $0)
+            })
+          else { continue }
+          var score = surnameWeight
+          for unit in units[(start + surnameLength)..<end] {
+            score += data.given[unit] ?? settings.unseenGivenWeight
+          }
+          if end - start >= 3 { score += settings.threeCharacterBonus }
+          if givenLength == 2, tokenIndex[givenStart] >= 0,
+            tokens[Int(tokenIndex[givenStart])].range == TextRange(givenStart, end)
+          {
+            score -= settings.wordGivenPenalty
+          }
+          if let adjusted = adjust(score, start, end, units, tokens, tokenIndex) {
+            found.append(
+              Candidate(
+                range: TextRange(start, end), score: adjusted.0, method: "surname-model",
+                cuts: adjusted.1))
+          }
+        }
+      }
+      // Transliterated names: every span of a run of transliteration characters and dots.
+      if data.foreign[units[start]] != nil
+        && (start == 0 || covered[start - 1] || !isForeign(start - 1, units))
+      {
+        var runEnd = start
+        while runEnd < units.count && !covered[runEnd] && isForeign(runEnd, units) { runEnd += 1 }
+        // The whole run, less the end of a title it starts with (主席|列昂尼德•斯卢茨基).
+        var runStart = start
+        for offset in (start + 1)..<max(start + 1, runEnd - 1)
+        where data.titleStart(endingAt: offset, in: units).map({ $0 < start }) == true {
+          runStart = offset
+        }
+        var score = 0.0
+        for unit in units[runStart..<runEnd] where !unit.isNameDot {
+          score += (data.foreign[unit] ?? 0) - settings.foreignBias
+        }
+        if runEnd - runStart >= 2,
+          !settings.notForeignNameBefore.contains(where: {
+            PersonFinder.ends(units, at: runStart, with: $0)
+          }),
+          let adjusted = adjust(
+            score + settings.threshold - settings.foreignThreshold, runStart, runEnd, units,
+            tokens, tokenIndex)
+        {
+          found.append(
+            Candidate(
+              range: TextRange(runStart, runEnd), score: adjusted.0, method: "transliteration",
+              cuts: adjusted.1))
+        }
+      }
+    }
+    return found
+  }
+
+  /// A transliteration character, or a middle dot between two of them.
+  private func isForeign(_ offset: Int, _ units: [UInt16]) -> Bool {
+    if data.foreign[units[offset]] != nil { return true }
+    return units[offset].isNameDot && offset > 0 && offset + 1 < units.count
+      && data.foreign[units[offset - 1]] != nil && data.foreign[units[offset + 1]] != nil
+  }
+
+  /// The score with the context's evidence, or nil for a word that only looks like a name.
+  func adjust(
+    _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16], _ tokens: [Token],
+    _ tokenIndex: [Int32]
+  ) -> (Double, Bool)? {
+    let text = String(decoding: units[start..<end], as: UTF16.self)
+    if data.traps.contains(text) { return nil }
+    if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
+      || settings.notNameBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
+    {
+      return nil
+    }
+    var score = base
+    var cuts = false
+    switch evidence.verdict(
+      start: start, end: end, units: units, tokens: tokens, tokenIndex: tokenIndex)
+    {
+    case .aligned, .acceptedCut: break
+    case .cutsWord:
+      score -= settings.cutPenalty
+      cuts = true
+    }
+    if end - start == 2, tokenIndex[start] >= 0, tokenIndex[start] == tokenIndex[end - 1],
+      tokens[Int(tokenIndex[start])].range == TextRange(start, end)
+    {
+      score -= settings.singleWordPenalty
+    }
+    if data.titleStart(endingAt: start, in: units) != nil
+      || settings.cuesBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
+    {
+      score += settings.titleBonus
+    }
+    if (settings.cuesAfter + settings.addressAfter).contains(where: {
+      PersonFinder.starts(units, at: end, with: $0)
+    }) {
+      score += settings.cueBonus
+    }
+    return (score, cuts)
+  }
+
+  /// The best candidates that do not overlap, above the threshold, in text order.
+  public func select(_ candidates: [Candidate]) -> [Candidate] {
+    let ordered = candidates.filter { $0.score >= settings.threshold }.sorted {
+      ($0.score, -$0.range.start, $0.range.end) > ($1.score, -$1.range.start, $1.range.end)
+    }
+    var taken: [Candidate] = []
+    var used = Set<Int>()
+    for candidate in ordered where !candidate.range.range.contains(where: used.contains) {
+      taken.append(candidate)
+      used.formUnion(candidate.range.range)
+    }
+    return taken.sorted { $0.range < $1.range }
+  }
+
+  static func starts(_ units: [UInt16], at offset: Int, with word: String) -> Bool {
+    let pattern = Array(word.utf16)
+    return offset + pattern.count <= units.count
+      && units[offset..<(offset + pattern.count)].elementsEqual(pattern)
+  }
+
+  static func ends(_ units: [UInt16], at offset: Int, with word: String) -> Bool {
+    let pattern = Array(word.utf16)
+    return offset >= pattern.count
+      && units[(offset - pattern.count)..<offset].elementsEqual(pattern)
+  }
+
+  /// The Latin form in parentheses right after a name: 斯卢茨基（Leonid Slutsky） → Leonid Slutsky.
+  static func latinForm(after end: Int, in units: [UInt16]) -> String? {
+    var offset = end
+    while offset < units.count && units[offset] == 0x20 { offset += 1 }
+    guard offset < units.count, units[offset] == 0x28 || units[offset] == 0xFF08 else { return nil }
+    var close = offset + 1
+    var letters = 0
+    while close < units.count, units[close] != 0x29, units[close] != 0xFF09 {
+      let unit = units[close]
+      let isLetter = (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit)
+      guard isLetter || unit == 0x20 || unit == 0x2E || unit == 0x2D || unit == 0x27,
+        close - offset < 60
+      else { return nil }
+      if isLetter { letters += 1 }
+      close += 1
+    }
+    guard close < units.count, letters >= 2 else { return nil }
+    let text = String(decoding: units[(offset + 1)..<close], as: UTF16.self)
+    return text.split(separator: " ").joined(separator: " ")
+  }
+}

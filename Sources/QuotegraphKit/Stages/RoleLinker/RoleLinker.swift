@@ -1,0 +1,156 @@
+/// Ties titles to the people they stand beside: an appositive title before the name (美国气候特使
+/// 克里, 中国国家副主席韩正), or after it behind a comma or in parentheses (韩正，国家副主席; 王毅（外长）).
+/// A title is the longest `roles.tsv` name or alias or `curated/title-words.tsv` word touching
+/// the name, extended over qualifiers: places and organisations the matcher found (美国, 美国众议院)
+/// and the `qualifiers` words (最高, 前). The role keeps the title without its qualifiers
+/// (美国 + 气候特使), the title as written goes to `HOLDS_ROLE.title_text`.
+public struct RoleLinker: Stage {
+  public static let type = "role.link.v1"
+  public static let requires: Set<Layer> = [.cleanText, .mentions]
+  public static let provides: Set<Layer> = [.roles]
+
+  public let data: NameData
+  /// Words between a qualifier and a title, or before one: 最高, 前, 新任.
+  public let qualifiers: [String]
+  /// Marks a title after a name may follow: `，` `,` `（` `(`.
+  public let openers: [String]
+  /// Marks that end a title after a name.
+  public let closers: [String]
+
+  public init(data: NameData, qualifiers: [String], openers: [String], closers: [String]) {
+    self.data = data
+    self.qualifiers = qualifiers
+    self.openers = openers
+    self.closers = closers
+  }
+
+  public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    let directory = try options.requiredString("gazetteer")
+    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
+    guard FileIO.kind(of: path) == .directory else {
+      throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
+    }
+    self.init(
+      data: try NameData.load(directory: path), qualifiers: try options.strings("qualifiers") ?? [],
+      openers: try options.strings("openers") ?? [], closers: try options.strings("closers") ?? [])
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    let units = document.text.units
+    // Where each place or organisation mention ends and starts, and what persons cover.
+    var qualifierStart: [Int: Int] = [:]
+    var qualifierEnd: [Int: Int] = [:]
+    var personAt = Set<Int>()
+    for mention in document.mentions {
+      if document.entities[mention.entity].kind == .person {
+        personAt.formUnion(mention.range.range)
+      } else {
+        qualifierStart[Int(mention.range.end)] = Int(mention.range.start)
+        qualifierEnd[Int(mention.range.start)] = Int(mention.range.end)
+      }
+    }
+    var roles: [RoleAssignment] = []
+    var previousEnd = 0
+    for (index, mention) in document.mentions.enumerated() {
+      guard document.entities[mention.entity].kind == .person else { continue }
+      defer { previousEnd = Int(mention.range.end) }
+      let start = Int(mention.range.start)
+      if let roleStart = data.titleStart(endingAt: start, in: units, minimumStart: previousEnd) {
+        var role = TextRange(roleStart, start)
+        // 美国气候特使 is itself a title; split a leading place or organisation off it when the
+        // rest is a title too (美国 + 气候特使).
+        if let end = qualifierEnd[roleStart], end < start,
+          data.titles[document.text[TextRange(end, start)]] != nil
+        {
+          role = TextRange(end, start)
+        }
+        let titleStart = extendQualifiers(
+          from: Int(role.start), units: units, qualifierStart: qualifierStart,
+          personAt: personAt, limit: previousEnd)
+        roles.append(
+          assignment(
+            document, entity: mention.entity, mention: index, title: TextRange(titleStart, start),
+            role: role, position: "before"))
+      }
+      if let after = titleAfter(Int(mention.range.end), units, qualifierEnd, personAt) {
+        roles.append(
+          assignment(
+            document, entity: mention.entity, mention: index, title: after.title, role: after.role,
+            position: after.position))
+      }
+    }
+    document.roles = roles
+    document.layers.insert(.roles)
+  }
+
+  /// Moves a title's start left over qualifier words and place or organisation mentions.
+  func extendQualifiers(
+    from start: Int, units: [UInt16], qualifierStart: [Int: Int], personAt: Set<Int>, limit: Int
+  ) -> Int {
+    var start = start
+    while start > limit {
+      if let earlier = qualifierStart[start], earlier >= limit {
+        start = earlier
+      } else if let word = qualifiers.first(where: { PersonFinder.ends(units, at: start, with: $0) }
+      ),
+        start - word.utf16.count >= limit, !personAt.contains(start - 1)
+      {
+        start -= word.utf16.count
+      } else if let earlier = data.titleStart(endingAt: start, in: units, minimumStart: limit),
+        !personAt.contains(start - 1)
+      {
+        // 外交部 + 发言人 when 外交部 is a title word's start: keep going left over titles.
+        start = earlier
+      } else {
+        break
+      }
+    }
+    return start
+  }
+
+  /// A title after a name: 韩正，中国国家副主席，… or 王毅（中国外长）.
+  func titleAfter(_ end: Int, _ units: [UInt16], _ qualifierEnd: [Int: Int], _ personAt: Set<Int>)
+    -> (title: TextRange, role: TextRange, position: String)?
+  {
+    guard let opener = openers.first(where: { PersonFinder.starts(units, at: end, with: $0) })
+    else { return nil }
+    let titleStart = end + opener.utf16.count
+    var offset = titleStart
+    while offset < units.count {
+      if let next = qualifierEnd[offset] {
+        offset = next
+      } else if let word = qualifiers.first(where: {
+        PersonFinder.starts(units, at: offset, with: $0)
+      }) {
+        offset += word.utf16.count
+      } else {
+        break
+      }
+    }
+    // The longest title, possibly after more qualifiers it contains (美国众议院议长).
+    var best: (TextRange, Int)?
+    for roleStart in titleStart...offset {
+      guard let roleEnd = data.titleEnd(startingAt: roleStart, in: units, limit: units.count),
+        !(roleStart..<roleEnd).contains(where: personAt.contains),
+        roleEnd == units.count
+          || closers.contains(where: { PersonFinder.starts(units, at: roleEnd, with: $0) })
+      else { continue }
+      best = (TextRange(roleStart, roleEnd), roleEnd)
+      break
+    }
+    guard let (role, roleEnd) = best else { return nil }
+    let isParenthesis = opener == "（" || opener == "("
+    return (TextRange(titleStart, roleEnd), role, isParenthesis ? "parenthesis" : "after-comma")
+  }
+
+  func assignment(
+    _ document: Document, entity: Int, mention: Int, title: TextRange, role: TextRange,
+    position: String
+  ) -> RoleAssignment {
+    // The whole title when the gazetteer has it (国务院总理), else the role (气候特使).
+    let entry = data.titles[document.text[title]] ?? data.titles[document.text[role]]
+    return RoleAssignment(
+      entity: entity, mention: mention, title: title, role: role, roleID: entry?.roleID,
+      roleName: entry?.roleName, kind: entry?.kind, position: position)
+  }
+}

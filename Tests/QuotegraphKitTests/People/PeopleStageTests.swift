@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+@testable import QuotegraphKit
+
+/// The default pipeline's text stages over one line, as `quotegraph tag` runs them.
+private let tagger = Tagger(pipeline: Fixture.defaultPipeline)
+
+private func document(_ text: String) throws -> Document {
+  try tagger.document(for: text)
+}
+
+private func people(_ text: String) throws -> [String] {
+  let document = try document(text)
+  return document.mentions.filter { document.entities[$0.entity].kind == .person }.map {
+    document.text[$0.range]
+  }
+}
+
+@Suite("Person discovery (person.discover.v1)")
+struct PersonDiscoveryTests {
+  @Test(
+    "names the gazetteer lacks, and words that only look like names",
+    arguments: [
+      ("外交部发言人汪文斌表示，中方坚决反对。", ["汪文斌"]),
+      ("记者李文云报道", ["李文云"]),
+      ("俄罗斯国家杜马国际事务委员会主席列昂尼德•斯卢茨基说", ["列昂尼德•斯卢茨基"]),
+      ("研究员贾斯汀·谢尔曼表示。", ["贾斯汀·谢尔曼"]),
+      ("他为人耿直，待人和蔼。", []),
+      ("今天下午，大家都到了。", []),
+      ("这座王国的高度令人惊叹。", []),
+      ("王毅然决定离开。", []),
+      ("和蔼的耿直青年今天下午到了。", []),
+      ("这3张卫星图片", []),
+      ("还有一次，李先生在办公桌旁", ["李"]),
+    ])
+  func discovery(text: String, expected: [String]) throws {
+    #expect(try people(text) == expected)
+  }
+
+  @Test("a discovered person has a stable id, a confidence, and one spelling for every dot")
+  func record() throws {
+    let first = try document("主席列昂尼德•斯卢茨基（Leonid Slutsky）说")
+    let second = try document("主席列昂尼德·斯卢茨基说")
+    let person = try #require(first.entities.first { $0.kind == .person })
+    #expect(person.name == "列昂尼德·斯卢茨基")
+    #expect(person.id == GazetteerFile.people.derivedID(name: "列昂尼德·斯卢茨基"))
+    #expect(person.properties["name_en"] == .string("Leonid Slutsky"))
+    #expect(person.aliases.contains("Leonid Slutsky"))
+    guard case .double(let confidence) = person.properties["confidence"] else {
+      Issue.record("no confidence")
+      return
+    }
+    #expect((0...1).contains(confidence))
+    #expect(second.entities.first { $0.kind == .person }?.id == person.id)
+  }
+}
+
+@Suite("Name coreference (name.coref.v1)")
+struct NameCoreferenceTests {
+  @Test(
+    "a later short form is the full name the article gave",
+    arguments: [
+      ("美国众议院议长南希·佩洛西访问台湾。佩洛西说，她不后悔。", "佩洛西", "南希·佩洛西"),
+      ("记者江俊平报道。俊平说，他很高兴。", "俊平", "江俊平"),
+      ("林郑月娥表示支持。林郑说，这是好事。", "林郑", "林郑月娥"),
+      ("据克里对韩正说，“我们能够协调一致，”他告诉韩。", "韩", "韩正"),
+    ])
+  func shortForms(text: String, short: String, full: String) throws {
+    let document = try document(text)
+    let mention = try #require(document.mentions.last { document.text[$0.range] == short })
+    #expect(document.entities[mention.entity].name == full)
+  }
+
+  @Test("a surname inside a word is no mention: 韩国 after 韩正")
+  func surnameInWord() throws {
+    let document = try document("韩正会见了客人。韩国代表团也到了。")
+    #expect(!document.mentions.contains { document.text[$0.range] == "韩" })
+  }
+}
+
+@Suite("Roles (role.link.v1)")
+struct RoleTests {
+  @Test(
+    "titles before and after a name, qualifiers split off",
+    arguments: [
+      ("美国气候特使克里今天会见中国国家副主席韩正。", "克里", "美国气候特使", "气候特使"),
+      ("美国气候特使克里今天会见中国国家副主席韩正。", "韩正", "中国国家副主席", "国家副主席"),
+      ("克里此前与中国最高外交官王毅会晤。", "王毅", "中国最高外交官", "外交官"),
+      ("外交部发言人汪文斌表示", "汪文斌", "外交部发言人", "发言人"),
+      ("美国众议院议长南希·佩洛西访问台湾。", "南希·佩洛西", "美国众议院议长", "议长"),
+      ("韩正，中国国家副主席，会见了克里。", "韩正", "中国国家副主席", "国家副主席"),
+      ("王毅（中国外交部长）表示", "王毅", "中国外交部长", "外交部长"),
+    ])
+  func roles(text: String, person: String, title: String, role: String) throws {
+    let document = try document(text)
+    let found = document.roles.filter {
+      document.text[document.mentions[$0.mention].range] == person
+    }
+    #expect(found.map { document.text[$0.title] } == [title])
+    #expect(found.map { document.text[$0.role] } == [role])
+  }
+}
+
+@Suite("Meetings (meeting.find.v1)")
+struct MeetingTests {
+  @Test(
+    "who met whom",
+    arguments: [
+      ("美国气候特使克里今天会见中国国家副主席韩正。", [["克里", "韩正"]]),
+      (
+        "克里此前与中国最高外交官王毅、国务院总理李强以及中国气候特使解振华举行了会晤。",
+        [["克里", "王毅"], ["克里", "李强"], ["克里", "解振华"]]
+      ),
+      ("克里今天是在中国北京人民大会堂与韩正会面并举行会谈。", [["克里", "韩正"]]),
+      ("韩正同克里通电话。", [["韩正", "克里"]]),
+      ("克里称，今次气候会谈气氛积极。", []),
+      ("克里说，他与中国官员的会谈富有建设性。", []),
+      ("克里和韩正都表示乐观。", []),
+    ])
+  func meetings(text: String, expected: [[String]]) throws {
+    let document = try document(text)
+    func surface(_ slot: Int) -> String {
+      document.mentions.first { $0.entity == slot }.map { document.text[$0.range] } ?? ""
+    }
+    #expect(document.meetings.map { [surface($0.first), surface($0.second)] } == expected)
+  }
+}
+
+@Suite("quotegraph tag output")
+struct TagOutputTests {
+  @Test("one JSON object per line, Unicode-scalar offsets, end exclusive, sorted keys")
+  func format() throws {
+    let line = try tagger.tag("𠮷外交部发言人汪文斌表示")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    #expect(object["text"] as? String == "𠮷外交部发言人汪文斌表示")
+    let entities = try #require(object["entities"] as? [[String: Any]])
+    let person = try #require(entities.first { $0["type"] as? String == "Person" })
+    #expect(person["start"] as? Int == 7)
+    #expect(person["end"] as? Int == 10)
+    #expect(person["name"] as? String == "汪文斌")
+    #expect(entities.contains { $0["type"] as? String == "Role" && $0["end"] as? Int == 7 })
+    #expect(!line.contains("\n"))
+    #expect(line.hasPrefix(#"{"entities":[{"#))
+  }
+
+  @Test("an empty line gives an empty entity list")
+  func empty() throws {
+    #expect(try tagger.tag("") == #"{"entities":[],"text":""}"#)
+  }
+}
+
+@Suite(
+  "Seed roles and meetings scored by shared/tools/score.py",
+  .enabled(if: Paths.sharedCorpusAvailable, "needs ../shared/eval and ../shared/tools")
+)
+struct SeedPeopleScoreTests {
+  @Test("roles recall 1.000 and meetings F1 1.000 on the seed article")
+  func seedRolesAndMeetings() async throws {
+    var output = ""
+    var writer = GraphWriter(sink: { output += $0 })
+    for outcome in try await Fixture.outcomes([
+      Paths.shared + "/eval/seed/rfi-20230719-kerry-han-zheng.txt"
+    ]) {
+      try writer.write(outcome.document?.records ?? [])
+    }
+    let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "qg-seed-people-\(UUID().uuidString).jsonl")
+    try output.write(to: graph, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", Paths.shared + "/tools/score.py", Paths.shared + "/eval/seed", graph.path,
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(report.contains("roles: recall=1.000"), "score.py says:\n\(report)")
+    #expect(report.contains("meetings_f1=1.000"), "score.py says:\n\(report)")
+    #expect(report.contains("entities_f1=1.000"), "score.py says:\n\(report)")
+  }
+}
