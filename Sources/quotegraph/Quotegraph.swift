@@ -12,6 +12,7 @@ struct Quotegraph: AsyncParsableCommand {
     abstract: "Reads Chinese-language news and answers who said what, as a graph.",
     subcommands: [
       ExtractCommand.self, SegmentCommand.self, QuotesCommand.self, MergeCommand.self,
+      ExportCommand.self,
       GazetteerCommand.self,
       BenchCommand.self,
     ]
