@@ -220,6 +220,17 @@ struct ExportTests {
   func csvQuoting(field: String, expected: String) {
     #expect(CSVWriter().escape(field) == expected)
   }
+
+  @Test(
+    "spreadsheet fields that look like formulas are defused, numbers are not",
+    arguments: [
+      ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1 电话", "'+1 电话"), ("@a", "'@a"),
+      ("-5", "-5"), ("-0.5", "-0.5"), ("克里=", "克里="),
+    ])
+  func formulas(field: String, expected: String) {
+    #expect(CSVWriter(defuseFormulas: true).escape(field) == expected)
+    #expect(CSVWriter().escape(field) != expected || field == expected)
+  }
 }
 
 @Suite("export: GraphML")
@@ -235,6 +246,7 @@ struct GraphMLExportTests {
       #"for="node" attr.name="start" attr.type="int""#,
       #"for="edge" attr.name="label" attr.type="string""#,
       #"for="edge" attr.name="count" attr.type="long""#,
+      #"for="edge" attr.name="property_label" attr.type="string""#,
     ] {
       #expect(xml.contains(key), "missing key \(key)")
     }
@@ -330,6 +342,17 @@ struct Neo4jCSVExportTests {
     let script = ExportSample.file(files, "import.sh")
     #expect(script.contains("--nodes=nodes-Person.csv"))
     #expect(script.contains("--relationships=relationships-SAID.csv"))
+  }
+
+  @Test("a property named id does not clash with the import id")
+  func idProperty() throws {
+    let graph = try ExportGraph(records: [
+      .node(.init(id: "a", labels: ["Role"], properties: ["id": "x", "name": "总理"]))
+    ])
+    let files = Neo4jCSVExporter().export(graph)
+    #expect(
+      ExportSample.file(files, "nodes-Role.csv")
+        == "id:ID,:LABEL,property_id:string,name:string\na,Role,x,总理\n")
   }
 
   @Test("labels that are not file names are made safe and unique")

@@ -6,11 +6,18 @@ struct CSVWriter {
   /// Quote empty strings, so that readers which treat an empty field as missing (neo4j-admin)
   /// can tell `""` from no value.
   var quoteEmpty = false
+  /// For spreadsheets: a field that starts like a formula (`=`, `+`, `-`, `@`) and is not a
+  /// number gets a leading `'`, so that text from the news is never run as a formula.
+  var defuseFormulas = false
   private(set) var text = ""
 
-  init(lineEnding: String = "\r\n", quoteEmpty: Bool = false, byteOrderMark: Bool = false) {
+  init(
+    lineEnding: String = "\r\n", quoteEmpty: Bool = false, byteOrderMark: Bool = false,
+    defuseFormulas: Bool = false
+  ) {
     self.lineEnding = lineEnding
     self.quoteEmpty = quoteEmpty
+    self.defuseFormulas = defuseFormulas
     if byteOrderMark { text = "\u{FEFF}" }
   }
 
@@ -25,6 +32,12 @@ struct CSVWriter {
 
   func escape(_ field: String) -> String {
     if field.isEmpty { return quoteEmpty ? "\"\"" : "" }
+    var field = field
+    if defuseFormulas, let first = field.unicodeScalars.first,
+      "=+-@\t\r".unicodeScalars.contains(first), Double(field) == nil
+    {
+      field = "'" + field
+    }
     let needsQuotes =
       field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
       || field.unicodeScalars.first == " " || field.unicodeScalars.last == " "

@@ -11,7 +11,9 @@
 /// - `articles.csv`: every Article with its statement count, then all its properties.
 /// - `relationships.csv`: every relationship with the names of both ends and its properties.
 ///
-/// Lists are joined with `; `. Several speakers of one statement are joined the same way.
+/// Lists are joined with `; `. Several speakers of one statement are joined the same way. A
+/// field that starts like a spreadsheet formula (`=`, `+`, `-`, `@`) and is not a number gets a
+/// leading `'`: text from the news is never run as a formula.
 public struct FlatCSVExporter: Sendable {
   public init() {}
 
@@ -97,7 +99,7 @@ public struct FlatCSVExporter: Sendable {
       }
     }
     rows.sort { $0.order < $1.order }
-    var csv = CSVWriter(byteOrderMark: true)
+    var csv = CSVWriter(byteOrderMark: true, defuseFormulas: true)
     csv.row(Self.quoteColumns)
     for row in rows { csv.row(row.fields) }
     return csv.text
@@ -120,7 +122,7 @@ public struct FlatCSVExporter: Sendable {
     rows.sort {
       ($1.quotes, $1.mentions, $0.node.id) < ($0.quotes, $0.mentions, $1.node.id)
     }
-    var csv = CSVWriter(byteOrderMark: true)
+    var csv = CSVWriter(byteOrderMark: true, defuseFormulas: true)
     csv.row(["id", "labels", "name", "quotes", "articles", "mentions"] + keys)
     for row in rows {
       csv.row(
@@ -141,7 +143,7 @@ public struct FlatCSVExporter: Sendable {
       let b = ($1.properties["published"]?.plainText ?? "", $1.properties["url"]?.plainText ?? "")
       return (a.0, a.1, $0.id) < (b.0, b.1, $1.id)
     }
-    var csv = CSVWriter(byteOrderMark: true)
+    var csv = CSVWriter(byteOrderMark: true, defuseFormulas: true)
     csv.row(["id", "date", "published", "outlet", "title", "url", "quotes"] + keys)
     for node in sorted {
       let published = node.properties["published"]?.plainText
@@ -157,7 +159,7 @@ public struct FlatCSVExporter: Sendable {
 
   func relationships(_ graph: ExportGraph) -> String {
     let keys = Set(graph.relationships.flatMap(\.properties.keys)).sorted()
-    var csv = CSVWriter(byteOrderMark: true)
+    var csv = CSVWriter(byteOrderMark: true, defuseFormulas: true)
     csv.row(["type", "start_id", "start_name", "end_id", "end_name", "id"] + keys)
     for relationship in graph.relationships {
       csv.row(

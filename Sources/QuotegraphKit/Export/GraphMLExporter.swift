@@ -4,7 +4,8 @@
 /// `string`); lists and mixed values are JSON text in a `string` key. Nodes carry `labels`
 /// (their labels joined by `:`) and `label` (a display name: `name`, else `title`, else `text`,
 /// else the id, which Gephi and yEd show); edges carry `label`, the relationship type. The
-/// graph is directed; parallel edges keep their relationship ids as edge ids.
+/// graph is directed; parallel edges keep their relationship ids as edge ids. A property named
+/// like a reserved key is written as `property_<name>`.
 public struct GraphMLExporter: Sendable {
   public init() {}
 
@@ -16,18 +17,23 @@ public struct GraphMLExporter: Sendable {
   public func export(_ graph: ExportGraph) -> String {
     let nodeTypes = PropertyType.infer(graph.nodes.map(\.properties))
     let edgeTypes = PropertyType.infer(graph.relationships.map(\.properties))
-    var nodeKeys: [(name: String, id: String, type: String)] = [
-      (Self.nodeLabelsKey, "labels", "string"), (Self.displayKey, "label", "string"),
+    var nodeKeys: [Key] = [
+      Key(name: Self.nodeLabelsKey, id: "labels", type: "string"),
+      Key(name: Self.displayKey, id: "label", type: "string"),
     ]
-    var edgeKeys: [(name: String, id: String, type: String)] = [
-      (Self.edgeTypeKey, "type", "string")
-    ]
-    for (offset, name) in nodeTypes.keys.sorted().enumerated()
-    where name != Self.nodeLabelsKey && name != Self.displayKey {
-      nodeKeys.append((name, "n\(offset)", Self.graphMLType(nodeTypes[name])))
+    var edgeKeys: [Key] = [Key(name: Self.edgeTypeKey, id: "type", type: "string")]
+    for (offset, name) in nodeTypes.keys.sorted().enumerated() {
+      let reserved = name == Self.nodeLabelsKey || name == Self.displayKey
+      nodeKeys.append(
+        Key(
+          name: reserved ? "property_" + name : name, id: "n\(offset)",
+          type: Self.graphMLType(nodeTypes[name]), property: name))
     }
-    for (offset, name) in edgeTypes.keys.sorted().enumerated() where name != Self.edgeTypeKey {
-      edgeKeys.append((name, "e\(offset)", Self.graphMLType(edgeTypes[name])))
+    for (offset, name) in edgeTypes.keys.sorted().enumerated() {
+      edgeKeys.append(
+        Key(
+          name: name == Self.edgeTypeKey ? "property_" + name : name, id: "e\(offset)",
+          type: Self.graphMLType(edgeTypes[name]), property: name))
     }
 
     var xml = """
@@ -51,7 +57,9 @@ public struct GraphMLExporter: Sendable {
       Self.data("labels", node.labels.joined(separator: ":"), to: &xml)
       Self.data("label", Self.displayName(node), to: &xml)
       for key in nodeKeys.dropFirst(2) {
-        if let value = node.properties[key.name]?.plainText { Self.data(key.id, value, to: &xml) }
+        if let value = node.properties[key.property]?.plainText {
+          Self.data(key.id, value, to: &xml)
+        }
       }
       xml += "    </node>\n"
     }
@@ -62,7 +70,7 @@ public struct GraphMLExporter: Sendable {
         + "target=\"\(Self.escape(relationship.end.id))\">\n"
       Self.data("type", relationship.label, to: &xml)
       for key in edgeKeys.dropFirst() {
-        if let value = relationship.properties[key.name]?.plainText {
+        if let value = relationship.properties[key.property]?.plainText {
           Self.data(key.id, value, to: &xml)
         }
       }
@@ -70,6 +78,14 @@ public struct GraphMLExporter: Sendable {
     }
     xml += "  </graph>\n</graphml>\n"
     return xml
+  }
+
+  /// A GraphML `<key>`: the attribute name, its id, its type and the property it holds.
+  struct Key {
+    var name: String
+    var id: String
+    var type: String
+    var property = ""
   }
 
   /// What Gephi and yEd show for a node.

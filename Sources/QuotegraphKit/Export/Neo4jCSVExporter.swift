@@ -9,7 +9,7 @@
 /// `long`, `double`, `boolean`, `string`, and their `[]` arrays, elements separated by `;`);
 /// mixed values are JSON text. Fields holding `,`, `"` or line breaks are quoted with `"`
 /// doubled inside, so import with `--multiline-fields=true`; an empty string is written `""`
-/// and a missing property as an empty field. (neo4j-admin cannot escape its array delimiter:
+/// and a missing property as an empty field. A property named `id` becomes `property_id`. (neo4j-admin cannot escape its array delimiter:
 /// a `;` inside an array element splits it.)
 public struct Neo4jCSVExporter: Sendable {
   public init() {}
@@ -28,9 +28,10 @@ public struct Neo4jCSVExporter: Sendable {
     for label in nodeGroups.keys.sorted() {
       let nodes = nodeGroups[label] ?? []
       let types = PropertyType.infer(nodes.map(\.properties))
-      let keys = types.keys.sorted().filter { $0 != "id" }
+      let keys = types.keys.sorted()
       var csv = CSVWriter(lineEnding: "\n", quoteEmpty: true)
-      csv.row(["id:ID", ":LABEL"] + keys.map { Self.header($0, types[$0]) })
+      csv.row(
+        ["id:ID", ":LABEL"] + keys.map { Self.header($0 == "id" ? "property_id" : $0, types[$0]) })
       for node in nodes {
         csv.row(
           [node.id, node.labels.joined(separator: ";")]
@@ -44,10 +45,11 @@ public struct Neo4jCSVExporter: Sendable {
     for type in relationshipGroups.keys.sorted() {
       let relationships = relationshipGroups[type] ?? []
       let types = PropertyType.infer(relationships.map(\.properties))
-      let keys = types.keys.sorted().filter { $0 != "id" }
+      let keys = types.keys.sorted()
       var csv = CSVWriter(lineEnding: "\n", quoteEmpty: true)
       csv.row(
-        [":START_ID", ":END_ID", ":TYPE", "id:string"] + keys.map { Self.header($0, types[$0]) })
+        [":START_ID", ":END_ID", ":TYPE", "id:string"]
+          + keys.map { Self.header($0 == "id" ? "property_id" : $0, types[$0]) })
       for relationship in relationships {
         csv.row(
           [relationship.start.id, relationship.end.id, relationship.label, relationship.id]
