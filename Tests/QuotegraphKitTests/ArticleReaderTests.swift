@@ -195,10 +195,10 @@ struct ArticleReaderTests {
 
   @Test("a long single-line body under the limit is read in full")
   func longLine() throws {
-    let paragraph = "<p>" + String(repeating: "克里说，气候问题很重要。", count: 20_000) + "</p>"
+    let paragraph = "<p>" + String(repeating: "克里说，气候问题很重要。", count: 5_000) + "</p>"
     let document = try Fixture.process(Fixture.article(body: paragraph))
     #expect(document.paragraphs.count == 1)
-    #expect(document.sentences.count == 20_000)
+    #expect(document.sentences.count == 5_000)
   }
 }
 

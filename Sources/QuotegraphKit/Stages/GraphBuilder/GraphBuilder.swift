@@ -57,7 +57,8 @@ public struct GraphBuilder: Stage {
         "text": .string(text[statement.content]), "kind": .string(statement.kind.rawValue),
         "cue": .string(statement.cue), "cue_class": .string(statement.cueClass),
         "start": .int(start), "end": .int(end), "sentence": .int(statement.sentence),
-        "confidence": .double(statement.confidence), "frame": .string(statement.frame),
+        "confidence": .double((statement.confidence * 100).rounded() / 100),
+        "frame": .string(statement.frame),
       ]
       // Where the speaker stands, resolved or not (an unresolved 他 is still worth showing).
       if !statement.speakerText.isEmpty {

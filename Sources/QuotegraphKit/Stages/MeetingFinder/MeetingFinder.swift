@@ -40,9 +40,23 @@ public struct MeetingFinder: Stage {
       else { return }
       meetings.append(Meeting(first: first, second: second, cue: cue, cueRange: range))
     }
+    // Sorted by start, so each clause finds its people by binary search, not by a scan of the
+    // whole article (a long article has thousands of clauses).
     let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
+      .sorted { $0.range < $1.range }
     for clause in clauses(units, document.sentences) {
-      let inClause = people.filter { clause.contains($0.range) }
+      var low = 0
+      var high = people.count
+      while low < high {
+        let middle = (low + high) / 2
+        if people[middle].range.start < clause.start { low = middle + 1 } else { high = middle }
+      }
+      var inClause: [Mention] = []
+      var index = low
+      while index < people.count, people[index].range.start < clause.end {
+        if clause.contains(people[index].range) { inClause.append(people[index]) }
+        index += 1
+      }
       guard inClause.count >= 2 else { continue }
       var offset = Int(clause.start)
       while offset < Int(clause.end) {

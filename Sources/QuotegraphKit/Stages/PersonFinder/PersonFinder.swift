@@ -321,16 +321,25 @@ public struct PersonFinder: Stage {
     return taken.sorted { $0.range < $1.range }
   }
 
+  /// Whether `word` is written at `offset`; compares in place, as it runs for every candidate
+  /// against every context word.
   static func starts(_ units: [UInt16], at offset: Int, with word: String) -> Bool {
-    let pattern = Array(word.utf16)
-    return offset + pattern.count <= units.count
-      && units[offset..<(offset + pattern.count)].elementsEqual(pattern)
+    var position = offset
+    for unit in word.utf16 {
+      guard position < units.count, units[position] == unit else { return false }
+      position += 1
+    }
+    return true
   }
 
   static func ends(_ units: [UInt16], at offset: Int, with word: String) -> Bool {
-    let pattern = Array(word.utf16)
-    return offset >= pattern.count
-      && units[(offset - pattern.count)..<offset].elementsEqual(pattern)
+    var position = offset - word.utf16.count
+    guard position >= 0 else { return false }
+    for unit in word.utf16 {
+      guard units[position] == unit else { return false }
+      position += 1
+    }
+    return true
   }
 
   /// The Latin form in parentheses right after a name: 斯卢茨基（Leonid Slutsky） → Leonid Slutsky.

@@ -11,6 +11,8 @@ struct QuoteScan {
   /// Offsets already inside some statement's content.
   var consumed: [Bool]
   var statements: [Statement] = []
+  /// Mention indices sorted by start: clauses find their names by binary search.
+  let mentionOrder: [Int]
 
   init(finder: QuoteFinder, document: Document) {
     self.finder = finder
@@ -30,6 +32,34 @@ struct QuoteScan {
       }
     }
     consumed = [Bool](repeating: false, count: count)
+    mentionOrder = document.mentions.indices.sorted {
+      document.mentions[$0].range < document.mentions[$1].range
+    }
+  }
+
+  /// Indices of the mentions lying within `start..<end`, in text order.
+  func mentions(in start: Int, _ end: Int) -> [Int] {
+    var low = 0
+    var high = mentionOrder.count
+    while low < high {
+      let middle = (low + high) / 2
+      if document.mentions[mentionOrder[middle]].range.start < Int32(start) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    var result: [Int] = []
+    var index = low
+    while index < mentionOrder.count,
+      document.mentions[mentionOrder[index]].range.start < Int32(end)
+    {
+      if document.mentions[mentionOrder[index]].range.end <= Int32(end) {
+        result.append(mentionOrder[index])
+      }
+      index += 1
+    }
+    return result
   }
 
   static let clauseBreaks: Set<UInt16> = Set("，,；;：:".utf16)
@@ -264,11 +294,8 @@ struct QuoteScan {
   /// Who stands in the clause before the cue.
   func subject(in start: Int, _ end: Int) -> Subject {
     let clause = text(start, end)
-    let speakers = document.mentions.indices.filter { index in
-      let mention = document.mentions[index]
-      let kind = document.entities[mention.entity].kind
-      return mention.range.start >= Int32(start) && mention.range.end <= Int32(end)
-        && kind != .place
+    let speakers = mentions(in: start, end).filter { index in
+      document.entities[document.mentions[index].entity].kind != .place
     }
     // 记者说: the reporter narrates; nobody in the article speaks here.
     if speakers.isEmpty && finder.lexicon.nonSpeakers.contains(where: { clause.contains($0) }) {
@@ -361,7 +388,7 @@ struct QuoteScan {
       return nil
     }
     let segment = text(position, cursor)
-    let mention = document.mentions.indices.first { index in
+    let mention = mentions(in: position, cursor).first { index in
       let range = document.mentions[index].range
       return range.start == Int32(position) && range.end == Int32(cursor)
         && document.entities[document.mentions[index].entity].kind == .person
@@ -403,9 +430,7 @@ struct QuoteScan {
       }
       if cue(at: cursor, sentenceEnd: limit) != nil {
         let head = text(start, cursor)
-        let names = document.mentions.contains {
-          $0.range.start >= Int32(start) && $0.range.end <= Int32(cursor)
-        }
+        let names = !mentions(in: start, cursor).isEmpty
         return head.count <= 2 || names || pronounRange(in: start, cursor) != nil
       }
       cursor += 1
@@ -433,9 +458,9 @@ struct QuoteScan {
 
   /// `据X，` earlier in the sentence, with no cue of its own: the outlet relaying the statement.
   func reportingOutlet(in sentenceStart: Int, _ clauseStart: Int) -> Int? {
-    for index in document.mentions.indices {
+    for index in mentions(in: sentenceStart, clauseStart) {
       let mention = document.mentions[index]
-      guard mention.range.start >= Int32(sentenceStart), mention.range.end < Int32(clauseStart),
+      guard mention.range.end < Int32(clauseStart),
         document.entities[mention.entity].kind == .organization, mention.range.start > 0
       else { continue }
       let before = units[Int(mention.range.start) - 1]
