@@ -71,6 +71,29 @@ struct PipelineOptions: ParsableArguments {
     help: "The pipeline file to run (default: Pipelines/default.yml of the quotegraph checkout).")
   var pipeline: String?
 
+  /// Runs the pipeline over one file (or `-`, standard input) for the commands that show one
+  /// article; a failure is printed and exits with 1.
+  func processOne(_ file: String) throws -> Document {
+    let runner = ExtractionRunner(pipeline: load(), jobs: 1)
+    let unit: InputUnit
+    if file == "-" {
+      do {
+        unit = .content(source: "-", bytes: try FileIO.readAll(descriptor: 0, name: "-"))
+      } catch {
+        unit = .failure(source: "-", error: error)
+      }
+    } else {
+      unit = .file(file)
+    }
+    switch runner.process(unit).result {
+    case .failure(let error):
+      Terminal.error("quotegraph: \(error.description)")
+      throw ExitCode(ExitStatus.someFailed)
+    case .success(let document):
+      return document
+    }
+  }
+
   func load() -> Pipeline {
     guard let file = pipeline ?? ResourceLocator.defaultPipeline() else {
       Terminal.fail(

@@ -18,24 +18,7 @@ struct QuotesCommand: ParsableCommand {
   @OptionGroup var pipelineOptions: PipelineOptions
 
   func run() throws {
-    let pipeline = pipelineOptions.load()
-    let runner = ExtractionRunner(pipeline: pipeline, jobs: 1)
-    let unit: InputUnit
-    if file == "-" {
-      do {
-        unit = .content(source: "-", bytes: try FileIO.readAll(descriptor: 0, name: "-"))
-      } catch {
-        unit = .failure(source: "-", error: error)
-      }
-    } else {
-      unit = .file(file)
-    }
-    switch runner.process(unit).result {
-    case .failure(let error):
-      Terminal.error("quotegraph: \(error.description)")
-      throw ExitCode(ExitStatus.someFailed)
-    case .success(let document):
-      try OutputFile.standardOutput().write(StatementsView(document: document).text())
-    }
+    let document = try pipelineOptions.processOne(file)
+    try OutputFile.standardOutput().write(StatementsView(document: document).text())
   }
 }

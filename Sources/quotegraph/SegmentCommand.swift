@@ -23,25 +23,8 @@ struct SegmentCommand: AsyncParsableCommand {
   @OptionGroup var pipelineOptions: PipelineOptions
 
   func run() async throws {
-    let pipeline = pipelineOptions.load()
-    let runner = ExtractionRunner(pipeline: pipeline, jobs: 1)
-    let unit: InputUnit
-    if file == "-" {
-      do {
-        unit = .content(source: "-", bytes: try FileIO.readAll(descriptor: 0, name: "-"))
-      } catch {
-        unit = .failure(source: "-", error: error)
-      }
-    } else {
-      unit = .file(file)
-    }
-    switch runner.process(unit).result {
-    case .failure(let error):
-      Terminal.error("quotegraph: \(error.description)")
-      throw ExitCode(ExitStatus.someFailed)
-    case .success(let document):
-      let view = SegmentationView(document: document, showTokens: tokens)
-      try OutputFile.standardOutput().write(json ? view.json() : view.text())
-    }
+    let document = try pipelineOptions.processOne(file)
+    let view = SegmentationView(document: document, showTokens: tokens)
+    try OutputFile.standardOutput().write(json ? view.json() : view.text())
   }
 }

@@ -113,36 +113,3 @@ struct GazetteerCheckTests {
     #expect(errors.allSatisfy { $0.file == people })
   }
 }
-
-@Suite(
-  "Seed article scored by shared/tools/score.py",
-  .enabled(if: Paths.sharedCorpusAvailable, "needs ../shared/eval and ../shared/tools")
-)
-struct SeedScoreTests {
-  @Test("entities F1 is 1.000 on the seed article")
-  func seedEntities() async throws {
-    var output = ""
-    var writer = GraphWriter(sink: { output += $0 })
-    for outcome in try await Fixture.outcomes([
-      Paths.shared + "/eval/seed/rfi-20230719-kerry-han-zheng.txt"
-    ]) {
-      try writer.write(outcome.document?.records ?? [])
-    }
-    let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "qg-seed-\(UUID().uuidString).jsonl")
-    try output.write(to: graph, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Paths.shared + "/tools/score.py", Paths.shared + "/eval/seed", graph.path,
-      "--min-entity-f1", "1.0",
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "score.py says:\n\(report)")
-    #expect(report.contains("entities_f1=1.000"))
-  }
-}

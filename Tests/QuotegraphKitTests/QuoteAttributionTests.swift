@@ -121,35 +121,3 @@ struct QuoteAttributionTests {
     try Golden.check(StatementsView(document: document).text(), against: "seed.quotes.txt")
   }
 }
-
-@Suite(
-  "Seed quotes scored by shared/tools/score.py",
-  .enabled(if: Paths.sharedCorpusAvailable, "needs ../shared/eval and ../shared/tools")
-)
-struct SeedQuoteScoreTests {
-  @Test("quote attribution F1 ≥ 0.95 on the seed article")
-  func seedQuoteAttribution() async throws {
-    var output = ""
-    var writer = GraphWriter(sink: { output += $0 })
-    for outcome in try await Fixture.outcomes([
-      Paths.shared + "/eval/seed/rfi-20230719-kerry-han-zheng.txt"
-    ]) {
-      try writer.write(outcome.document?.records ?? [])
-    }
-    let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "qg-seed-q-\(UUID().uuidString).jsonl")
-    try output.write(to: graph, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Paths.shared + "/tools/score.py", Paths.shared + "/eval/seed", graph.path,
-      "--min-quote-f1", "0.95",
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "score.py says:\n\(report)")
-  }
-}

@@ -87,6 +87,17 @@ public final class StageOptions {
     return value
   }
 
+  /// The folder named by the required `gazetteer` option, relative to the checkout unless
+  /// absolute; an error at the option's line when it is not a folder.
+  public func gazetteerDirectory(_ context: StageContext) throws(QuotegraphError) -> String {
+    let directory = try requiredString("gazetteer")
+    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
+    guard FileIO.kind(of: path) == .directory else {
+      throw invalid("gazetteer", "no gazetteer folder at \(path)")
+    }
+    return path
+  }
+
   /// An error about option `key`, located at its line.
   public func invalid(_ key: String, _ message: String) -> QuotegraphError {
     QuotegraphError(

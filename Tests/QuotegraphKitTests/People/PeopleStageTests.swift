@@ -150,36 +150,3 @@ struct TagOutputTests {
     #expect(try tagger.tag("") == #"{"entities":[],"text":""}"#)
   }
 }
-
-@Suite(
-  "Seed roles and meetings scored by shared/tools/score.py",
-  .enabled(if: Paths.sharedCorpusAvailable, "needs ../shared/eval and ../shared/tools")
-)
-struct SeedPeopleScoreTests {
-  @Test("roles recall 1.000 and meetings F1 1.000 on the seed article")
-  func seedRolesAndMeetings() async throws {
-    var output = ""
-    var writer = GraphWriter(sink: { output += $0 })
-    for outcome in try await Fixture.outcomes([
-      Paths.shared + "/eval/seed/rfi-20230719-kerry-han-zheng.txt"
-    ]) {
-      try writer.write(outcome.document?.records ?? [])
-    }
-    let graph = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "qg-seed-people-\(UUID().uuidString).jsonl")
-    try output.write(to: graph, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Paths.shared + "/tools/score.py", Paths.shared + "/eval/seed", graph.path,
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(report.contains("roles: recall=1.000"), "score.py says:\n\(report)")
-    #expect(report.contains("meetings_f1=1.000"), "score.py says:\n\(report)")
-    #expect(report.contains("entities_f1=1.000"), "score.py says:\n\(report)")
-  }
-}

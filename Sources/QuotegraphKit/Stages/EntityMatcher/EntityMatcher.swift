@@ -17,11 +17,7 @@ public struct EntityMatcher: Stage {
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
-    let directory = try options.requiredString("gazetteer")
-    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
-    guard FileIO.kind(of: path) == .directory else {
-      throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
-    }
+    let path = try options.gazetteerDirectory(context)
     let gazetteer = try Gazetteer.load(directory: path)
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)

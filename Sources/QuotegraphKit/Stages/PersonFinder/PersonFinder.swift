@@ -60,11 +60,7 @@ public struct PersonFinder: Stage {
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
-    let directory = try options.requiredString("gazetteer")
-    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
-    guard FileIO.kind(of: path) == .directory else {
-      throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
-    }
+    let path = try options.gazetteerDirectory(context)
     var settings = Settings()
     func number(_ key: String, _ value: inout Double) throws(QuotegraphError) {
       guard let text = try options.string(key) else { return }

@@ -44,8 +44,7 @@ public struct QuoteFinder: Stage {
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
-    let directory = try options.requiredString("gazetteer")
-    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
+    let path = try options.gazetteerDirectory(context)
     func table(_ file: GazetteerFile) throws(QuotegraphError) -> GazetteerTable {
       let tablePath = path + "/" + file.fileName
       return try GazetteerTable.parse(

@@ -25,11 +25,7 @@ public struct RoleLinker: Stage {
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
-    let directory = try options.requiredString("gazetteer")
-    let path = directory.hasPrefix("/") ? directory : context.resourceRoot + "/" + directory
-    guard FileIO.kind(of: path) == .directory else {
-      throw options.invalid("gazetteer", "no gazetteer folder at \(path)")
-    }
+    let path = try options.gazetteerDirectory(context)
     self.init(
       data: try NameData.load(directory: path), qualifiers: try options.strings("qualifiers") ?? [],
       openers: try options.strings("openers") ?? [], closers: try options.strings("closers") ?? [])
