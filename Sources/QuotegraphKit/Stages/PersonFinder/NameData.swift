@@ -4,7 +4,11 @@
 /// `curated/title-words.tsv`).
 public struct NameData: Sendable {
   /// Surnames (one or two characters) with their weight: ln P(char | surname) − ln P(char | text).
-  public var surnames: [String: Double]
+  public var surnames: [String: Double] {
+    didSet { surnameStarts = NameData.firstUnits(of: surnames.keys) }
+  }
+  /// The first UTF-16 unit of every surname, to skip most characters without a lookup.
+  public private(set) var surnameStarts: Set<UInt16> = []
   /// Given-name characters with their weight.
   public var given: [UInt16: Double]
   /// Characters of transliterated foreign names with their weight.
@@ -27,6 +31,7 @@ public struct NameData: Sendable {
     traps: Set<String>, titles: [String: TitleEntry]
   ) {
     self.surnames = surnames
+    self.surnameStarts = NameData.firstUnits(of: surnames.keys)
     self.given = given
     self.foreign = foreign
     self.traps = traps
@@ -114,6 +119,10 @@ public struct NameData: Sendable {
     }
     return nil
   }
+
+  static func firstUnits(of names: some Sequence<String>) -> Set<UInt16> {
+    Set(names.compactMap { $0.utf16.first })
+  }
 }
 
 extension UInt16 {
@@ -124,4 +133,5 @@ extension UInt16 {
     guard let scalar = Unicode.Scalar(UInt32(self)) else { return false }
     return scalar == MatchKeyFolder.middleDot || MatchKeyFolder.middleDotVariants.contains(scalar)
   }
+
 }

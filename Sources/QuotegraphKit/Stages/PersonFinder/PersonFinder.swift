@@ -178,9 +178,13 @@ public struct PersonFinder: Stage {
     func free(_ range: Range<Int>) -> Bool {
       range.upperBound <= units.count && !range.contains { covered[$0] }
     }
+    // Built once per document, not per candidate: this loop runs for every character.
+    let addressOrCues = settings.addressAfter + settings.cuesAfter
     for start in units.indices where !covered[start] && units[start].isIdeograph {
       // Chinese names: surname (one or two characters) and one or two given characters.
       for surnameLength in 1...2 where start + surnameLength <= units.count {
+        // Most characters start no surname: ask the set of first characters before making a key.
+        guard data.surnameStarts.contains(units[start]) else { break }
         let surname = String(decoding: units[start..<(start + surnameLength)], as: UTF16.self)
         guard let surnameWeight = data.surnames[surname] else { continue }
         let givenStart = start + surnameLength
@@ -199,7 +203,7 @@ public struct PersonFinder: Stage {
         for givenLength in 1...2 {
           let end = givenStart + givenLength
           guard free(start..<end), units[givenStart..<end].allSatisfy({ $0.isIdeograph }),
-            !(settings.addressAfter + settings.cuesAfter).contains(where: {
+            !addressOrCues.contains(where: {
               PersonFinder.starts(units, at: givenStart + 1, with: $0)
                 || PersonFinder.starts(units, at: givenStart, with: $0)
             })
@@ -268,6 +272,10 @@ public struct PersonFinder: Stage {
     _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16], _ tokens: [Token],
     _ tokenIndex: [Int32]
   ) -> (Double, Bool)? {
+    // Context can only add the two bonuses: a candidate that cannot reach the threshold with
+    // both is not worth the look (this runs for nearly every character of the text).
+    guard base + max(0, settings.titleBonus) + max(0, settings.cueBonus) >= settings.threshold
+    else { return nil }
     let text = String(decoding: units[start..<end], as: UTF16.self)
     if data.traps.contains(text) { return nil }
     if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
@@ -295,9 +303,9 @@ public struct PersonFinder: Stage {
     {
       score += settings.titleBonus
     }
-    if (settings.cuesAfter + settings.addressAfter).contains(where: {
-      PersonFinder.starts(units, at: end, with: $0)
-    }) {
+    if settings.cuesAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
+      || settings.addressAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
+    {
       score += settings.cueBonus
     }
     return (score, cuts)
