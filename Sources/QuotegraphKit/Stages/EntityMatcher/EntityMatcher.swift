@@ -59,38 +59,49 @@ public struct EntityMatcher: Stage {
 
   public func find(in units: [UInt16], tokens: [Token]) -> ([EntityRecord], [Mention]) {
     let folded = index.fold(units)
-    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: units.count)
     var accepted: [Match] = []
-    folded.withUnsafeBufferPointer { buffer in
-      for start in 0..<buffer.count {
-        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
-          let end = start + length
-          // A short form next to a middle dot is part of another foreign name: 谢尔 in
-          // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
-          if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
-            (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
-              || (end < buffer.count && buffer[end] == EntityIndex.middleDot)
-          {
-            return
-          }
-          switch evidence.verdict(
-            start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
-          {
-          case .aligned:
-            accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "aligned"))
-          case .acceptedCut:
-            accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "cut"))
-          case .cutsWord(let side):
-            // 总理李强调研: a title the person holds, right before, says the name is meant.
-            if side == .end, titleHolder(before: start, in: buffer, pattern: pattern) != nil {
-              accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "title"))
-            }
-          }
+    forEachCandidate(in: folded, tokens: tokens) { start, end, pattern, verdict, buffer in
+      // A short form next to a middle dot is part of another foreign name: 谢尔 in
+      // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
+      if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
+        (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
+          || (end < buffer.count && buffer[end] == EntityIndex.middleDot)
+      {
+        return
+      }
+      switch verdict {
+      case .aligned:
+        accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "aligned"))
+      case .acceptedCut:
+        accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "cut"))
+      case .cutsWord(let side):
+        // 总理李强调研: a title the person holds, right before, says the name is meant.
+        if side == .end, titleHolder(before: start, in: buffer, pattern: pattern) != nil {
+          accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "title"))
         }
       }
     }
     let chosen = EntityMatcher.longestNonOverlapping(accepted)
     return resolve(chosen, folded: folded)
+  }
+
+  /// Every automaton match in the folded text, with ICU's verdict on its edges: what `find`
+  /// filters and `explain` prints.
+  private func forEachCandidate(
+    in folded: [UInt16], tokens: [Token],
+    _ body: (Int, Int, Int, BoundaryEvidence.Verdict, UnsafeBufferPointer<UInt16>) -> Void
+  ) {
+    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: folded.count)
+    folded.withUnsafeBufferPointer { buffer in
+      for start in 0..<buffer.count {
+        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
+          let end = start + length
+          let verdict = evidence.verdict(
+            start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
+          body(start, end, pattern, verdict, buffer)
+        }
+      }
+    }
   }
 
   /// Longest first, then leftmost; a match overlapping one already taken is dropped.
@@ -213,27 +224,18 @@ public struct EntityMatcher: Stage {
   /// Every candidate match at every position with the verdict on it, and the chosen mentions:
   /// what `quotegraph gazetteer lookup` prints.
   public func explain(_ units: [UInt16], tokens: [Token]) -> [String] {
-    let folded = index.fold(units)
-    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: units.count)
     var lines: [String] = []
-    folded.withUnsafeBufferPointer { buffer in
-      for start in 0..<buffer.count {
-        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
-          let end = start + length
-          let verdict = evidence.verdict(
-            start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
-          let surface = String(decoding: units[start..<end], as: UTF16.self)
-          let who = index.candidates[pattern].map { candidate in
-            let entity = index.entities[Int(candidate.entity)]
-            return
-              "\(entity.name) (\(entity.kind.rawValue), \(candidate.form.rawValue), \(entity.id))"
-          }.joined(separator: "; ")
-          let title = titleHolder(before: start, in: buffer, pattern: pattern) != nil
-          lines.append(
-            "candidate [\(start),\(end)) \(surface): \(verdict)\(title ? ", after a title the person holds" : "") → \(who)"
-          )
-        }
-      }
+    forEachCandidate(in: index.fold(units), tokens: tokens) {
+      start, end, pattern, verdict, buffer in
+      let surface = String(decoding: units[start..<end], as: UTF16.self)
+      let who = index.candidates[pattern].map { candidate in
+        let entity = index.entities[Int(candidate.entity)]
+        return "\(entity.name) (\(entity.kind.rawValue), \(candidate.form.rawValue), \(entity.id))"
+      }.joined(separator: "; ")
+      let title = titleHolder(before: start, in: buffer, pattern: pattern) != nil
+      lines.append(
+        "candidate [\(start),\(end)) \(surface): \(verdict)\(title ? ", after a title the person holds" : "") → \(who)"
+      )
     }
     return lines
   }
