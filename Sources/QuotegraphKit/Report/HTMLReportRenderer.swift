@@ -281,7 +281,10 @@ public struct HTMLReportRenderer: Sendable {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
-      case "\u{0}": out += "\u{FFFD}"
+      // Control characters have no business in a page (an escape sequence from a terminal
+      // paste, a NUL): they go, line breaks and tabs stay.
+      case "\n", "\t": out.unicodeScalars.append(scalar)
+      case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": out += " "
       default: out.unicodeScalars.append(scalar)
       }
     }

@@ -15,7 +15,7 @@ struct NetworkLayout {
     var points = (0..<nodeCount).map { _ in
       (x: random.unit() * width, y: random.unit() * height)
     }
-    let k = (width * height / Double(nodeCount)).squareRoot() * 0.9
+    let k = (width * height / Double(nodeCount)).squareRoot() * 0.6
     let center = (x: width / 2, y: height / 2)
     var temperature = width / 10
     for _ in 0..<rounds {
@@ -26,6 +26,9 @@ struct NetworkLayout {
           var dy = points[i].y - points[j].y
           if dx == 0 && dy == 0 { (dx, dy) = (0.01 * Double(i - j), 0.01) }
           let distanceSquared = max(dx * dx + dy * dy, 0.01)
+          // Beyond a few ideal distances nodes ignore each other, so that groups without ties
+          // stay near the middle rather than pushing each other to the walls.
+          if distanceSquared > 9 * k * k { continue }
           let push = k * k / distanceSquared
           shift[i].x += dx * push
           shift[i].y += dy * push
@@ -37,7 +40,7 @@ struct NetworkLayout {
         let dx = points[a].x - points[b].x
         let dy = points[a].y - points[b].y
         let distance = (dx * dx + dy * dy).squareRoot()
-        let pull = distance / k * min(1 + weight.squareRoot(), 4)
+        let pull = distance / k * min(1 + weight.squareRoot() / 2, 3)
         shift[a].x -= dx * pull
         shift[a].y -= dy * pull
         shift[b].x += dx * pull
@@ -45,8 +48,8 @@ struct NetworkLayout {
       }
       for i in 0..<nodeCount {
         // A little gravity keeps speakers without ties from drifting to the walls.
-        shift[i].x += (center.x - points[i].x) * 0.3
-        shift[i].y += (center.y - points[i].y) * 0.3
+        shift[i].x += (center.x - points[i].x) * 0.1
+        shift[i].y += (center.y - points[i].y) * 0.1
         let length = (shift[i].x * shift[i].x + shift[i].y * shift[i].y).squareRoot()
         if length > 0 {
           let step = min(length, temperature) / length

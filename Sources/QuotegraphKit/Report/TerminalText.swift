@@ -54,9 +54,15 @@ enum TerminalText {
 
   /// Greedy wrapping to `columns`: a line may break between any two CJK characters and at
   /// spaces between Latin words; a word longer than a line is split.
+  typealias Piece = (text: String, width: Int, spaceBefore: Bool)
+
+  static func closes(_ piece: Piece) -> Bool {
+    piece.text.unicodeScalars.first.map(noLineStart.contains) ?? false
+  }
+
   static func wrap(_ text: String, columns: Int) -> [String] {
     let columns = max(columns, 4)
-    var pieces: [(text: String, width: Int, spaceBefore: Bool)] = []
+    var pieces: [Piece] = []
     var word = String.UnicodeScalarView()
     var wordWidth = 0
     var spaceBefore = false
@@ -86,7 +92,7 @@ enum TerminalText {
     }
     flush()
 
-    var lines: [[(text: String, width: Int, spaceBefore: Bool)]] = [[]]
+    var lines: [[Piece]] = [[]]
     var used = 0
     for piece in pieces {
       let gap = lines[lines.count - 1].isEmpty || !piece.spaceBefore ? 0 : 1
@@ -95,12 +101,21 @@ enum TerminalText {
         used += gap + piece.width
         continue
       }
-      var carried: [(text: String, width: Int, spaceBefore: Bool)] = []
-      if let first = piece.text.unicodeScalars.first, noLineStart.contains(first),
-        let last = lines[lines.count - 1].last, lines[lines.count - 1].count > 1,
-        last.width + piece.width <= columns
-      {
-        carried.append(lines[lines.count - 1].removeLast())
+      // Closing punctuation takes the piece it closes (and any punctuation between) along.
+      var carried: [Piece] = []
+      if Self.closes(piece) {
+        var line = lines[lines.count - 1]
+        var candidate: [Piece] = []
+        while line.count > 1 {
+          candidate.insert(line.removeLast(), at: 0)
+          if !Self.closes(candidate[0]) { break }
+        }
+        if let first = candidate.first, !Self.closes(first),
+          candidate.reduce(piece.width + candidate.count, { $0 + $1.width }) <= columns
+        {
+          lines[lines.count - 1] = line
+          carried = candidate
+        }
       }
       lines.append(carried + [piece])
       used = lines[lines.count - 1].enumerated().reduce(0) {

@@ -16,9 +16,11 @@ public struct TextReportRenderer: Sendable {
 
   public func render(_ report: Report) -> String {
     var lines: [String] = []
-    lines.append(bold("Who said what") + " · " + TerminalText.clean(report.source))
+    lines.append(bold("Who said what"))
+    lines += wrapped(TerminalText.clean(report.source), indent: "")
     if !report.filters.isEmpty {
-      lines.append("Filters: " + TerminalText.clean(report.filters.joined(separator: "; ")))
+      lines += wrapped(
+        "Filters: " + TerminalText.clean(report.filters.joined(separator: "; ")), indent: "")
     }
     guard !report.speakers.isEmpty else {
       lines.append("")
@@ -29,7 +31,7 @@ public struct TextReportRenderer: Sendable {
       }
       return lines.joined(separator: "\n") + "\n"
     }
-    lines.append(report.summary)
+    lines += wrapped(report.summary, indent: "")
     lines.append("")
     lines += table(report.speakers)
     for (rank, speaker) in report.speakers.enumerated() {
@@ -44,18 +46,25 @@ public struct TextReportRenderer: Sendable {
     let rankWidth = max(String(speakers.count).count, 1)
     let names = speakers.map { TerminalText.clean(Report.fullName($0)) }
     let numbers = (statements: 10, articles: 8, date: 10)
-    let fixed =
-      rankWidth + 2 + 2 + numbers.statements + 2 + numbers.articles + 2 * (2 + numbers.date)
-    let nameWidth = min(max(names.map(TerminalText.width).max() ?? 0, 7), max(width - fixed, 12))
+    let counts = rankWidth + numbers.statements + numbers.articles + 3 * 2
+    // A narrow terminal drops the dates before squeezing names.
+    let showDates = width - counts - 2 * (numbers.date + 2) >= 16
+    let fixed = counts + (showDates ? 2 * (numbers.date + 2) : 0)
+    let nameWidth = min(max(names.map(TerminalText.width).max() ?? 0, 7), width - fixed)
     func row(_ cells: [String]) -> String {
-      [
+      var padded = [
         TerminalText.pad(cells[0], to: rankWidth, right: true),
         TerminalText.pad(cells[1], to: nameWidth),
         TerminalText.pad(cells[2], to: numbers.statements, right: true),
         TerminalText.pad(cells[3], to: numbers.articles, right: true),
-        TerminalText.pad(cells[4], to: numbers.date),
-        TerminalText.pad(cells[5], to: numbers.date),
-      ].joined(separator: "  ")
+      ]
+      if showDates {
+        padded += [
+          TerminalText.pad(cells[4], to: numbers.date),
+          TerminalText.pad(cells[5], to: numbers.date),
+        ]
+      }
+      return padded.joined(separator: "  ")
     }
     var lines = [row(["#", "Speaker", "Statements", "Articles", "First", "Last"])]
     for (i, speaker) in speakers.enumerated() {
