@@ -169,6 +169,24 @@ struct ReportTests {
     #expect(small.network.nodes.count == 2)
   }
 
+  @Test("a crowded network keeps every meeting and only the strongest co-quotations")
+  func crowdedNetwork() throws {
+    var records = Sample.records
+    for i in 0..<20 {
+      records.append(Sample.person("person:c\(i)", "人\(i)", english: nil, aliases: []))
+      records.append(Sample.quote("quote:c\(i)", "话", kind: "direct", start: 100 + i))
+      records.append(Sample.relationship("SAID", "person:c\(i)", "quote:c\(i)"))
+      records.append(Sample.relationship("QUOTED_IN", "quote:c\(i)", "article:cna"))
+    }
+    let report = try Report.build(from: Sample.graph(records), source: "s")
+    let network = report.network
+    #expect(network.nodes.count == 24)
+    #expect(network.edges.count == 3 * 24)
+    #expect(network.edges.filter { $0.met > 0 }.count == 1)
+    // 蓬佩奥 and 王毅, quoted together twice, are among the ties kept.
+    #expect(network.edges.contains { $0.coQuoted == 2 })
+  }
+
   @Test("filters: person, organisation, since, until, outlet, kind, and together")
   func filters() throws {
     let byPerson = try Sample.report(ReportFilter(person: "王毅"))

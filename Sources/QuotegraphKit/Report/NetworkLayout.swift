@@ -15,7 +15,7 @@ struct NetworkLayout {
     var points = (0..<nodeCount).map { _ in
       (x: random.unit() * width, y: random.unit() * height)
     }
-    let k = (width * height / Double(nodeCount)).squareRoot() * 0.6
+    let k = (width * height / Double(nodeCount)).squareRoot() * 0.8
     let center = (x: width / 2, y: height / 2)
     var temperature = width / 10
     for _ in 0..<rounds {
@@ -48,8 +48,8 @@ struct NetworkLayout {
       }
       for i in 0..<nodeCount {
         // A little gravity keeps speakers without ties from drifting to the walls.
-        shift[i].x += (center.x - points[i].x) * 0.1
-        shift[i].y += (center.y - points[i].y) * 0.1
+        shift[i].x += (center.x - points[i].x) * 0.04
+        shift[i].y += (center.y - points[i].y) * 0.04
         let length = (shift[i].x * shift[i].x + shift[i].y * shift[i].y).squareRoot()
         if length > 0 {
           let step = min(length, temperature) / length

@@ -303,7 +303,12 @@ struct ReportBuilder {
         }
       }
     }
-    let pairs = Set(met.keys).union(coQuoted.keys).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+    // Every meeting, and the strongest co-quotations: in a large archive everyone is quoted
+    // beside everyone once, and a picture of all those ties is a hairball.
+    let strongest = coQuoted.filter { met[$0.key] == nil }
+      .sorted { ($1.value, $0.key.from, $0.key.to) < ($0.value, $1.key.from, $1.key.to) }
+      .prefix(max(0, 3 * speakers.count - met.count)).map(\.key)
+    let pairs = Set(met.keys).union(strongest).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     let edges = pairs.map {
       Report.Network.Edge(
         from: $0.from, to: $0.to, met: met[$0]?.count ?? 0, coQuoted: coQuoted[$0] ?? 0)
