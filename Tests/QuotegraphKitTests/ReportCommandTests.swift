@@ -6,7 +6,7 @@ extension CommandLineTests {
   static let reportGraph = Paths.fixtures + "/report/sample.graph.jsonl"
 
   @Test(
-    "report writes each format; the -o extension chooses the format",
+    "report writes each format, the same bytes twice; the -o extension chooses the format",
     arguments: [
       (["-f", "text"], "report.out", "1  约翰·克里 (John Kerry)"),
       (["--format", "markdown"], "report.out", "| 1 | [约翰·克里 (John Kerry)](#speaker-1) | 15 |"),
@@ -17,9 +17,14 @@ extension CommandLineTests {
   func report(options: [String], output: String, marker: String) throws {
     let directory = try temporaryDirectory()
     let path = directory.appendingPathComponent(output).path
-    let result = try run(["report", Self.reportGraph, "-o", path] + options)
-    #expect(result.status == 0, "\(result.stderr)")
-    #expect(try String(contentsOfFile: path, encoding: .utf8).contains(marker))
+    var contents: [String] = []
+    for _ in 0..<2 {
+      let result = try run(["report", Self.reportGraph, "-o", path] + options)
+      #expect(result.status == 0, "\(result.stderr)")
+      contents.append(try String(contentsOfFile: path, encoding: .utf8))
+    }
+    #expect(contents[0] == contents[1])
+    #expect(contents[0].contains(marker))
   }
 
   @Test("report filters on the command line; text to a pipe is plain, from standard input")
