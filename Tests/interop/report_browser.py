@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 EXPECTED_SPEAKERS = ["约翰·克里", "迈克·蓬佩奥", "韩正", "库德洛", "纳瓦罗"]
 HOSTILE = [
@@ -96,6 +97,27 @@ def main() -> None:
                  f"the page has {len(statements)} statements")
     print(f"sample: {len(sections)} speakers, {len(statements)} statements, "
           f"no console errors; screenshot {out}/report.png")
+
+    # The search box, through the page's #q= link: the script must show exactly the statements
+    # whose speaker names, words, outlet, date or kind hold every term.
+    data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>',
+                                dom, re.S).group(1))
+    for query in ["克里 direct", "韓正", "tiktok 2020-07-18", "Pompeo"]:
+        terms = query.lower().split()
+        expected = sum(
+            all(term in (data["speakers"][s["speaker"]]["names"] + " " + s["words"] + " "
+                         + s["kind"]).lower() for term in terms)
+            for s in data["statements"])
+        if expected == 0:
+            sys.exit(f"report_browser: the query {query!r} should find something in the sample")
+        filtered, log = browse(browser, page + "#q=" + urllib.parse.quote(query), out, False)
+        check_page(filtered, log, f"search {query!r}")
+        shown = re.search(r'<span id="shown"[^>]*>([^<]*)</span>', filtered).group(1)
+        visible = len(re.findall(r'<li class="statement" data-i="\d+">', filtered))
+        if shown != f"{expected} of {len(statements)} statements" or visible != expected:
+            sys.exit(f"report_browser: search {query!r}: the page shows {shown!r} "
+                     f"({visible} visible), expected {expected}")
+        print(f"search {query!r}: {expected} of {len(statements)} statements")
 
     # Hostile statements and names: shown as text, never run.
     lines = [

@@ -117,6 +117,10 @@ extension HTMLReportRenderer {
             : total + " of " + data.statements.length + " statements";
         }
       }
+      // A link to report.html#q=王毅 opens the page filtered.
+      if (search && location.hash.indexOf("#q=") === 0) {
+        search.value = decodeURIComponent(location.hash.slice(3));
+      }
       if (search) { search.addEventListener("input", apply); }
       if (kind) { kind.addEventListener("change", apply); }
       apply();
