@@ -102,6 +102,8 @@ def main() -> None:
     # whose speaker names, words, outlet, date or kind hold every term.
     data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>',
                                 dom, re.S).group(1))
+    malformed, log = browse(browser, page + "#q=%E4%ZZ", out, False)
+    check_page(malformed, log, "a malformed #q= link")
     for query in ["克里 direct", "韓正", "tiktok 2020-07-18", "Pompeo"]:
         terms = query.lower().split()
         expected = sum(

@@ -119,7 +119,11 @@ extension HTMLReportRenderer {
       }
       // A link to report.html#q=王毅 opens the page filtered.
       if (search && location.hash.indexOf("#q=") === 0) {
-        search.value = decodeURIComponent(location.hash.slice(3));
+        try {
+          search.value = decodeURIComponent(location.hash.slice(3));
+        } catch (error) {
+          search.value = location.hash.slice(3);
+        }
       }
       if (search) { search.addEventListener("input", apply); }
       if (kind) { kind.addEventListener("change", apply); }
