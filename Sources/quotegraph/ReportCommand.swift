@@ -40,10 +40,14 @@ struct ReportCommand: ParsableCommand {
     help: "Only statements by, relayed by, or by a titled member of this organisation.")
   var organization: String?
 
-  @Option(name: .long, help: "Only statements published on or after this date (YYYY-MM-DD).")
+  @Option(
+    name: .long,
+    help: "Only statements published on or after this date (YYYY-MM-DD, UTC, or ISO 8601).")
   var since: String?
 
-  @Option(name: .long, help: "Only statements published on or before this date (YYYY-MM-DD).")
+  @Option(
+    name: .long,
+    help: "Only statements published on or before this date (YYYY-MM-DD, UTC, or ISO 8601).")
   var until: String?
 
   @Option(name: .long, help: "Only statements from this outlet (name or web host).")

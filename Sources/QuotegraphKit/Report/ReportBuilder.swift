@@ -22,7 +22,7 @@ struct ReportBuilder {
   let graph: ExportGraph
   let filter: ReportFilter
   let source: String
-  let names: NameKey
+  let nameKey: NameKey
   let index: FlatCSVExporter.Index
 
   var personIDs: Set<String>?
@@ -36,7 +36,7 @@ struct ReportBuilder {
     self.graph = graph
     self.filter = filter
     self.source = source
-    self.names = names
+    self.nameKey = names
     self.index = FlatCSVExporter.Index(graph)
   }
 
@@ -53,12 +53,14 @@ struct ReportBuilder {
       organizationIDs = Set(found.map(\.id))
       filterDescriptions.append(
         "organisation \(organization): " + found.map(Self.describe).joined(separator: ", "))
-      let organizationKeys = Set(found.flatMap(names(of:)).map(names.key)).filter { $0.count >= 2 }
+      let organizationKeys = Set(found.flatMap(names(of:)).map(nameKey.key)).filter {
+        $0.count >= 2
+      }
       for relationship in graph.relationships where relationship.label == "HOLDS_ROLE" {
         guard let article = relationship.properties["article"]?.stringValue,
           let title = relationship.properties["title_text"]?.stringValue
         else { continue }
-        let titleKey = names.key(title)
+        let titleKey = nameKey.key(title)
         if organizationKeys.contains(where: { titleKey.contains($0) }) {
           organizationTitleHolders[article, default: []].insert(relationship.start.id)
         }
@@ -67,10 +69,10 @@ struct ReportBuilder {
     if let since = filter.since { filterDescriptions.append("since \(since)") }
     if let until = filter.until { filterDescriptions.append("until \(until)") }
     if let outlet = filter.outlet {
-      let key = names.key(outlet)
+      let key = nameKey.key(outlet)
       let articles = graph.nodes.filter { $0.labels.contains("Article") }
       let matching = articles.filter { article in
-        if let name = article.properties["outlet"]?.stringValue, names.key(name) == key {
+        if let name = article.properties["outlet"]?.stringValue, nameKey.key(name) == key {
           return true
         }
         guard let host = article.properties["url"]?.stringValue.flatMap(Self.host) else {
@@ -97,12 +99,12 @@ struct ReportBuilder {
   func entities(named query: String, label: String, code: String) throws(QuotegraphError)
     -> [GraphRecord.Node]
   {
-    let key = names.key(query)
+    let key = nameKey.key(query)
     let found =
       key.isEmpty
       ? []
       : graph.nodes.filter { node in
-        node.labels.contains(label) && names(of: node).contains { names.key($0) == key }
+        node.labels.contains(label) && names(of: node).contains { nameKey.key($0) == key }
       }
     guard !found.isEmpty else {
       let noun = label == "Person" ? "person" : "organisation"

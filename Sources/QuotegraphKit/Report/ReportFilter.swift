@@ -87,7 +87,7 @@ public struct ReportDate: Equatable, Sendable, CustomStringConvertible {
 ///
 /// Traditional characters go through ICU's Traditional-Simplified transform, then through the
 /// gazetteer's own fold (`MatchKeyFolder`: width, case, middle dots, and the script-variants
-/// table when one is given).
+/// table when one is given). It holds an ICU transliterator: give each concurrent task its own.
 public struct NameKey: Sendable {
   private let folder: MatchKeyFolder
   private let transliterator: Transliterator?
