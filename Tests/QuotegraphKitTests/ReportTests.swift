@@ -167,6 +167,9 @@ struct ReportTests {
     #expect(try Sample.report() == report)
     let small = try Report.build(from: Sample.graph(), source: "s", networkSize: 2)
     #expect(small.network.nodes.count == 2)
+    let alone = try Sample.report(ReportFilter(person: "王毅"))
+    #expect(alone.network == .empty)
+    #expect(!HTMLReportRenderer().render(alone).contains("id=\"network\""))
   }
 
   @Test("a crowded network keeps every meeting and only the strongest co-quotations")

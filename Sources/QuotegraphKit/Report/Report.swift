@@ -66,7 +66,7 @@ public struct Report: Equatable, Sendable {
   }
 
   /// The most quoted speakers and two kinds of ties between them: met (MET, counted in
-  /// articles) and quoted in the same article. Positions come from a deterministic layout in a
+  /// articles) and quoted in the same article; empty with fewer than two speakers. Positions come from a deterministic layout in a
   /// `width` × `height` box.
   public struct Network: Equatable, Sendable {
     public var width: Double

@@ -275,7 +275,8 @@ struct ReportBuilder {
   }
 
   func network(_ speakers: [Report.Speaker], entries: [Entry]) -> Report.Network {
-    guard !speakers.isEmpty else { return .empty }
+    // One speaker is no network.
+    guard speakers.count >= 2 else { return .empty }
     var position: [String: Int] = [:]
     for (i, speaker) in speakers.enumerated() { position[speaker.id] = i }
     struct Pair: Hashable {
