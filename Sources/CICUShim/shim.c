@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utrans.h>
@@ -170,6 +171,10 @@ int32_t qg_transliterate(const qg_transliterator *transliterator, uint16_t *text
                      &limit, &status);
   *error = status;
   return text_length;
+}
+
+int32_t qg_east_asian_width(uint32_t code_point) {
+  return u_getIntPropertyValue((UChar32)code_point, UCHAR_EAST_ASIAN_WIDTH);
 }
 
 const char *qg_error_name(int32_t error) { return u_errorName((UErrorCode)error); }

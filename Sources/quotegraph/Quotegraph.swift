@@ -12,7 +12,8 @@ struct Quotegraph: AsyncParsableCommand {
     abstract: "Reads Chinese-language news and answers who said what, as a graph.",
     subcommands: [
       ExtractCommand.self, SegmentCommand.self, QuotesCommand.self, TagCommand.self,
-      ExportCommand.self, MergeCommand.self, GazetteerCommand.self, BenchCommand.self,
+      ExportCommand.self, ReportCommand.self, MergeCommand.self, GazetteerCommand.self,
+      BenchCommand.self,
     ]
   )
 

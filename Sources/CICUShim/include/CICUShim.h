@@ -45,6 +45,10 @@ void qg_transliterator_close(qg_transliterator *transliterator);
 int32_t qg_transliterate(const qg_transliterator *transliterator, uint16_t *text, int32_t length,
                          int32_t capacity, int32_t *error);
 
+/* The Unicode East Asian Width of a code point, as ICU's UEastAsianWidth: 0 neutral,
+   1 ambiguous, 2 halfwidth, 3 fullwidth, 4 narrow, 5 wide. */
+int32_t qg_east_asian_width(uint32_t code_point);
+
 /* The error's symbolic name, e.g. "U_INVALID_CHAR_FOUND". */
 const char *qg_error_name(int32_t error);
 
