@@ -54,6 +54,20 @@ struct EntityMatcherTests {
     #expect(ids == ["wd:Q4414390", "wd:Q22316"])
   }
 
+  @Test("a title settles an ambiguous short form for the rest of the article")
+  func titleSettlesShortForm() throws {
+    let found = try people("英国首相约翰逊表示，脱欧已经完成。约翰逊还说，谈判将继续。")
+    #expect(found == ["鲍里斯·约翰逊", "鲍里斯·约翰逊"])
+  }
+
+  @Test("外交部 is China's unless the article is about Taiwan")
+  func foreignMinistryByCountry() throws {
+    let china = try mentions("外交部发言人表示，中方坚决反对。")
+    #expect(china.first { $0.surface == "外交部" }?.name == "中华人民共和国外交部")
+    let taiwan = try mentions("台湾外交部表示，台北将回应。")
+    #expect(taiwan.first { $0.surface == "外交部" }?.name == "中华民国外交部")
+  }
+
   @Test("places and organisations: country names are places, outlets are organisations")
   func placesAndOrganizations() throws {
     let found = try mentions("据路透社报道，中国和美国在北京会谈。")

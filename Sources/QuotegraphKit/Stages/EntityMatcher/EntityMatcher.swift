@@ -154,6 +154,15 @@ public struct EntityMatcher: Stage {
         named.insert(candidate.entity)
       }
     }
+    // So do people a title identifies (英国首相约翰逊 names Boris, not Lyndon, for the bare
+    // 约翰逊 that follows).
+    folded.withUnsafeBufferPointer { buffer in
+      for match in matches where index.candidates[match.pattern].count > 1 {
+        if let holder = titleHolder(before: match.start, in: buffer, pattern: match.pattern) {
+          named.insert(holder)
+        }
+      }
+    }
     // The country the article is about: the one its unambiguous places name most often.
     var countryCounts: [String: Int] = [:]
     for match in matches {
