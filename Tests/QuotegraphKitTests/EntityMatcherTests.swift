@@ -60,6 +60,23 @@ struct EntityMatcherTests {
     #expect(found == ["鲍里斯·约翰逊", "鲍里斯·约翰逊"])
   }
 
+  @Test("a bare short form goes to a holder alive when the article was published")
+  func livingHolder() throws {
+    func johnson(_ body: String, published: String) throws -> [String] {
+      var document = try ArticleReader().parse(
+        Fixture.article(body: "<p>\(body)</p>"), source: "test.md")
+      document.article.published = published
+      try Fixture.defaultPipeline.process(&document)
+      return document.mentions.map { document.entities[$0.entity] }.filter { $0.kind == .person }
+        .map(\.name)
+    }
+    #expect(try johnson("约翰逊说，谈判将继续。", published: "2020-07-18T00:00:00Z") == ["鲍里斯·约翰逊"])
+    #expect(try johnson("约翰逊说，越南战争将继续。", published: "1966-05-01T00:00:00Z") == ["林登·约翰逊"])
+    #expect(
+      try johnson("林登·约翰逊是美国总统。约翰逊说过这句话。", published: "2020-07-18T00:00:00Z")
+        == ["林登·约翰逊", "林登·约翰逊"])
+  }
+
   @Test("外交部 is China's unless the article is about Taiwan")
   func foreignMinistryByCountry() throws {
     let china = try mentions("外交部发言人表示，中方坚决反对。")

@@ -12,6 +12,8 @@ public struct EntityIndex: Sendable {
   public let prominence: [Double]
   /// For people: the role names they hold or held (`roles.tsv` names), for title context.
   public let roles: [[String]]
+  /// For people: the date of death as the gazetteer writes it (`1973-01-22`, `1973`), else "".
+  public let died: [String]
   /// Candidates of each pattern, by pattern index.
   public let candidates: [[Candidate]]
   public let automaton: PatternAutomaton
@@ -29,6 +31,7 @@ public struct EntityIndex: Sendable {
     var entities: [EntityRecord] = []
     var prominence: [Double] = []
     var roles: [[String]] = []
+    var died: [String] = []
     var byKey: [[UInt16]: [Candidate]] = [:]
     let folder = gazetteer.folder
 
@@ -67,6 +70,7 @@ public struct EntityIndex: Sendable {
       entities.append(EntityIndex.record(person))
       prominence.append(person.prominence)
       roles.append(person.roles.map(\.role))
+      died.append(person.died)
       add([person.name], .name, entity: index)
       add(person.aliases, .alias, entity: index)
       add(person.shortForms, .shortForm, entity: index)
@@ -80,6 +84,7 @@ public struct EntityIndex: Sendable {
       entities.append(EntityIndex.record(organization))
       prominence.append(0.5)
       roles.append([])
+      died.append("")
       add([organization.name], .name, entity: index, minimumLength: curated ? 2 : 3)
       add(organization.aliases, .alias, entity: index, minimumLength: curated ? 2 : 3)
     }
@@ -89,6 +94,7 @@ public struct EntityIndex: Sendable {
       entities.append(EntityIndex.record(place))
       prominence.append(0.5)
       roles.append([])
+      died.append("")
       add([place.name], .name, entity: index, minimumLength: established ? 2 : 3)
       add(place.aliases, .alias, entity: index, minimumLength: established ? 2 : 3)
     }
@@ -97,6 +103,7 @@ public struct EntityIndex: Sendable {
     self.entities = entities
     self.prominence = prominence
     self.roles = roles
+    self.died = died
     self.candidates = keys.map { byKey[$0] ?? [] }
     self.automaton = PatternAutomaton(patterns: keys)
     self.foldTable = foldTable

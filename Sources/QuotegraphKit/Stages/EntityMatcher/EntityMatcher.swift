@@ -51,13 +51,18 @@ public struct EntityMatcher: Stage {
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
-    let (entities, mentions) = find(in: document.text.units, tokens: document.tokens)
+    let (entities, mentions) = find(
+      in: document.text.units, tokens: document.tokens, published: document.article.published)
     document.entities = entities
     document.mentions = mentions
     document.layers.insert(.mentions)
   }
 
-  public func find(in units: [UInt16], tokens: [Token]) -> ([EntityRecord], [Mention]) {
+  /// `published` (ISO 8601, may be empty) lets a living holder of a short form win over one who
+  /// had died before the article was written.
+  public func find(in units: [UInt16], tokens: [Token], published: String = "") -> (
+    [EntityRecord], [Mention]
+  ) {
     let folded = index.fold(units)
     var accepted: [Match] = []
     forEachCandidate(in: folded, tokens: tokens) { start, end, pattern, verdict, buffer in
@@ -82,7 +87,7 @@ public struct EntityMatcher: Stage {
       }
     }
     let chosen = EntityMatcher.longestNonOverlapping(accepted)
-    return resolve(chosen, folded: folded)
+    return resolve(chosen, folded: folded, published: published)
   }
 
   /// Every automaton match in the folded text, with ICU's verdict on its edges: what `find`
@@ -143,7 +148,9 @@ public struct EntityMatcher: Stage {
   }
 
   /// Picks one entity per match and lays out the document's entities in order of first mention.
-  func resolve(_ matches: [Match], folded: [UInt16]) -> ([EntityRecord], [Mention]) {
+  func resolve(_ matches: [Match], folded: [UInt16], published: String) -> (
+    [EntityRecord], [Mention]
+  ) {
     // Entities the article names unambiguously (one candidate, or a full name): they claim the
     // article's short forms first (克里 → 约翰·克里 when 约翰·克里 or 美国气候特使克里 appears).
     var named = Set<Int32>()
@@ -178,7 +185,8 @@ public struct EntityMatcher: Stage {
     var mentions: [Mention] = []
     folded.withUnsafeBufferPointer { buffer in
       for match in matches {
-        let chosen = choose(match, named: named, country: country, buffer: buffer)
+        let chosen = choose(
+          match, named: named, country: country, published: published, buffer: buffer)
         let slot: Int
         if let existing = position[chosen.entity] {
           slot = existing
@@ -197,7 +205,8 @@ public struct EntityMatcher: Stage {
   }
 
   private func choose(
-    _ match: Match, named: Set<Int32>, country: String?, buffer: UnsafeBufferPointer<UInt16>
+    _ match: Match, named: Set<Int32>, country: String?, published: String,
+    buffer: UnsafeBufferPointer<UInt16>
   ) -> EntityIndex.Candidate {
     let candidates = index.candidates[match.pattern]
     if candidates.count == 1 { return candidates[0] }
@@ -209,7 +218,8 @@ public struct EntityMatcher: Stage {
     // A canonical name before an alias before a short form (北京 the city's name over an alias
     // of 北平市; 华盛顿 the city over George Washington's short form); then places before
     // organisations before people; then prominence, raised for an entity the article names in
-    // full, but not so much that a famous 特朗普 yields to a relative named once; among equals,
+    // full, but not so much that a famous 特朗普 yields to a relative named once, and lowered as
+    // much for one who had died before the article was published; among equals,
     // the article's own country (外交部 in a Taiwanese report is Taiwan's).
     func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double, Int, Int32) {
       let form = candidate.form == .name ? 2 : candidate.form == .alias ? 1 : 0
@@ -221,6 +231,7 @@ public struct EntityMatcher: Stage {
       }
       let prior =
         index.prominence[Int(candidate.entity)] + (named.contains(candidate.entity) ? 0.5 : 0)
+        - (diedBefore(published, entity: candidate.entity) ? 0.5 : 0)
       let home =
         country != nil
           && index.entities[Int(candidate.entity)].properties["country"] == .string(country ?? "")
@@ -228,6 +239,14 @@ public struct EntityMatcher: Stage {
       return (form, kind, prior, home, -candidate.entity)
     }
     return candidates.max { rank($0) < rank($1) } ?? candidates[0]
+  }
+
+  /// Whether the gazetteer says `entity` had died before `published`: a bare 约翰逊 in a 2020
+  /// article is not Lyndon Johnson (died 1973) unless the article names him in full.
+  func diedBefore(_ published: String, entity: Int32) -> Bool {
+    let died = index.died[Int(entity)]
+    guard !died.isEmpty, published.count >= died.count else { return false }
+    return died < published.prefix(died.count)
   }
 
   /// Every candidate match at every position with the verdict on it, and the chosen mentions:
