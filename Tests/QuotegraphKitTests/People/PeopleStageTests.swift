@@ -33,6 +33,12 @@ struct PersonDiscoveryTests {
       ("和蔼的耿直青年今天下午到了。", []),
       ("这3张卫星图片", []),
       ("还有一次，李先生在办公桌旁", ["李"]),
+      // A transliterated name ends where the model says a name ends, not where the run does.
+      ("连保加利亚的贝尔巴托夫都说，意大利没有布丰。", ["贝尔巴托夫"]),
+      ("挪威石油与能源大臣玛丽特·恩斯塔德日前在挪威议会宣布", ["玛丽特·恩斯塔德"]),
+      // Proper nouns of the dictionary that name places, alone or at the start of a candidate.
+      ("恶化的责任归罪于南斯拉夫政府", []),
+      ("沈阳小雨16℃／24℃", []),
     ])
   func discovery(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)

@@ -11,9 +11,15 @@ public struct NameData: Sendable {
   public private(set) var surnameStarts: Set<UInt16> = []
   /// Given-name characters with their weight.
   public var given: [UInt16: Double]
-  /// Characters of transliterated foreign names with their weight.
+  /// Characters of transliterated foreign names with their weight inside a name word, as its
+  /// first character and as its last.
   public var foreign: [UInt16: Double]
+  public var foreignFirst: [UInt16: Double]
+  public var foreignLast: [UInt16: Double]
   public var traps: Set<String>
+  /// The traps that name places and things (note `place`: 沈阳, 科索沃): a candidate that starts
+  /// with one is none either (沈阳|小雨, 辽宁|阜新).
+  public var placeTraps: Set<String> = []
   /// Every title, by its text: the gazetteer role it names, if any.
   public var titles: [String: TitleEntry]
   /// The longest title, in UTF-16 units.
@@ -28,12 +34,15 @@ public struct NameData: Sendable {
 
   public init(
     surnames: [String: Double], given: [UInt16: Double], foreign: [UInt16: Double],
+    foreignFirst: [UInt16: Double] = [:], foreignLast: [UInt16: Double] = [:],
     traps: Set<String>, titles: [String: TitleEntry]
   ) {
     self.surnames = surnames
     self.surnameStarts = NameData.firstUnits(of: surnames.keys)
     self.given = given
     self.foreign = foreign
+    self.foreignFirst = foreignFirst
+    self.foreignLast = foreignLast
     self.traps = traps
     self.titles = titles
     self.longestTitle = titles.keys.map(\.utf16.count).max() ?? 0
@@ -49,6 +58,8 @@ public struct NameData: Sendable {
     var surnames: [String: Double] = [:]
     var given: [UInt16: Double] = [:]
     var foreign: [UInt16: Double] = [:]
+    var foreignFirst: [UInt16: Double] = [:]
+    var foreignLast: [UInt16: Double] = [:]
     for row in try table(modelPath, .nameModel).rows {
       guard let weight = Double(row["weight"]) else {
         throw QuotegraphError(
@@ -60,19 +71,25 @@ public struct NameData: Sendable {
       case "surname" where (1...2).contains(form.count): surnames[row["form"]] = weight
       case "given" where form.count == 1: given[form[0]] = weight
       case "foreign" where form.count == 1: foreign[form[0]] = weight
+      case "foreign-first" where form.count == 1: foreignFirst[form[0]] = weight
+      case "foreign-last" where form.count == 1: foreignLast[form[0]] = weight
       default:
         throw QuotegraphError(
           "gazetteer.bad-row",
-          "expected kind surname (1 or 2 characters), given or foreign (1 character), found \(row["kind"]) \(row["form"])",
+          "expected kind surname (1 or 2 characters), given, foreign, foreign-first or foreign-last (1 character), found \(row["kind"]) \(row["form"])",
           file: modelPath, line: row.line)
       }
     }
     var traps: Set<String> = []
+    var placeTraps: Set<String> = []
     for path in [
       directory + "/" + GazetteerFile.nameTraps.fileName,
       directory + "/curated/" + GazetteerFile.nameTraps.fileName,
     ] where FileIO.kind(of: path) == .file {
-      for row in try table(path, .nameTraps).rows { traps.insert(row["word"]) }
+      for row in try table(path, .nameTraps).rows {
+        traps.insert(row["word"])
+        if row["note"] == "place" { placeTraps.insert(row["word"]) }
+      }
     }
     var titles: [String: TitleEntry] = [:]
     let rolesPath = directory + "/" + GazetteerFile.roles.fileName
@@ -92,8 +109,16 @@ public struct NameData: Sendable {
         titles[row["word"]] = TitleEntry()
       }
     }
-    return NameData(
-      surnames: surnames, given: given, foreign: foreign, traps: traps, titles: titles)
+    var data = NameData(
+      surnames: surnames, given: given, foreign: foreign, foreignFirst: foreignFirst,
+      foreignLast: foreignLast, traps: traps, titles: titles)
+    data.placeTraps = placeTraps
+    return data
+  }
+
+  /// Whether `unit` is written in transliterated names at all.
+  public func isTransliteration(_ unit: UInt16) -> Bool {
+    foreign[unit] != nil || foreignFirst[unit] != nil || foreignLast[unit] != nil
   }
 
   /// The longest title ending at `end` (UTF-16 offset) in `units`, as its start offset.

@@ -21,6 +21,9 @@ public struct PersonFinder: Stage {
     /// Foreign names: each character adds its weight minus this bias.
     public var foreignBias: Double = 1.5
     public var foreignThreshold: Double = 3.0
+    /// A character belongs to a run of transliteration characters when one of its weights
+    /// reaches this: 和, 的, 日 (weights below −1.5) end a run.
+    public var foreignMinimumWeight: Double = -1.5
     /// The weight of a given-name character the model never saw.
     public var unseenGivenWeight: Double = -4.0
     /// Added to three-character names (surname and two characters), the commonest shape.
@@ -52,11 +55,20 @@ public struct PersonFinder: Stage {
   public let settings: Settings
   public let data: NameData
   public let evidence: BoundaryEvidence
+  /// By UTF-16 unit: whether it may stand in a run of transliteration characters.
+  let transliterationUnits: [Bool]
 
   public init(settings: Settings, data: NameData, evidence: BoundaryEvidence) {
     self.settings = settings
     self.data = data
     self.evidence = evidence
+    var units = [Bool](repeating: false, count: 1 << 16)
+    for table in [data.foreign, data.foreignFirst, data.foreignLast] {
+      for (unit, weight) in table where weight >= settings.foreignMinimumWeight {
+        units[Int(unit)] = true
+      }
+    }
+    transliterationUnits = units
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -70,6 +82,7 @@ public struct PersonFinder: Stage {
     try number("threshold", &settings.threshold)
     try number("foreign_bias", &settings.foreignBias)
     try number("foreign_threshold", &settings.foreignThreshold)
+    try number("foreign_minimum_weight", &settings.foreignMinimumWeight)
     try number("unseen_given_weight", &settings.unseenGivenWeight)
     try number("three_character_bonus", &settings.threeCharacterBonus)
     try number("single_word_penalty", &settings.singleWordPenalty)
@@ -226,35 +239,19 @@ public struct PersonFinder: Stage {
           }
         }
       }
-      // Transliterated names: every span of a run of transliteration characters and dots.
-      if data.foreign[units[start]] != nil
+      // Transliterated names: the spans of a run of transliteration characters and dots.
+      if transliterationUnits[Int(units[start])]
         && (start == 0 || covered[start - 1] || !isForeign(start - 1, units))
       {
         var runEnd = start
         while runEnd < units.count && !covered[runEnd] && isForeign(runEnd, units) { runEnd += 1 }
-        // The whole run, less the end of a title it starts with (主席|列昂尼德•斯卢茨基).
+        // Less the end of a title the run starts with (主席|列昂尼德•斯卢茨基).
         var runStart = start
         for offset in (start + 1)..<max(start + 1, runEnd - 1)
         where data.titleStart(endingAt: offset, in: units).map({ $0 < start }) == true {
           runStart = offset
         }
-        var score = 0.0
-        for unit in units[runStart..<runEnd] where !unit.isNameDot {
-          score += (data.foreign[unit] ?? 0) - settings.foreignBias
-        }
-        if runEnd - runStart >= 2,
-          !settings.notForeignNameBefore.contains(where: {
-            PersonFinder.ends(units, at: runStart, with: $0)
-          }),
-          let adjusted = adjust(
-            score + settings.threshold - settings.foreignThreshold, runStart, runEnd, units,
-            tokens, tokenIndex)
-        {
-          found.append(
-            Candidate(
-              range: TextRange(runStart, runEnd), score: adjusted.0, method: "transliteration",
-              cuts: adjusted.1))
-        }
+        found += transliterations(in: runStart..<runEnd, units, tokens, tokenIndex)
       }
     }
     return found
@@ -262,9 +259,68 @@ public struct PersonFinder: Stage {
 
   /// A transliteration character, or a middle dot between two of them.
   private func isForeign(_ offset: Int, _ units: [UInt16]) -> Bool {
-    if data.foreign[units[offset]] != nil { return true }
+    if transliterationUnits[Int(units[offset])] { return true }
     return units[offset].isNameDot && offset > 0 && offset + 1 < units.count
-      && data.foreign[units[offset - 1]] != nil && data.foreign[units[offset + 1]] != nil
+      && transliterationUnits[Int(units[offset - 1])]
+      && transliterationUnits[Int(units[offset + 1])]
+  }
+
+  /// What a span cut out of the middle of a run loses: at least the bias, or the weight the
+  /// neighbour in the run has as a name's inner character (萨|拉斯 is less likely than 萨拉斯,
+  /// 基里|延科 than 基里延科).
+  private func neighbourWeight(_ offset: Int, in run: Range<Int>, _ units: [UInt16]) -> Double {
+    guard run.contains(offset) else { return 0 }
+    return max(settings.foreignBias, data.foreign[units[offset]] ?? 0)
+  }
+
+  /// The longest transliterated name, in UTF-16 units, looked for inside a run.
+  static let longestTransliteration = 16
+
+  /// Every span of the run that starts and ends with a character, scored word by word (words
+  /// end at the dots): a word's first and last characters weigh by where they stand, so the
+  /// span ends where a name ends (恩斯塔德|日前, 贝尔巴托夫|都).
+  func transliterations(
+    in run: Range<Int>, _ units: [UInt16], _ tokens: [Token], _ tokenIndex: [Int32]
+  ) -> [Candidate] {
+    var found: [Candidate] = []
+    for start in run where !units[start].isNameDot {
+      if settings.notForeignNameBefore.contains(where: {
+        PersonFinder.ends(units, at: start, with: $0)
+      }) {
+        continue
+      }
+      var score = -neighbourWeight(start - 1, in: run, units)
+      var word = start
+      for last in start..<min(run.upperBound, start + PersonFinder.longestTransliteration) {
+        if units[last].isNameDot {
+          word = last + 1
+          continue
+        }
+        let unit = units[last]
+        // The weight of this character as the last of its word; then, once the next character
+        // continues the word, as an inner one.
+        let first = last == word
+        let asLast = (first ? data.foreignFirst[unit] : data.foreignLast[unit])
+        let asInner = (first ? data.foreignFirst[unit] : data.foreign[unit])
+        let closing = (asLast ?? data.foreign[unit] ?? settings.unseenGivenWeight)
+        if last > start, last + 1 - start >= 2,
+          let adjusted = adjust(
+            score + closing - settings.foreignBias - neighbourWeight(last + 1, in: run, units)
+              + settings.threshold - settings.foreignThreshold, start, last + 1, units, tokens,
+            tokenIndex)
+        {
+          found.append(
+            Candidate(
+              range: TextRange(start, last + 1), score: adjusted.0, method: "transliteration",
+              cuts: adjusted.1))
+        }
+        let endsWord = last + 1 < run.upperBound && units[last + 1].isNameDot
+        score +=
+          ((endsWord ? asLast : asInner) ?? data.foreign[unit] ?? settings.unseenGivenWeight)
+          - settings.foreignBias
+      }
+    }
+    return found
   }
 
   /// The score with the context's evidence, or nil for a word that only looks like a name.
@@ -278,6 +334,13 @@ public struct PersonFinder: Stage {
     else { return nil }
     let text = String(decoding: units[start..<end], as: UTF16.self)
     if data.traps.contains(text) { return nil }
+    if end - start > 2,
+      (2..<(end - start)).contains(where: {
+        data.placeTraps.contains(String(decoding: units[start..<(start + $0)], as: UTF16.self))
+      })
+    {
+      return nil
+    }
     if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
       || settings.notNameBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
     {
