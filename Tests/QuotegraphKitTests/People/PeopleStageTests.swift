@@ -151,6 +151,29 @@ struct TagOutputTests {
     #expect(line.hasPrefix(#"{"entities":[{"#))
   }
 
+  @Test(
+    "titles no person stands beside are roles too, with their qualifiers, when they are words",
+    arguments: [
+      ("记者近日对此事求证。", ["记者"]),
+      ("南师大副校长表示欢迎。", ["副校长"]),
+      ("财政经济委员会开会。", []),
+    ])
+  func standaloneTitles(text: String, expected: [String]) throws {
+    let line = try tagger.tag(text)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    let entities = try #require(object["entities"] as? [[String: Any]])
+    let scalars = Array(text.unicodeScalars)
+    let roles = entities.filter { $0["type"] as? String == "Role" }.compactMap { role in
+      (role["start"] as? Int).flatMap { start in
+        (role["end"] as? Int).map { end in
+          String(String.UnicodeScalarView(scalars[start..<end]))
+        }
+      }
+    }
+    #expect(roles == expected)
+  }
+
   @Test("an empty line gives an empty entity list")
   func empty() throws {
     #expect(try tagger.tag("") == #"{"entities":[],"text":""}"#)
