@@ -39,6 +39,16 @@ struct PersonDiscoveryTests {
       // Proper nouns of the dictionary that name places, alone or at the start of a candidate.
       ("恶化的责任归罪于南斯拉夫政府", []),
       ("沈阳小雨16℃／24℃", []),
+      // A bare surname before a title; people named by what they are to someone.
+      ("关于中非合作，唐外长说，他亲眼看", ["唐"]),
+      ("生才50天的女儿潘研，从老家来", ["潘研"]),
+      // Names in Latin letters with a title before or a cue after; none without.
+      ("战争遗产》的制片人Steven说", ["Steven"]),
+      ("你好，Berg先生。", ["Berg"]),
+      ("Berg今天到了。", []),
+      // Teams playing each other and titles of works are no people.
+      ("波兹南、拉科vs费耶诺德、加拉塔萨雷vs梅塔利斯特", []),
+      ("系出同门的《萨维奇一家》当然物有所值", []),
     ])
   func discovery(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)

@@ -153,6 +153,8 @@ public struct NameData: Sendable {
 extension UInt16 {
   /// A CJK unified ideograph (BMP blocks).
   var isIdeograph: Bool { (0x4E00...0x9FFF).contains(self) || (0x3400...0x4DBF).contains(self) }
+  /// An ASCII letter.
+  var isLatinLetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
   /// Any of the middle dots foreign names are written with (`MatchKeyFolder.middleDotVariants`).
   var isNameDot: Bool {
     guard let scalar = Unicode.Scalar(UInt32(self)) else { return false }

@@ -42,6 +42,12 @@ public struct PersonFinder: Stage {
     public var cuesAfter: [String] = []
     /// Forms of address after a bare surname (李先生, 江主席): the surname alone is a name.
     public var addressAfter: [String] = []
+    /// Added to a bare surname before a form of address or a title (郑先生, 唐外长), with
+    /// `cue_bonus`: its own weight is all the name there is.
+    public var addressBonus: Double = 0
+    /// The score of a name in Latin letters (Svensson, Alex Ferguson): it is kept only with a
+    /// title before it or a cue after it.
+    public var latinScore: Double = 4.0
     /// Words that show the candidate names a place or a thing (石渠县, 金水河, 波拉尔牌).
     public var notNameAfter: [String] = []
     /// Words that show the next characters are no name: numerals and classifiers (3张卫星).
@@ -90,6 +96,8 @@ public struct PersonFinder: Stage {
     try number("word_given_penalty", &settings.wordGivenPenalty)
     try number("title_bonus", &settings.titleBonus)
     try number("cue_bonus", &settings.cueBonus)
+    try number("address_bonus", &settings.addressBonus)
+    try number("latin_score", &settings.latinScore)
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
     settings.addressAfter = try options.strings("address_after") ?? []
@@ -122,6 +130,10 @@ public struct PersonFinder: Stage {
       for offset in mention.range.range where offset < units.count {
         if isPerson { personAt[offset] = Int32(index) } else { covered[offset] = true }
       }
+    }
+    // A name inside 《…》 is part of a work's title (《吴三桂演义》), which is no person.
+    for title in PersonFinder.bookTitles(in: units) {
+      for offset in title { covered[offset] = true }
     }
     let found = candidates(in: units, tokens: document.tokens, covered: covered).filter {
       candidate in
@@ -193,6 +205,16 @@ public struct PersonFinder: Stage {
     }
     // Built once per document, not per candidate: this loop runs for every character.
     let addressOrCues = settings.addressAfter + settings.cuesAfter
+    for start in units.indices where !covered[start] && units[start].isLatinLetter {
+      if let end = latinName(at: start, units),
+        !(start..<end).contains(where: { covered[$0] }),
+        let adjusted = adjust(settings.latinScore, start, end, units, tokens, tokenIndex)
+      {
+        found.append(
+          Candidate(
+            range: TextRange(start, end), score: adjusted.0, method: "latin", cuts: adjusted.1))
+      }
+    }
     for start in units.indices where !covered[start] && units[start].isIdeograph {
       // Chinese names: surname (one or two characters) and one or two given characters.
       for surnameLength in 1...2 where start + surnameLength <= units.count {
@@ -201,12 +223,16 @@ public struct PersonFinder: Stage {
         let surname = String(decoding: units[start..<(start + surnameLength)], as: UTF16.self)
         guard let surnameWeight = data.surnames[surname] else { continue }
         let givenStart = start + surnameLength
-        // A bare surname before a form of address: 李先生, 江主席.
+        // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长.
+        let titleFollows =
+          data.titleEnd(startingAt: givenStart, in: units, limit: units.count) != nil
         if free(start..<givenStart),
-          settings.addressAfter.contains(where: {
-            PersonFinder.starts(units, at: givenStart, with: $0)
-          }),
-          let adjusted = adjust(surnameWeight, start, givenStart, units, tokens, tokenIndex)
+          titleFollows
+            || settings.addressAfter.contains(where: {
+              PersonFinder.starts(units, at: givenStart, with: $0)
+            }),
+          let adjusted = adjust(
+            surnameWeight + settings.addressBonus, start, givenStart, units, tokens, tokenIndex)
         {
           found.append(
             Candidate(
@@ -216,6 +242,7 @@ public struct PersonFinder: Stage {
         for givenLength in 1...2 {
           let end = givenStart + givenLength
           guard free(start..<end), units[givenStart..<end].allSatisfy({ $0.isIdeograph }),
+            !titleFollows,
             !addressOrCues.contains(where: {
               PersonFinder.starts(units, at: givenStart + 1, with: $0)
                 || PersonFinder.starts(units, at: givenStart, with: $0)
@@ -252,6 +279,45 @@ public struct PersonFinder: Stage {
           runStart = offset
         }
         found += transliterations(in: runStart..<runEnd, units, tokens, tokenIndex)
+      }
+    }
+    return found
+  }
+
+  /// A name in Latin letters starting at `start`: capitalised words of three letters or more
+  /// (one space between them), not glued to other letters or digits. Its end, or nil.
+  func latinName(at start: Int, _ units: [UInt16]) -> Int? {
+    func isWordCharacter(_ offset: Int) -> Bool {
+      offset >= 0 && offset < units.count
+        && (units[offset].isLatinLetter || (0x30...0x39).contains(units[offset]))
+    }
+    guard !isWordCharacter(start - 1) else { return nil }
+    var end = start
+    var wordStart = start
+    while true {
+      guard (0x41...0x5A).contains(units[wordStart]) else { return nil }
+      var offset = wordStart
+      while offset < units.count && units[offset].isLatinLetter { offset += 1 }
+      if isWordCharacter(offset) || offset - wordStart < 3 { return nil }
+      end = offset
+      guard offset + 1 < units.count, units[offset] == 0x20,
+        (0x41...0x5A).contains(units[offset + 1])
+      else { break }
+      wordStart = offset + 1
+    }
+    return end
+  }
+
+  /// The spans inside 《…》 (at most 40 units): titles of works.
+  static func bookTitles(in units: [UInt16]) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    var open: Int?
+    for (offset, unit) in units.enumerated() {
+      if unit == 0x300A {
+        open = offset + 1
+      } else if unit == 0x300B, let start = open {
+        if offset - start <= 40 { found.append(start..<offset) }
+        open = nil
       }
     }
     return found
@@ -368,6 +434,7 @@ public struct PersonFinder: Stage {
     }
     if settings.cuesAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
       || settings.addressAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
+      || data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
     {
       score += settings.cueBonus
     }
