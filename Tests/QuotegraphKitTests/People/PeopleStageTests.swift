@@ -44,8 +44,12 @@ struct PersonDiscoveryTests {
       ("生才50天的女儿潘研，从老家来", ["潘研"]),
       // Names in Latin letters with a title before or a cue after; none without.
       ("战争遗产》的制片人Steven说", ["Steven"]),
-      ("你好，Berg先生。", ["Berg"]),
+      ("国务院发言人Morgan Ortagus表示，", ["Morgan Ortagus"]),
+      ("Morgan Ortagus表示，", ["Morgan Ortagus"]),
+      ("Politifact说，BBC表示，TikTok表示", []),
       ("Berg今天到了。", []),
+      // A place name before a dot is a given name.
+      ("BBC外交事务记者多米尼克·卡西亚尼（Dominic Casciani）说", ["多米尼克·卡西亚尼"]),
       // Teams playing each other and titles of works are no people.
       ("波兹南、拉科vs费耶诺德、加拉塔萨雷vs梅塔利斯特", []),
       ("系出同门的《萨维奇一家》当然物有所值", []),
@@ -86,6 +90,21 @@ struct NameCoreferenceTests {
     let document = try document(text)
     let mention = try #require(document.mentions.last { document.text[$0.range] == short })
     #expect(document.entities[mention.entity].name == full)
+  }
+
+  @Test("a name found by its context is a mention where the context is missing, and whole")
+  func discoveredNameRepeated() throws {
+    let document = try document("政策顾问纳瓦罗（Peter Navarro）曾表示反对。纳瓦罗在接受采访时表示")
+    let surfaces = document.mentions.map { document.text[$0.range] }
+    #expect(surfaces.filter { $0 == "纳瓦罗" }.count == 2)
+    #expect(!surfaces.contains("瓦罗"))
+  }
+
+  @Test("a name discovered alone that is the short form of a full name is that person")
+  func discoveredShortForm() throws {
+    let document = try document("政策中心的教授马特·佩罗特说，这不公平。佩罗特表示，他反对。")
+    let mention = try #require(document.mentions.last { document.text[$0.range] == "佩罗特" })
+    #expect(document.entities[mention.entity].name == "马特·佩罗特")
   }
 
   @Test("a surname inside a word is no mention: 韩国 after 韩正")

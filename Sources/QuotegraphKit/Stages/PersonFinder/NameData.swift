@@ -21,9 +21,15 @@ public struct NameData: Sendable {
   /// with one is none either (沈阳|小雨, 辽宁|阜新).
   public var placeTraps: Set<String> = []
   /// Every title, by its text: the gazetteer role it names, if any.
-  public var titles: [String: TitleEntry]
+  public var titles: [String: TitleEntry] {
+    didSet { (titlesForward, titlesBackward) = NameData.tries(of: titles.keys) }
+  }
   /// The longest title, in UTF-16 units.
   public var longestTitle: Int
+  /// The titles letter by letter, and read backwards: finding the title at an offset walks
+  /// them without making a string (this runs for nearly every character of the text).
+  private var titlesForward = UnitTrie()
+  private var titlesBackward = UnitTrie()
 
   /// A title: the gazetteer role it names (`nil` for curated title words).
   public struct TitleEntry: Sendable, Equatable {
@@ -46,6 +52,17 @@ public struct NameData: Sendable {
     self.traps = traps
     self.titles = titles
     self.longestTitle = titles.keys.map(\.utf16.count).max() ?? 0
+    (titlesForward, titlesBackward) = NameData.tries(of: titles.keys)
+  }
+
+  static func tries(of titles: some Sequence<String>) -> (UnitTrie, UnitTrie) {
+    var forward = UnitTrie()
+    var backward = UnitTrie()
+    for title in titles {
+      forward.insert(title.utf16)
+      backward.insert(title.utf16.reversed())
+    }
+    return (forward, backward)
   }
 
   /// Loads the files of the gazetteer folder `directory`.
@@ -123,31 +140,58 @@ public struct NameData: Sendable {
 
   /// The longest title ending at `end` (UTF-16 offset) in `units`, as its start offset.
   public func titleStart(endingAt end: Int, in units: [UInt16], minimumStart: Int = 0) -> Int? {
-    var length = min(longestTitle, end - minimumStart)
-    while length >= 2 {
-      if titles[String(decoding: units[(end - length)..<end], as: UTF16.self)] != nil {
-        return end - length
-      }
-      length -= 1
+    var node = 0
+    var best: Int?
+    var offset = end - 1
+    while offset >= max(minimumStart, 0), let next = titlesBackward.child(of: node, units[offset]) {
+      node = next
+      if titlesBackward.isTerminal(node), end - offset >= 2 { best = offset }
+      offset -= 1
     }
-    return nil
+    return best
   }
 
   /// The longest title starting at `start` in `units`, as its end offset.
   public func titleEnd(startingAt start: Int, in units: [UInt16], limit: Int) -> Int? {
-    var length = min(longestTitle, limit - start)
-    while length >= 2 {
-      if titles[String(decoding: units[start..<(start + length)], as: UTF16.self)] != nil {
-        return start + length
-      }
-      length -= 1
+    var node = 0
+    var best: Int?
+    var offset = start
+    while offset < min(limit, units.count), let next = titlesForward.child(of: node, units[offset])
+    {
+      node = next
+      offset += 1
+      if titlesForward.isTerminal(node), offset - start >= 2 { best = offset }
     }
-    return nil
+    return best
   }
 
   static func firstUnits(of names: some Sequence<String>) -> Set<UInt16> {
     Set(names.compactMap { $0.utf16.first })
   }
+}
+
+/// Words as paths of UTF-16 units: node 0 is the root.
+struct UnitTrie: Sendable {
+  private var children: [[UInt16: Int32]] = [[:]]
+  private var terminal: [Bool] = [false]
+
+  mutating func insert(_ word: some Sequence<UInt16>) {
+    var node = 0
+    for unit in word {
+      if let next = children[node][unit] {
+        node = Int(next)
+      } else {
+        children.append([:])
+        terminal.append(false)
+        children[node][unit] = Int32(children.count - 1)
+        node = children.count - 1
+      }
+    }
+    terminal[node] = true
+  }
+
+  func child(of node: Int, _ unit: UInt16) -> Int? { children[node][unit].map(Int.init) }
+  func isTerminal(_ node: Int) -> Bool { terminal[node] }
 }
 
 extension UInt16 {

@@ -206,9 +206,13 @@ public struct PersonFinder: Stage {
     // Built once per document, not per candidate: this loop runs for every character.
     let addressOrCues = settings.addressAfter + settings.cuesAfter
     for start in units.indices where !covered[start] && units[start].isLatinLetter {
+      // One word needs a title before it: after one a cue is as often a firm's (Politifact说).
       if let end = latinName(at: start, units),
         !(start..<end).contains(where: { covered[$0] }),
-        let adjusted = adjust(settings.latinScore, start, end, units, tokens, tokenIndex)
+        units[start..<end].contains(0x20) || data.titleStart(endingAt: start, in: units) != nil,
+        // Latin letters before a title are as often a programme or a firm (Exponent Podcast主持人).
+        let adjusted = adjust(
+          settings.latinScore, start, end, units, tokens, tokenIndex, titleAfterIsCue: false)
       {
         found.append(
           Candidate(
@@ -285,7 +289,8 @@ public struct PersonFinder: Stage {
   }
 
   /// A name in Latin letters starting at `start`: capitalised words of three letters or more
-  /// (one space between them), not glued to other letters or digits. Its end, or nil.
+  /// (one space between them, the rest in lower case), not glued to other letters or digits.
+  /// Its end, or nil.
   func latinName(at start: Int, _ units: [UInt16]) -> Int? {
     func isWordCharacter(_ offset: Int) -> Bool {
       offset >= 0 && offset < units.count
@@ -296,8 +301,9 @@ public struct PersonFinder: Stage {
     var wordStart = start
     while true {
       guard (0x41...0x5A).contains(units[wordStart]) else { return nil }
-      var offset = wordStart
-      while offset < units.count && units[offset].isLatinLetter { offset += 1 }
+      var offset = wordStart + 1
+      // Capitalised words only: BBC, TikTok and iPhone are names of things.
+      while offset < units.count && (0x61...0x7A).contains(units[offset]) { offset += 1 }
       if isWordCharacter(offset) || offset - wordStart < 3 { return nil }
       end = offset
       guard offset + 1 < units.count, units[offset] == 0x20,
@@ -369,7 +375,9 @@ public struct PersonFinder: Stage {
         let asLast = (first ? data.foreignFirst[unit] : data.foreignLast[unit])
         let asInner = (first ? data.foreignFirst[unit] : data.foreign[unit])
         let closing = (asLast ?? data.foreign[unit] ?? settings.unseenGivenWeight)
-        if last > start, last + 1 - start >= 2,
+        // A name does not end in a one-character word after a dot (瓦西里·卡|申).
+        let endsInInitial = first && word > start
+        if last > start, last + 1 - start >= 2, !endsInInitial,
           let adjusted = adjust(
             score + closing - settings.foreignBias - neighbourWeight(last + 1, in: run, units)
               + settings.threshold - settings.foreignThreshold, start, last + 1, units, tokens,
@@ -392,7 +400,7 @@ public struct PersonFinder: Stage {
   /// The score with the context's evidence, or nil for a word that only looks like a name.
   func adjust(
     _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16], _ tokens: [Token],
-    _ tokenIndex: [Int32]
+    _ tokenIndex: [Int32], titleAfterIsCue: Bool = true
   ) -> (Double, Bool)? {
     // Context can only add the two bonuses: a candidate that cannot reach the threshold with
     // both is not worth the look (this runs for nearly every character of the text).
@@ -402,7 +410,9 @@ public struct PersonFinder: Stage {
     if data.traps.contains(text) { return nil }
     if end - start > 2,
       (2..<(end - start)).contains(where: {
-        data.placeTraps.contains(String(decoding: units[start..<(start + $0)], as: UTF16.self))
+        // Before a dot the place is a given name (多米尼克·卡西亚尼).
+        !units[start + $0].isNameDot
+          && data.placeTraps.contains(String(decoding: units[start..<(start + $0)], as: UTF16.self))
       })
     {
       return nil
@@ -434,7 +444,7 @@ public struct PersonFinder: Stage {
     }
     if settings.cuesAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
       || settings.addressAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
-      || data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
+      || titleAfterIsCue && data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
     {
       score += settings.cueBonus
     }
