@@ -42,6 +42,9 @@ struct PersonDiscoveryTests {
       // A bare surname before a title; people named by what they are to someone.
       ("关于中非合作，唐外长说，他亲眼看", ["唐"]),
       ("生才50天的女儿潘研，从老家来", ["潘研"]),
+      // Not the last character of a name before a title (素林外长), nor a name cut at 家.
+      ("素林外长昨天在外交部", []),
+      ("亨德利和傅家峻也各赢一场", ["亨德利", "傅家峻"]),
       // Names in Latin letters with a title before or a cue after; none without.
       ("战争遗产》的制片人Steven说", ["Steven"]),
       ("国务院发言人Morgan Ortagus表示，", ["Morgan Ortagus"]),

@@ -230,7 +230,11 @@ public struct PersonFinder: Stage {
         // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长.
         let titleFollows =
           data.titleEnd(startingAt: givenStart, in: units, limit: units.count) != nil
-        if free(start..<givenStart),
+        // The character before must not be one of a name (素|林外长 is 素林's end).
+        let standsAlone =
+          start == 0 || !units[start - 1].isIdeograph
+          || (data.given[units[start - 1]] ?? settings.unseenGivenWeight) < 0
+        if free(start..<givenStart), standsAlone,
           titleFollows
             || settings.addressAfter.contains(where: {
               PersonFinder.starts(units, at: givenStart, with: $0)
