@@ -5,8 +5,14 @@
 public struct NameData: Sendable {
   /// Surnames (one or two characters) with their weight: ln P(char | surname) − ln P(char | text).
   public var surnames: [String: Double] {
-    didSet { surnameStarts = NameData.firstUnits(of: surnames.keys) }
+    didSet {
+      surnameStarts = NameData.firstUnits(of: surnames.keys)
+      surnamesByUnits = NameData.byUnits(surnames)
+    }
   }
+  /// The surnames keyed by their one or two UTF-16 units (the first in the high half): looked
+  /// up without making a string.
+  private var surnamesByUnits: [UInt32: Double] = [:]
   /// The first UTF-16 unit of every surname, to skip most characters without a lookup.
   public private(set) var surnameStarts: Set<UInt16> = []
   /// Given-name characters with their weight.
@@ -45,6 +51,7 @@ public struct NameData: Sendable {
   ) {
     self.surnames = surnames
     self.surnameStarts = NameData.firstUnits(of: surnames.keys)
+    self.surnamesByUnits = NameData.byUnits(surnames)
     self.given = given
     self.foreign = foreign
     self.foreignFirst = foreignFirst
@@ -165,6 +172,27 @@ public struct NameData: Sendable {
     return best
   }
 
+  /// The weight of the surname written in `units[start..<(start + length)]` (1 or 2), if any.
+  public func surnameWeight(_ units: [UInt16], at start: Int, length: Int) -> Double? {
+    let key =
+      length == 1
+      ? UInt32(units[start]) << 16 : UInt32(units[start]) << 16 | UInt32(units[start + 1])
+    return surnamesByUnits[key]
+  }
+
+  static func byUnits(_ surnames: [String: Double]) -> [UInt32: Double] {
+    var table: [UInt32: Double] = [:]
+    for (surname, weight) in surnames {
+      let units = Array(surname.utf16)
+      switch units.count {
+      case 1: table[UInt32(units[0]) << 16] = weight
+      case 2: table[UInt32(units[0]) << 16 | UInt32(units[1])] = weight
+      default: continue
+      }
+    }
+    return table
+  }
+
   static func firstUnits(of names: some Sequence<String>) -> Set<UInt16> {
     Set(names.compactMap { $0.utf16.first })
   }
@@ -192,6 +220,46 @@ struct UnitTrie: Sendable {
 
   func child(of node: Int, _ unit: UInt16) -> Int? { children[node][unit].map(Int.init) }
   func isTerminal(_ node: Int) -> Bool { terminal[node] }
+}
+
+/// A list of context words, to ask whether one of them starts or ends at an offset of the
+/// text without making strings (person discovery asks for nearly every character).
+public struct ContextWords: Sendable {
+  private var forward = UnitTrie()
+  private var backward = UnitTrie()
+
+  public init(_ words: [String]) {
+    for word in words where !word.isEmpty {
+      forward.insert(word.utf16)
+      backward.insert(word.utf16.reversed())
+    }
+  }
+
+  /// Whether one of the words is written from `offset` on.
+  public func start(at offset: Int, in units: [UInt16]) -> Bool {
+    var node = 0
+    var position = offset
+    while position < units.count, let next = forward.child(of: node, units[position]) {
+      if forward.isTerminal(next) { return true }
+      node = next
+      position += 1
+    }
+    return false
+  }
+
+  /// Whether one of the words ends right before `offset`.
+  public func end(at offset: Int, in units: [UInt16]) -> Bool {
+    var node = 0
+    var position = offset - 1
+    while position >= 0, position < units.count,
+      let next = backward.child(of: node, units[position])
+    {
+      if backward.isTerminal(next) { return true }
+      node = next
+      position -= 1
+    }
+    return false
+  }
 }
 
 extension UInt16 {

@@ -63,6 +63,13 @@ public struct PersonFinder: Stage {
   public let evidence: BoundaryEvidence
   /// By UTF-16 unit: whether it may stand in a run of transliteration characters.
   let transliterationUnits: [Bool]
+  /// The settings' word lists, to look up in place.
+  let words: Words
+
+  struct Words: Sendable {
+    var cuesBefore, cuesAfter, addressAfter, addressOrCues: ContextWords
+    var notNameAfter, notNameBefore, notForeignNameBefore: ContextWords
+  }
 
   public init(settings: Settings, data: NameData, evidence: BoundaryEvidence) {
     self.settings = settings
@@ -75,6 +82,13 @@ public struct PersonFinder: Stage {
       }
     }
     transliterationUnits = units
+    words = Words(
+      cuesBefore: ContextWords(settings.cuesBefore), cuesAfter: ContextWords(settings.cuesAfter),
+      addressAfter: ContextWords(settings.addressAfter),
+      addressOrCues: ContextWords(settings.addressAfter + settings.cuesAfter),
+      notNameAfter: ContextWords(settings.notNameAfter),
+      notNameBefore: ContextWords(settings.notNameBefore),
+      notForeignNameBefore: ContextWords(settings.notForeignNameBefore))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -203,8 +217,6 @@ public struct PersonFinder: Stage {
     func free(_ range: Range<Int>) -> Bool {
       range.upperBound <= units.count && !range.contains { covered[$0] }
     }
-    // Built once per document, not per candidate: this loop runs for every character.
-    let addressOrCues = settings.addressAfter + settings.cuesAfter
     for start in units.indices where !covered[start] && units[start].isLatinLetter {
       // One word needs a title before it: after one a cue is as often a firm's (Politifact说).
       if let end = latinName(at: start, units),
@@ -224,8 +236,8 @@ public struct PersonFinder: Stage {
       for surnameLength in 1...2 where start + surnameLength <= units.count {
         // Most characters start no surname: ask the set of first characters before making a key.
         guard data.surnameStarts.contains(units[start]) else { break }
-        let surname = String(decoding: units[start..<(start + surnameLength)], as: UTF16.self)
-        guard let surnameWeight = data.surnames[surname] else { continue }
+        guard let surnameWeight = data.surnameWeight(units, at: start, length: surnameLength)
+        else { continue }
         let givenStart = start + surnameLength
         // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长.
         let titleFollows =
@@ -236,9 +248,7 @@ public struct PersonFinder: Stage {
           || (data.given[units[start - 1]] ?? settings.unseenGivenWeight) < 0
         if free(start..<givenStart), standsAlone,
           titleFollows
-            || settings.addressAfter.contains(where: {
-              PersonFinder.starts(units, at: givenStart, with: $0)
-            }),
+            || words.addressAfter.start(at: givenStart, in: units),
           let adjusted = adjust(
             surnameWeight + settings.addressBonus, start, givenStart, units, tokens, tokenIndex)
         {
@@ -251,10 +261,8 @@ public struct PersonFinder: Stage {
           let end = givenStart + givenLength
           guard free(start..<end), units[givenStart..<end].allSatisfy({ $0.isIdeograph }),
             !titleFollows,
-            !addressOrCues.contains(where: {
-              PersonFinder.starts(units, at: givenStart + 1, with: $0)
-                || PersonFinder.starts(units, at: givenStart, with: $0)
-            })
+            !words.addressOrCues.start(at: givenStart + 1, in: units),
+            !words.addressOrCues.start(at: givenStart, in: units)
           else { continue }
           var score = surnameWeight
           for unit in units[(start + surnameLength)..<end] {
@@ -360,9 +368,7 @@ public struct PersonFinder: Stage {
   ) -> [Candidate] {
     var found: [Candidate] = []
     for start in run where !units[start].isNameDot {
-      if settings.notForeignNameBefore.contains(where: {
-        PersonFinder.ends(units, at: start, with: $0)
-      }) {
+      if words.notForeignNameBefore.end(at: start, in: units) {
         continue
       }
       var score = -neighbourWeight(start - 1, in: run, units)
@@ -421,8 +427,8 @@ public struct PersonFinder: Stage {
     {
       return nil
     }
-    if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
-      || settings.notNameBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
+    if words.notNameAfter.start(at: end, in: units)
+      || words.notNameBefore.end(at: start, in: units)
     {
       return nil
     }
@@ -442,12 +448,12 @@ public struct PersonFinder: Stage {
       score -= settings.singleWordPenalty
     }
     if data.titleStart(endingAt: start, in: units) != nil
-      || settings.cuesBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
+      || words.cuesBefore.end(at: start, in: units)
     {
       score += settings.titleBonus
     }
-    if settings.cuesAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
-      || settings.addressAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
+    if words.cuesAfter.start(at: end, in: units)
+      || words.addressAfter.start(at: end, in: units)
       || titleAfterIsCue && data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
     {
       score += settings.cueBonus
