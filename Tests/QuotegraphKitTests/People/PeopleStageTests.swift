@@ -42,6 +42,8 @@ struct PersonDiscoveryTests {
       // A bare surname before a title; people named by what they are to someone.
       ("关于中非合作，唐外长说，他亲眼看", ["唐"]),
       ("生才50天的女儿潘研，从老家来", ["潘研"]),
+      // A two-character name right before a cue (a bug once took 表 for its given name).
+      ("股份行信用卡总裁吴明表示，", ["吴明"]),
       // Not the last character of a name before a title (素林外长), nor a name cut at 家.
       ("素林外长昨天在外交部", []),
       ("亨德利和傅家峻也各赢一场", ["亨德利", "傅家峻"]),

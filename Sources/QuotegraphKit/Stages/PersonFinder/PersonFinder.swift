@@ -261,8 +261,8 @@ public struct PersonFinder: Stage {
           let end = givenStart + givenLength
           guard free(start..<end), units[givenStart..<end].allSatisfy({ $0.isIdeograph }),
             !titleFollows,
-            !words.addressOrCues.start(at: givenStart + 1, in: units),
-            !words.addressOrCues.start(at: givenStart, in: units)
+            // A cue or form of address is no part of the given name (李|先生, 吴明|表示).
+            !(givenStart..<end).contains(where: { words.addressOrCues.start(at: $0, in: units) })
           else { continue }
           var score = surnameWeight
           for unit in units[(start + surnameLength)..<end] {
