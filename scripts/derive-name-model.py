@@ -7,15 +7,21 @@ Writes, deterministically (sorted rows, fixed smoothing):
   Gazetteers/name-model.tsv  kind form count weight
       surname  first character of the 2- and 3-character Chinese names in people.tsv (any
                count), plus curated/surnames.tsv (compound surnames: 欧阳, 司马 ...)
-      given    characters of the given names of those names
-      foreign  characters of the transliterated names (those with a middle dot) in people.tsv
+      given    characters of the given names of those names, and with count 0 (weight at most
+               0) every other character of the news text
+      foreign  inner characters of transliterated name words: the parts of the names with a
+               middle dot in people.tsv and the CedPane words glossed by a Western name alone
+               (Stuart, Hunt (surname)), less those glossed by their own pinyin (Chinese words)
+      foreign-first, foreign-last  the first and the last characters of those words
       weight = ln(P(char | kind)) - ln(P(char | news text)), add-0.5 / add-1 smoothing, clipped to
       [-8, 8]; "news text" is every CJK character of shared/corpus (4.6 MB of BBC, CNA and RFI
       articles, no labels).
   Gazetteers/name-traps.tsv  word note
       words of the Cilin thesaurus (shared/gazetteer-sources/cilin) that look like a surname
       plus a given name (2 or 3 characters, first character a surname) and are no person in
-      people.tsv: 王国, 高度, 耿直, 和蔼 ...; plus curated/name-traps.tsv.
+      people.tsv: 王国, 高度, 耿直, 和蔼 ...; proper nouns of CedPane's PD-English-Definitions
+      that name no person (note "place": 沈阳, 科索沃, 阿森纳; see proper_nouns); plus
+      curated/name-traps.tsv.
 No evaluation set is read.
 """
 import math
@@ -62,12 +68,53 @@ for compound in curated_surnames:
     for n in names:
         if CJK.match(n) and n.startswith(compound) and len(n) in (3, 4):
             given.update(n[len(compound):])
-foreign = Counter()
+# Transliterated name words: the parts of the dotted names in people.tsv, then CedPane's.
+foreign_words = []
 for n in names:
     if any(d in n for d in DOTS):
-        for ch in n:
-            if "\u4e00" <= ch <= "\u9fff":
-                foreign[ch] += 1
+        foreign_words += [w for w in re.split("[" + DOTS + "]", n) if CJK.match(w)]
+
+
+def toneless(pinyin):
+    return re.sub(r"[^a-z]", "", re.sub(r"[1-5]", "", pinyin.lower()))
+
+
+def cedpane_transliterations(path):
+    """CedPane words glossed by one capitalised Western name each (Stuart, Hunt (surname)) whose
+    gloss is not the pinyin of the word: transliterated names, not Chinese words or places."""
+    entry = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
+    gloss = re.compile(r"[A-Z][a-zA-Z'\-]+( \((surname|name|given name|[a-z' ]*name)\))?")
+    found = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = entry.match(line)
+            if not m or line.startswith("#") or not CJK.match(m.group(1)):
+                continue
+            word, pinyin, glosses = m.group(1), m.group(2), m.group(3).split("/")
+            if len(word) < 2 or not all(gloss.fullmatch(g) for g in glosses):
+                continue
+            if any(toneless(g.split(" (")[0]) == toneless(pinyin) for g in glosses):
+                continue
+            if word in known_places or any(g.split(" (")[0].lower() in known_places for g in glosses):
+                continue
+            found.append(word)
+    return found
+
+
+# CedPane glosses places the same way (Kosovo): words or glosses the gazetteer knows as a
+# place or an organisation are no name.
+known_places = set()
+for file in ("places.tsv", "organizations.tsv"):
+    for r in tsv(os.path.join(gaz, file)):
+        known_places.update([r["name"], r["name_en"].lower()] + r["aliases"].split("|"))
+transliterations = cedpane_transliterations(
+    os.path.join(shared, "gazetteer-sources", "cedpane", "CedPane-ChinaScribe.txt"))
+foreign_words += transliterations
+# Where a character stands in a transliterated word matters: 日 and 都 never end one, so a run
+# of transliteration characters is cut where the model says the name ends.
+foreign = Counter(ch for w in foreign_words for ch in w[1:-1])
+foreign_first = Counter(w[0] for w in foreign_words if len(w) >= 2)
+foreign_last = Counter(w[-1] for w in foreign_words if len(w) >= 2)
 
 background = Counter()
 for root, _, files in sorted(os.walk(os.path.join(shared, "corpus"))):
@@ -93,10 +140,16 @@ for compound in sorted(set(curated_surnames)):
 G = sum(given.values())
 for c in sorted(given):
     rows.append(("given", c, given[c], weight(given[c], G, c)))
-F = sum(foreign.values())
-for c in sorted(foreign):
-    if foreign[c] >= 2:
-        rows.append(("foreign", c, foreign[c], weight(foreign[c], F, c)))
+# A character of the news text no given name in the gazetteer has: the smoothed estimate, never
+# above 0 (12,000 politicians do not show every character parents choose: 弟, 笃, 璞).
+for c in sorted(set(background) - set(given)):
+    rows.append(("given", c, 0, min(0.0, weight(0, G, c))))
+for kind, counts in (("foreign", foreign), ("foreign-first", foreign_first),
+                     ("foreign-last", foreign_last)):
+    total = sum(counts.values())
+    for c in sorted(counts):
+        if counts[c] >= 2:
+            rows.append((kind, c, counts[c], weight(counts[c], total, c)))
 rows.sort(key=lambda r: (r[0], r[1]))
 with open(os.path.join(gaz, "name-model.tsv"), "w", encoding="utf-8") as out:
     out.write("kind\tform\tcount\tweight\n")
@@ -113,6 +166,49 @@ with open(os.path.join(shared, "gazetteer-sources", "cilin", "cilin.txt"), encod
             if (CJK.match(word) and len(word) in (2, 3) and word[0] in surnames
                     and word not in person_names):
                 traps.setdefault(word, "cilin")
+
+
+def proper_nouns():
+    """Words of CedPane's public-domain dictionary glossed by one capitalised word that names no
+    person: the word's own pinyin (沈阳 Shenyang, 丹东 Dandong: Chinese places) or, for a word that
+    is no CedPane name, a gloss that is no part of any English name in people.tsv (科索沃 Kosovo,
+    阿森纳 Arsenal). A discovered name that is such a word, or starts with one, is none."""
+    syllables = {}
+    entry = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /")
+    cedpane = os.path.join(shared, "gazetteer-sources", "cedpane")
+    with open(os.path.join(cedpane, "CedPane-ChinaScribe.txt"), encoding="utf-8") as f:
+        for line in f:
+            m = entry.match(line)
+            if m and not line.startswith("#"):
+                sounds = re.split(r"[ _]", m.group(2))
+                if len(sounds) == len(m.group(1)):
+                    for ch, sound in zip(m.group(1), sounds):
+                        syllables.setdefault(ch, set()).add(toneless(sound))
+    english_name_parts = set()
+    for r in people:
+        english_name_parts.update(t.lower() for t in re.split(r"[^A-Za-z]+", r["name_en"]) if t)
+    names_in_cedpane = set(transliterations)
+    found = {}
+    with open(os.path.join(cedpane, "PD-English-Definitions.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 3 or not CJK.match(cells[0]) or len(cells[0]) < 2:
+                continue
+            word, gloss = cells[0], cells[2]
+            if not re.fullmatch(r"[A-Z][a-z]+", gloss) or word in person_names:
+                continue
+            spoken = [""]
+            for ch in word:
+                spoken = [s + t for s in spoken for t in syllables.get(ch, ())][:64]
+            if gloss.lower() in spoken:
+                found[word] = "place"
+            elif word not in names_in_cedpane and gloss.lower() not in english_name_parts:
+                found[word] = "place"
+    return found
+
+
+for word, note in proper_nouns().items():
+    traps[word] = note
 for word in curated_traps:
     traps[word] = "curated"
 with open(os.path.join(gaz, "name-traps.tsv"), "w", encoding="utf-8") as out:

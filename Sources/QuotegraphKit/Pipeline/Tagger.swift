@@ -28,14 +28,20 @@ public struct Tagger: Sendable {
 
   /// One JSON line (without the newline) for one line of text.
   public func tag(_ line: String, number: Int = 1) throws(QuotegraphError) -> String {
-    Tagger.json(try document(for: line, number: number)).serialized()
+    json(try document(for: line, number: number)).serialized()
   }
 
-  public static func json(_ document: Document) -> JSONValue {
+  /// Titles no person stands beside, from the pipeline's role linker (none without one).
+  func standaloneTitles(_ document: Document) -> [TextRange] {
+    guard let linker = stages.first(where: { $0 is RoleLinker }) as? RoleLinker else { return [] }
+    return linker.standaloneTitles(in: document)
+  }
+
+  public func json(_ document: Document) -> JSONValue {
     var spans: [(TextRange, JSONValue)] = []
     for mention in document.mentions {
       let entity = document.entities[mention.entity]
-      var object = span(
+      var object = Tagger.span(
         document, mention.range, type: entity.kind.rawValue, id: entity.id, name: entity.name)
       if case .object(var members) = object, let confidence = entity.properties["confidence"] {
         members["confidence"] = confidence
@@ -44,9 +50,12 @@ public struct Tagger: Sendable {
       spans.append((mention.range, object))
     }
     var seen = Set<TextRange>()
-    for role in document.roles where seen.insert(role.role).inserted {
+    for role in document.roles where seen.insert(role.title).inserted {
       spans.append(
-        (role.role, span(document, role.role, type: "Role", id: nil, name: role.roleName)))
+        (role.title, Tagger.span(document, role.title, type: "Role", id: nil, name: role.roleName)))
+    }
+    for title in standaloneTitles(document) where seen.insert(title).inserted {
+      spans.append((title, Tagger.span(document, title, type: "Role", id: nil, name: nil)))
     }
     spans.sort { $0.0 < $1.0 }
     return .object([

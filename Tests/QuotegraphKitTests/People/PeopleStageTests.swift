@@ -28,11 +28,38 @@ struct PersonDiscoveryTests {
       ("研究员贾斯汀·谢尔曼表示。", ["贾斯汀·谢尔曼"]),
       ("他为人耿直，待人和蔼。", []),
       ("今天下午，大家都到了。", []),
+      // Common words the gazetteer also lists as someone's name (curated/not-names.tsv).
+      ("迎接世界高速铁路新高潮，是摆在我们面前", []),
       ("这座王国的高度令人惊叹。", []),
       ("王毅然决定离开。", []),
       ("和蔼的耿直青年今天下午到了。", []),
       ("这3张卫星图片", []),
       ("还有一次，李先生在办公桌旁", ["李"]),
+      // A transliterated name ends where the model says a name ends, not where the run does.
+      ("连保加利亚的贝尔巴托夫都说，意大利没有布丰。", ["贝尔巴托夫"]),
+      ("挪威石油与能源大臣玛丽特·恩斯塔德日前在挪威议会宣布", ["玛丽特·恩斯塔德"]),
+      // Proper nouns of the dictionary that name places, alone or at the start of a candidate.
+      ("恶化的责任归罪于南斯拉夫政府", []),
+      ("沈阳小雨16℃／24℃", []),
+      // A bare surname before a title; people named by what they are to someone.
+      ("关于中非合作，唐外长说，他亲眼看", ["唐"]),
+      ("生才50天的女儿潘研，从老家来", ["潘研"]),
+      // A two-character name right before a cue (a bug once took 表 for its given name).
+      ("股份行信用卡总裁吴明表示，", ["吴明"]),
+      // Not the last character of a name before a title (素林外长), nor a name cut at 家.
+      ("素林外长昨天在外交部", []),
+      ("亨德利和傅家峻也各赢一场", ["亨德利", "傅家峻"]),
+      // Names in Latin letters with a title before or a cue after; none without.
+      ("战争遗产》的制片人Steven说", ["Steven"]),
+      ("国务院发言人Morgan Ortagus表示，", ["Morgan Ortagus"]),
+      ("Morgan Ortagus表示，", ["Morgan Ortagus"]),
+      ("Politifact说，BBC表示，TikTok表示", []),
+      ("Berg今天到了。", []),
+      // A place name before a dot is a given name.
+      ("BBC外交事务记者多米尼克·卡西亚尼（Dominic Casciani）说", ["多米尼克·卡西亚尼"]),
+      // Teams playing each other and titles of works are no people.
+      ("波兹南、拉科vs费耶诺德、加拉塔萨雷vs梅塔利斯特", []),
+      ("系出同门的《萨维奇一家》当然物有所值", []),
     ])
   func discovery(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)
@@ -70,6 +97,21 @@ struct NameCoreferenceTests {
     let document = try document(text)
     let mention = try #require(document.mentions.last { document.text[$0.range] == short })
     #expect(document.entities[mention.entity].name == full)
+  }
+
+  @Test("a name found by its context is a mention where the context is missing, and whole")
+  func discoveredNameRepeated() throws {
+    let document = try document("政策顾问纳瓦罗（Peter Navarro）曾表示反对。纳瓦罗在接受采访时表示")
+    let surfaces = document.mentions.map { document.text[$0.range] }
+    #expect(surfaces.filter { $0 == "纳瓦罗" }.count == 2)
+    #expect(!surfaces.contains("瓦罗"))
+  }
+
+  @Test("a name discovered alone that is the short form of a full name is that person")
+  func discoveredShortForm() throws {
+    let document = try document("政策中心的教授马特·佩罗特说，这不公平。佩罗特表示，他反对。")
+    let mention = try #require(document.mentions.last { document.text[$0.range] == "佩罗特" })
+    #expect(document.entities[mention.entity].name == "马特·佩罗特")
   }
 
   @Test("a surname inside a word is no mention: 韩国 after 韩正")
@@ -143,6 +185,29 @@ struct TagOutputTests {
     #expect(entities.contains { $0["type"] as? String == "Role" && $0["end"] as? Int == 7 })
     #expect(!line.contains("\n"))
     #expect(line.hasPrefix(#"{"entities":[{"#))
+  }
+
+  @Test(
+    "titles no person stands beside are roles too, with their qualifiers, when they are words",
+    arguments: [
+      ("记者近日对此事求证。", ["记者"]),
+      ("南师大副校长表示欢迎。", ["副校长"]),
+      ("财政经济委员会开会。", []),
+    ])
+  func standaloneTitles(text: String, expected: [String]) throws {
+    let line = try tagger.tag(text)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    let entities = try #require(object["entities"] as? [[String: Any]])
+    let scalars = Array(text.unicodeScalars)
+    let roles = entities.filter { $0["type"] as? String == "Role" }.compactMap { role in
+      (role["start"] as? Int).flatMap { start in
+        (role["end"] as? Int).map { end in
+          String(String.UnicodeScalarView(scalars[start..<end]))
+        }
+      }
+    }
+    #expect(roles == expected)
   }
 
   @Test("an empty line gives an empty entity list")

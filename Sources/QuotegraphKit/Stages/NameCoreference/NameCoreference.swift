@@ -4,6 +4,7 @@
 /// one-character ICU word before punctuation or a `cues_after` word (他告诉韩。→ 韩正) when one
 /// person of the article has it. A short form the matcher gave to somebody else (by prominence)
 /// goes to the person the article names in full; a short form two full names share is left alone.
+/// A name person discovery found by its context is a mention wherever else the article writes it.
 /// People left with no mention are dropped.
 public struct NameCoreference: Stage {
   public static let type = "name.coref.v1"
@@ -53,14 +54,47 @@ public struct NameCoreference: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let units = document.text.units
-    // Full names: person mentions that are not short forms.
+    // The short forms of a full name (person mentions that are not short forms), and whether
+    // it was discovered.
+    func forms(of mention: Mention) -> (forms: [String], surname: String?, discovered: Bool)? {
+      let entity = document.entities[mention.entity]
+      guard entity.kind == .person, mention.form != .shortForm else { return nil }
+      let written = document.text[mention.range]
+      // A transliterated name has no surname and given name to split (纳瓦罗 is no 纳 + 瓦罗).
+      let discovered = entity.properties["discovered"]
+      let isTransliteration =
+        discovered == .string("transliteration") || discovered == .string("latin")
+      let (forms, surname) =
+        isTransliteration && !written.utf16.contains(where: { $0.isNameDot })
+        ? ([], nil) : shortForms(of: written)
+      return (forms, surname, discovered != nil)
+    }
+    // Names discovery found alone that are the short form of one full name of the article
+    // (佩罗特 after 马特·佩罗特): that person.
+    var shortFormOwners: [String: Set<Int>] = [:]
+    for mention in document.mentions {
+      for form in forms(of: mention)?.forms ?? [] {
+        shortFormOwners[form, default: []].insert(mention.entity)
+      }
+    }
+    for index in document.mentions.indices {
+      let mention = document.mentions[index]
+      guard forms(of: mention)?.discovered == true,
+        let owner = shortFormOwners[document.text[mention.range]], owner.count == 1,
+        let slot = owner.first, slot != mention.entity
+      else { continue }
+      document.mentions[index].entity = slot
+      document.mentions[index].form = .shortForm
+      document.mentions[index].evidence = "coreference"
+    }
     var owners: [String: Set<Int>] = [:]
     var surnameOwners: [String: Set<Int>] = [:]
-    for mention in document.mentions where mention.form != .shortForm {
-      let entity = document.entities[mention.entity]
-      guard entity.kind == .person else { continue }
-      let (forms, surname) = shortForms(of: document.text[mention.range])
-      for form in forms { owners[form, default: []].insert(mention.entity) }
+    for mention in document.mentions {
+      guard var (found, surname, discovered) = forms(of: mention) else { continue }
+      // A name found by its context once is the same name where the context is missing: the
+      // gazetteer's names are matched everywhere already, discovered ones are not.
+      if discovered { found.append(document.text[mention.range]) }
+      for form in found { owners[form, default: []].insert(mention.entity) }
       if let surname { surnameOwners[surname, default: []].insert(mention.entity) }
     }
     guard !owners.isEmpty || !surnameOwners.isEmpty else {
@@ -94,7 +128,11 @@ public struct NameCoreference: Stage {
         && document.tokens[Int(first)].range.start == start
         && document.tokens[Int(last)].range.end == end
     }
-    for (form, owner) in owners.sorted(by: { $0.key < $1.key }) where owner.count == 1 {
+    // Longer forms first: 纳瓦罗 before a 瓦罗 inside it.
+    let ordered = owners.sorted {
+      ($0.key.utf16.count, $1.key) > ($1.key.utf16.count, $0.key)
+    }
+    for (form, owner) in ordered where owner.count == 1 {
       guard let slot = owner.first else { continue }
       let pattern = Array(form.utf16)
       var start = 0

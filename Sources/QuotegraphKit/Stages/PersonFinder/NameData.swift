@@ -5,19 +5,37 @@
 public struct NameData: Sendable {
   /// Surnames (one or two characters) with their weight: ln P(char | surname) − ln P(char | text).
   public var surnames: [String: Double] {
-    didSet { surnameStarts = NameData.firstUnits(of: surnames.keys) }
+    didSet {
+      surnameStarts = NameData.firstUnits(of: surnames.keys)
+      surnamesByUnits = NameData.byUnits(surnames)
+    }
   }
+  /// The surnames keyed by their one or two UTF-16 units (the first in the high half): looked
+  /// up without making a string.
+  private var surnamesByUnits: [UInt32: Double] = [:]
   /// The first UTF-16 unit of every surname, to skip most characters without a lookup.
   public private(set) var surnameStarts: Set<UInt16> = []
   /// Given-name characters with their weight.
   public var given: [UInt16: Double]
-  /// Characters of transliterated foreign names with their weight.
+  /// Characters of transliterated foreign names with their weight inside a name word, as its
+  /// first character and as its last.
   public var foreign: [UInt16: Double]
+  public var foreignFirst: [UInt16: Double]
+  public var foreignLast: [UInt16: Double]
   public var traps: Set<String>
+  /// The traps that name places and things (note `place`: 沈阳, 科索沃): a candidate that starts
+  /// with one is none either (沈阳|小雨, 辽宁|阜新).
+  public var placeTraps: Set<String> = []
   /// Every title, by its text: the gazetteer role it names, if any.
-  public var titles: [String: TitleEntry]
+  public var titles: [String: TitleEntry] {
+    didSet { (titlesForward, titlesBackward) = NameData.tries(of: titles.keys) }
+  }
   /// The longest title, in UTF-16 units.
   public var longestTitle: Int
+  /// The titles letter by letter, and read backwards: finding the title at an offset walks
+  /// them without making a string (this runs for nearly every character of the text).
+  private var titlesForward = UnitTrie()
+  private var titlesBackward = UnitTrie()
 
   /// A title: the gazetteer role it names (`nil` for curated title words).
   public struct TitleEntry: Sendable, Equatable {
@@ -28,15 +46,30 @@ public struct NameData: Sendable {
 
   public init(
     surnames: [String: Double], given: [UInt16: Double], foreign: [UInt16: Double],
+    foreignFirst: [UInt16: Double] = [:], foreignLast: [UInt16: Double] = [:],
     traps: Set<String>, titles: [String: TitleEntry]
   ) {
     self.surnames = surnames
     self.surnameStarts = NameData.firstUnits(of: surnames.keys)
+    self.surnamesByUnits = NameData.byUnits(surnames)
     self.given = given
     self.foreign = foreign
+    self.foreignFirst = foreignFirst
+    self.foreignLast = foreignLast
     self.traps = traps
     self.titles = titles
     self.longestTitle = titles.keys.map(\.utf16.count).max() ?? 0
+    (titlesForward, titlesBackward) = NameData.tries(of: titles.keys)
+  }
+
+  static func tries(of titles: some Sequence<String>) -> (UnitTrie, UnitTrie) {
+    var forward = UnitTrie()
+    var backward = UnitTrie()
+    for title in titles {
+      forward.insert(title.utf16)
+      backward.insert(title.utf16.reversed())
+    }
+    return (forward, backward)
   }
 
   /// Loads the files of the gazetteer folder `directory`.
@@ -49,6 +82,8 @@ public struct NameData: Sendable {
     var surnames: [String: Double] = [:]
     var given: [UInt16: Double] = [:]
     var foreign: [UInt16: Double] = [:]
+    var foreignFirst: [UInt16: Double] = [:]
+    var foreignLast: [UInt16: Double] = [:]
     for row in try table(modelPath, .nameModel).rows {
       guard let weight = Double(row["weight"]) else {
         throw QuotegraphError(
@@ -60,19 +95,25 @@ public struct NameData: Sendable {
       case "surname" where (1...2).contains(form.count): surnames[row["form"]] = weight
       case "given" where form.count == 1: given[form[0]] = weight
       case "foreign" where form.count == 1: foreign[form[0]] = weight
+      case "foreign-first" where form.count == 1: foreignFirst[form[0]] = weight
+      case "foreign-last" where form.count == 1: foreignLast[form[0]] = weight
       default:
         throw QuotegraphError(
           "gazetteer.bad-row",
-          "expected kind surname (1 or 2 characters), given or foreign (1 character), found \(row["kind"]) \(row["form"])",
+          "expected kind surname (1 or 2 characters), given, foreign, foreign-first or foreign-last (1 character), found \(row["kind"]) \(row["form"])",
           file: modelPath, line: row.line)
       }
     }
     var traps: Set<String> = []
+    var placeTraps: Set<String> = []
     for path in [
       directory + "/" + GazetteerFile.nameTraps.fileName,
       directory + "/curated/" + GazetteerFile.nameTraps.fileName,
     ] where FileIO.kind(of: path) == .file {
-      for row in try table(path, .nameTraps).rows { traps.insert(row["word"]) }
+      for row in try table(path, .nameTraps).rows {
+        traps.insert(row["word"])
+        if row["note"] == "place" { placeTraps.insert(row["word"]) }
+      }
     }
     var titles: [String: TitleEntry] = [:]
     let rolesPath = directory + "/" + GazetteerFile.roles.fileName
@@ -92,32 +133,64 @@ public struct NameData: Sendable {
         titles[row["word"]] = TitleEntry()
       }
     }
-    return NameData(
-      surnames: surnames, given: given, foreign: foreign, traps: traps, titles: titles)
+    var data = NameData(
+      surnames: surnames, given: given, foreign: foreign, foreignFirst: foreignFirst,
+      foreignLast: foreignLast, traps: traps, titles: titles)
+    data.placeTraps = placeTraps
+    return data
+  }
+
+  /// Whether `unit` is written in transliterated names at all.
+  public func isTransliteration(_ unit: UInt16) -> Bool {
+    foreign[unit] != nil || foreignFirst[unit] != nil || foreignLast[unit] != nil
   }
 
   /// The longest title ending at `end` (UTF-16 offset) in `units`, as its start offset.
   public func titleStart(endingAt end: Int, in units: [UInt16], minimumStart: Int = 0) -> Int? {
-    var length = min(longestTitle, end - minimumStart)
-    while length >= 2 {
-      if titles[String(decoding: units[(end - length)..<end], as: UTF16.self)] != nil {
-        return end - length
-      }
-      length -= 1
+    var node = 0
+    var best: Int?
+    var offset = end - 1
+    while offset >= max(minimumStart, 0), let next = titlesBackward.child(of: node, units[offset]) {
+      node = next
+      if titlesBackward.isTerminal(node), end - offset >= 2 { best = offset }
+      offset -= 1
     }
-    return nil
+    return best
   }
 
   /// The longest title starting at `start` in `units`, as its end offset.
   public func titleEnd(startingAt start: Int, in units: [UInt16], limit: Int) -> Int? {
-    var length = min(longestTitle, limit - start)
-    while length >= 2 {
-      if titles[String(decoding: units[start..<(start + length)], as: UTF16.self)] != nil {
-        return start + length
-      }
-      length -= 1
+    var node = 0
+    var best: Int?
+    var offset = start
+    while offset < min(limit, units.count), let next = titlesForward.child(of: node, units[offset])
+    {
+      node = next
+      offset += 1
+      if titlesForward.isTerminal(node), offset - start >= 2 { best = offset }
     }
-    return nil
+    return best
+  }
+
+  /// The weight of the surname written in `units[start..<(start + length)]` (1 or 2), if any.
+  public func surnameWeight(_ units: [UInt16], at start: Int, length: Int) -> Double? {
+    let key =
+      length == 1
+      ? UInt32(units[start]) << 16 : UInt32(units[start]) << 16 | UInt32(units[start + 1])
+    return surnamesByUnits[key]
+  }
+
+  static func byUnits(_ surnames: [String: Double]) -> [UInt32: Double] {
+    var table: [UInt32: Double] = [:]
+    for (surname, weight) in surnames {
+      let units = Array(surname.utf16)
+      switch units.count {
+      case 1: table[UInt32(units[0]) << 16] = weight
+      case 2: table[UInt32(units[0]) << 16 | UInt32(units[1])] = weight
+      default: continue
+      }
+    }
+    return table
   }
 
   static func firstUnits(of names: some Sequence<String>) -> Set<UInt16> {
@@ -125,9 +198,75 @@ public struct NameData: Sendable {
   }
 }
 
+/// Words as paths of UTF-16 units: node 0 is the root.
+struct UnitTrie: Sendable {
+  private var children: [[UInt16: Int32]] = [[:]]
+  private var terminal: [Bool] = [false]
+
+  mutating func insert(_ word: some Sequence<UInt16>) {
+    var node = 0
+    for unit in word {
+      if let next = children[node][unit] {
+        node = Int(next)
+      } else {
+        children.append([:])
+        terminal.append(false)
+        children[node][unit] = Int32(children.count - 1)
+        node = children.count - 1
+      }
+    }
+    terminal[node] = true
+  }
+
+  func child(of node: Int, _ unit: UInt16) -> Int? { children[node][unit].map(Int.init) }
+  func isTerminal(_ node: Int) -> Bool { terminal[node] }
+}
+
+/// A list of context words, to ask whether one of them starts or ends at an offset of the
+/// text without making strings (person discovery asks for nearly every character).
+public struct ContextWords: Sendable {
+  private var forward = UnitTrie()
+  private var backward = UnitTrie()
+
+  public init(_ words: [String]) {
+    for word in words where !word.isEmpty {
+      forward.insert(word.utf16)
+      backward.insert(word.utf16.reversed())
+    }
+  }
+
+  /// Whether one of the words is written from `offset` on.
+  public func start(at offset: Int, in units: [UInt16]) -> Bool {
+    var node = 0
+    var position = offset
+    while position < units.count, let next = forward.child(of: node, units[position]) {
+      if forward.isTerminal(next) { return true }
+      node = next
+      position += 1
+    }
+    return false
+  }
+
+  /// Whether one of the words ends right before `offset`.
+  public func end(at offset: Int, in units: [UInt16]) -> Bool {
+    var node = 0
+    var position = offset - 1
+    while position >= 0, position < units.count,
+      let next = backward.child(of: node, units[position])
+    {
+      if backward.isTerminal(next) { return true }
+      node = next
+      position -= 1
+    }
+    return false
+  }
+}
+
 extension UInt16 {
   /// A CJK unified ideograph (BMP blocks).
   var isIdeograph: Bool { (0x4E00...0x9FFF).contains(self) || (0x3400...0x4DBF).contains(self) }
+  /// An ASCII letter.
+  var isLatinLetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
   /// Any of the middle dots foreign names are written with (`MatchKeyFolder.middleDotVariants`).
   var isNameDot: Bool {
     guard let scalar = Unicode.Scalar(UInt32(self)) else { return false }

@@ -21,6 +21,9 @@ public struct PersonFinder: Stage {
     /// Foreign names: each character adds its weight minus this bias.
     public var foreignBias: Double = 1.5
     public var foreignThreshold: Double = 3.0
+    /// A character belongs to a run of transliteration characters when one of its weights
+    /// reaches this: 和, 的, 日 (weights below −1.5) end a run.
+    public var foreignMinimumWeight: Double = -1.5
     /// The weight of a given-name character the model never saw.
     public var unseenGivenWeight: Double = -4.0
     /// Added to three-character names (surname and two characters), the commonest shape.
@@ -39,6 +42,12 @@ public struct PersonFinder: Stage {
     public var cuesAfter: [String] = []
     /// Forms of address after a bare surname (李先生, 江主席): the surname alone is a name.
     public var addressAfter: [String] = []
+    /// Added to a bare surname before a form of address or a title (郑先生, 唐外长), with
+    /// `cue_bonus`: its own weight is all the name there is.
+    public var addressBonus: Double = 0
+    /// The score of a name in Latin letters (Svensson, Alex Ferguson): it is kept only with a
+    /// title before it or a cue after it.
+    public var latinScore: Double = 4.0
     /// Words that show the candidate names a place or a thing (石渠县, 金水河, 波拉尔牌).
     public var notNameAfter: [String] = []
     /// Words that show the next characters are no name: numerals and classifiers (3张卫星).
@@ -52,11 +61,34 @@ public struct PersonFinder: Stage {
   public let settings: Settings
   public let data: NameData
   public let evidence: BoundaryEvidence
+  /// By UTF-16 unit: whether it may stand in a run of transliteration characters.
+  let transliterationUnits: [Bool]
+  /// The settings' word lists, to look up in place.
+  let words: Words
+
+  struct Words: Sendable {
+    var cuesBefore, cuesAfter, addressAfter, addressOrCues: ContextWords
+    var notNameAfter, notNameBefore, notForeignNameBefore: ContextWords
+  }
 
   public init(settings: Settings, data: NameData, evidence: BoundaryEvidence) {
     self.settings = settings
     self.data = data
     self.evidence = evidence
+    var units = [Bool](repeating: false, count: 1 << 16)
+    for table in [data.foreign, data.foreignFirst, data.foreignLast] {
+      for (unit, weight) in table where weight >= settings.foreignMinimumWeight {
+        units[Int(unit)] = true
+      }
+    }
+    transliterationUnits = units
+    words = Words(
+      cuesBefore: ContextWords(settings.cuesBefore), cuesAfter: ContextWords(settings.cuesAfter),
+      addressAfter: ContextWords(settings.addressAfter),
+      addressOrCues: ContextWords(settings.addressAfter + settings.cuesAfter),
+      notNameAfter: ContextWords(settings.notNameAfter),
+      notNameBefore: ContextWords(settings.notNameBefore),
+      notForeignNameBefore: ContextWords(settings.notForeignNameBefore))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -70,6 +102,7 @@ public struct PersonFinder: Stage {
     try number("threshold", &settings.threshold)
     try number("foreign_bias", &settings.foreignBias)
     try number("foreign_threshold", &settings.foreignThreshold)
+    try number("foreign_minimum_weight", &settings.foreignMinimumWeight)
     try number("unseen_given_weight", &settings.unseenGivenWeight)
     try number("three_character_bonus", &settings.threeCharacterBonus)
     try number("single_word_penalty", &settings.singleWordPenalty)
@@ -77,6 +110,8 @@ public struct PersonFinder: Stage {
     try number("word_given_penalty", &settings.wordGivenPenalty)
     try number("title_bonus", &settings.titleBonus)
     try number("cue_bonus", &settings.cueBonus)
+    try number("address_bonus", &settings.addressBonus)
+    try number("latin_score", &settings.latinScore)
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
     settings.addressAfter = try options.strings("address_after") ?? []
@@ -109,6 +144,10 @@ public struct PersonFinder: Stage {
       for offset in mention.range.range where offset < units.count {
         if isPerson { personAt[offset] = Int32(index) } else { covered[offset] = true }
       }
+    }
+    // A name inside 《…》 is part of a work's title (《吴三桂演义》), which is no person.
+    for title in PersonFinder.bookTitles(in: units) {
+      for offset in title { covered[offset] = true }
     }
     let found = candidates(in: units, tokens: document.tokens, covered: covered).filter {
       candidate in
@@ -178,22 +217,40 @@ public struct PersonFinder: Stage {
     func free(_ range: Range<Int>) -> Bool {
       range.upperBound <= units.count && !range.contains { covered[$0] }
     }
-    // Built once per document, not per candidate: this loop runs for every character.
-    let addressOrCues = settings.addressAfter + settings.cuesAfter
+    for start in units.indices where !covered[start] && units[start].isLatinLetter {
+      // One word needs a title before it: after one a cue is as often a firm's (Politifact说).
+      if let end = latinName(at: start, units),
+        !(start..<end).contains(where: { covered[$0] }),
+        units[start..<end].contains(0x20) || data.titleStart(endingAt: start, in: units) != nil,
+        // Latin letters before a title are as often a programme or a firm (Exponent Podcast主持人).
+        let adjusted = adjust(
+          settings.latinScore, start, end, units, tokens, tokenIndex, titleAfterIsCue: false)
+      {
+        found.append(
+          Candidate(
+            range: TextRange(start, end), score: adjusted.0, method: "latin", cuts: adjusted.1))
+      }
+    }
     for start in units.indices where !covered[start] && units[start].isIdeograph {
       // Chinese names: surname (one or two characters) and one or two given characters.
       for surnameLength in 1...2 where start + surnameLength <= units.count {
         // Most characters start no surname: ask the set of first characters before making a key.
         guard data.surnameStarts.contains(units[start]) else { break }
-        let surname = String(decoding: units[start..<(start + surnameLength)], as: UTF16.self)
-        guard let surnameWeight = data.surnames[surname] else { continue }
+        guard let surnameWeight = data.surnameWeight(units, at: start, length: surnameLength)
+        else { continue }
         let givenStart = start + surnameLength
-        // A bare surname before a form of address: 李先生, 江主席.
-        if free(start..<givenStart),
-          settings.addressAfter.contains(where: {
-            PersonFinder.starts(units, at: givenStart, with: $0)
-          }),
-          let adjusted = adjust(surnameWeight, start, givenStart, units, tokens, tokenIndex)
+        // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长.
+        let titleFollows =
+          data.titleEnd(startingAt: givenStart, in: units, limit: units.count) != nil
+        // The character before must not be one of a name (素|林外长 is 素林's end).
+        let standsAlone =
+          start == 0 || !units[start - 1].isIdeograph
+          || (data.given[units[start - 1]] ?? settings.unseenGivenWeight) < 0
+        if free(start..<givenStart), standsAlone,
+          titleFollows
+            || words.addressAfter.start(at: givenStart, in: units),
+          let adjusted = adjust(
+            surnameWeight + settings.addressBonus, start, givenStart, units, tokens, tokenIndex)
         {
           found.append(
             Candidate(
@@ -203,10 +260,9 @@ public struct PersonFinder: Stage {
         for givenLength in 1...2 {
           let end = givenStart + givenLength
           guard free(start..<end), units[givenStart..<end].allSatisfy({ $0.isIdeograph }),
-            !addressOrCues.contains(where: {
-              PersonFinder.starts(units, at: givenStart + 1, with: $0)
-                || PersonFinder.starts(units, at: givenStart, with: $0)
-            })
+            !titleFollows,
+            // A cue or form of address is no part of the given name (李|先生, 吴明|表示).
+            !(givenStart..<end).contains(where: { words.addressOrCues.start(at: $0, in: units) })
           else { continue }
           var score = surnameWeight
           for unit in units[(start + surnameLength)..<end] {
@@ -226,35 +282,60 @@ public struct PersonFinder: Stage {
           }
         }
       }
-      // Transliterated names: every span of a run of transliteration characters and dots.
-      if data.foreign[units[start]] != nil
+      // Transliterated names: the spans of a run of transliteration characters and dots.
+      if transliterationUnits[Int(units[start])]
         && (start == 0 || covered[start - 1] || !isForeign(start - 1, units))
       {
         var runEnd = start
         while runEnd < units.count && !covered[runEnd] && isForeign(runEnd, units) { runEnd += 1 }
-        // The whole run, less the end of a title it starts with (主席|列昂尼德•斯卢茨基).
+        // Less the end of a title the run starts with (主席|列昂尼德•斯卢茨基).
         var runStart = start
         for offset in (start + 1)..<max(start + 1, runEnd - 1)
         where data.titleStart(endingAt: offset, in: units).map({ $0 < start }) == true {
           runStart = offset
         }
-        var score = 0.0
-        for unit in units[runStart..<runEnd] where !unit.isNameDot {
-          score += (data.foreign[unit] ?? 0) - settings.foreignBias
-        }
-        if runEnd - runStart >= 2,
-          !settings.notForeignNameBefore.contains(where: {
-            PersonFinder.ends(units, at: runStart, with: $0)
-          }),
-          let adjusted = adjust(
-            score + settings.threshold - settings.foreignThreshold, runStart, runEnd, units,
-            tokens, tokenIndex)
-        {
-          found.append(
-            Candidate(
-              range: TextRange(runStart, runEnd), score: adjusted.0, method: "transliteration",
-              cuts: adjusted.1))
-        }
+        found += transliterations(in: runStart..<runEnd, units, tokens, tokenIndex)
+      }
+    }
+    return found
+  }
+
+  /// A name in Latin letters starting at `start`: capitalised words of three letters or more
+  /// (one space between them, the rest in lower case), not glued to other letters or digits.
+  /// Its end, or nil.
+  func latinName(at start: Int, _ units: [UInt16]) -> Int? {
+    func isWordCharacter(_ offset: Int) -> Bool {
+      offset >= 0 && offset < units.count
+        && (units[offset].isLatinLetter || (0x30...0x39).contains(units[offset]))
+    }
+    guard !isWordCharacter(start - 1) else { return nil }
+    var end = start
+    var wordStart = start
+    while true {
+      guard (0x41...0x5A).contains(units[wordStart]) else { return nil }
+      var offset = wordStart + 1
+      // Capitalised words only: BBC, TikTok and iPhone are names of things.
+      while offset < units.count && (0x61...0x7A).contains(units[offset]) { offset += 1 }
+      if isWordCharacter(offset) || offset - wordStart < 3 { return nil }
+      end = offset
+      guard offset + 1 < units.count, units[offset] == 0x20,
+        (0x41...0x5A).contains(units[offset + 1])
+      else { break }
+      wordStart = offset + 1
+    }
+    return end
+  }
+
+  /// The spans inside 《…》 (at most 40 units): titles of works.
+  static func bookTitles(in units: [UInt16]) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    var open: Int?
+    for (offset, unit) in units.enumerated() {
+      if unit == 0x300A {
+        open = offset + 1
+      } else if unit == 0x300B, let start = open {
+        if offset - start <= 40 { found.append(start..<offset) }
+        open = nil
       }
     }
     return found
@@ -262,15 +343,74 @@ public struct PersonFinder: Stage {
 
   /// A transliteration character, or a middle dot between two of them.
   private func isForeign(_ offset: Int, _ units: [UInt16]) -> Bool {
-    if data.foreign[units[offset]] != nil { return true }
+    if transliterationUnits[Int(units[offset])] { return true }
     return units[offset].isNameDot && offset > 0 && offset + 1 < units.count
-      && data.foreign[units[offset - 1]] != nil && data.foreign[units[offset + 1]] != nil
+      && transliterationUnits[Int(units[offset - 1])]
+      && transliterationUnits[Int(units[offset + 1])]
+  }
+
+  /// What a span cut out of the middle of a run loses: at least the bias, or the weight the
+  /// neighbour in the run has as a name's inner character (萨|拉斯 is less likely than 萨拉斯,
+  /// 基里|延科 than 基里延科).
+  private func neighbourWeight(_ offset: Int, in run: Range<Int>, _ units: [UInt16]) -> Double {
+    guard run.contains(offset) else { return 0 }
+    return max(settings.foreignBias, data.foreign[units[offset]] ?? 0)
+  }
+
+  /// The longest transliterated name, in UTF-16 units, looked for inside a run.
+  static let longestTransliteration = 16
+
+  /// Every span of the run that starts and ends with a character, scored word by word (words
+  /// end at the dots): a word's first and last characters weigh by where they stand, so the
+  /// span ends where a name ends (恩斯塔德|日前, 贝尔巴托夫|都).
+  func transliterations(
+    in run: Range<Int>, _ units: [UInt16], _ tokens: [Token], _ tokenIndex: [Int32]
+  ) -> [Candidate] {
+    var found: [Candidate] = []
+    for start in run where !units[start].isNameDot {
+      if words.notForeignNameBefore.end(at: start, in: units) {
+        continue
+      }
+      var score = -neighbourWeight(start - 1, in: run, units)
+      var word = start
+      for last in start..<min(run.upperBound, start + PersonFinder.longestTransliteration) {
+        if units[last].isNameDot {
+          word = last + 1
+          continue
+        }
+        let unit = units[last]
+        // The weight of this character as the last of its word; then, once the next character
+        // continues the word, as an inner one.
+        let first = last == word
+        let asLast = (first ? data.foreignFirst[unit] : data.foreignLast[unit])
+        let asInner = (first ? data.foreignFirst[unit] : data.foreign[unit])
+        let closing = (asLast ?? data.foreign[unit] ?? settings.unseenGivenWeight)
+        // A name does not end in a one-character word after a dot (瓦西里·卡|申).
+        let endsInInitial = first && word > start
+        if last > start, last + 1 - start >= 2, !endsInInitial,
+          let adjusted = adjust(
+            score + closing - settings.foreignBias - neighbourWeight(last + 1, in: run, units)
+              + settings.threshold - settings.foreignThreshold, start, last + 1, units, tokens,
+            tokenIndex)
+        {
+          found.append(
+            Candidate(
+              range: TextRange(start, last + 1), score: adjusted.0, method: "transliteration",
+              cuts: adjusted.1))
+        }
+        let endsWord = last + 1 < run.upperBound && units[last + 1].isNameDot
+        score +=
+          ((endsWord ? asLast : asInner) ?? data.foreign[unit] ?? settings.unseenGivenWeight)
+          - settings.foreignBias
+      }
+    }
+    return found
   }
 
   /// The score with the context's evidence, or nil for a word that only looks like a name.
   func adjust(
     _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16], _ tokens: [Token],
-    _ tokenIndex: [Int32]
+    _ tokenIndex: [Int32], titleAfterIsCue: Bool = true
   ) -> (Double, Bool)? {
     // Context can only add the two bonuses: a candidate that cannot reach the threshold with
     // both is not worth the look (this runs for nearly every character of the text).
@@ -278,8 +418,17 @@ public struct PersonFinder: Stage {
     else { return nil }
     let text = String(decoding: units[start..<end], as: UTF16.self)
     if data.traps.contains(text) { return nil }
-    if settings.notNameAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
-      || settings.notNameBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
+    if end - start > 2,
+      (2..<(end - start)).contains(where: {
+        // Before a dot the place is a given name (多米尼克·卡西亚尼).
+        !units[start + $0].isNameDot
+          && data.placeTraps.contains(String(decoding: units[start..<(start + $0)], as: UTF16.self))
+      })
+    {
+      return nil
+    }
+    if words.notNameAfter.start(at: end, in: units)
+      || words.notNameBefore.end(at: start, in: units)
     {
       return nil
     }
@@ -299,12 +448,13 @@ public struct PersonFinder: Stage {
       score -= settings.singleWordPenalty
     }
     if data.titleStart(endingAt: start, in: units) != nil
-      || settings.cuesBefore.contains(where: { PersonFinder.ends(units, at: start, with: $0) })
+      || words.cuesBefore.end(at: start, in: units)
     {
       score += settings.titleBonus
     }
-    if settings.cuesAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
-      || settings.addressAfter.contains(where: { PersonFinder.starts(units, at: end, with: $0) })
+    if words.cuesAfter.start(at: end, in: units)
+      || words.addressAfter.start(at: end, in: units)
+      || titleAfterIsCue && data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
     {
       score += settings.cueBonus
     }

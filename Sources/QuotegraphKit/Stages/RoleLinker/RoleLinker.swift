@@ -79,6 +79,52 @@ public struct RoleLinker: Stage {
     document.layers.insert(.roles)
   }
 
+  /// The titles no person stands beside (记者近日求证, 业内专家认为), longest first from the left,
+  /// outside every mention and every title `roles` holds: what a tagger reports as positions.
+  public func standaloneTitles(in document: Document) -> [TextRange] {
+    let units = document.text.units
+    var taken = [Bool](repeating: false, count: units.count)
+    for mention in document.mentions {
+      for offset in mention.range.range where offset < units.count { taken[offset] = true }
+    }
+    for role in document.roles {
+      for offset in role.title.range where offset < units.count { taken[offset] = true }
+    }
+    // A title alone must be a word of its own: 委员 is no title in 委员会.
+    var boundaries = Set<Int>([0, units.count])
+    for token in document.tokens {
+      boundaries.insert(Int(token.range.start))
+      boundaries.insert(Int(token.range.end))
+    }
+    var qualifierStart: [Int: Int] = [:]
+    for mention in document.mentions where document.entities[mention.entity].kind != .person {
+      qualifierStart[Int(mention.range.end)] = Int(mention.range.start)
+    }
+    var found: [TextRange] = []
+    var start = 0
+    var previousEnd = 0
+    while start < units.count {
+      if !taken[start], let end = data.titleEnd(startingAt: start, in: units, limit: units.count),
+        boundaries.contains(end), !taken[start..<end].contains(true)
+      {
+        // With its qualifiers, as when a person stands beside it (埃及文化部长, 副校长).
+        let titleStart = extendQualifiers(
+          from: start, units: units, qualifierStart: qualifierStart, personAt: [],
+          limit: previousEnd)
+        guard boundaries.contains(start) || boundaries.contains(titleStart) else {
+          start += 1
+          continue
+        }
+        found.append(TextRange(titleStart, end))
+        start = end
+        previousEnd = end
+      } else {
+        start += 1
+      }
+    }
+    return found
+  }
+
   /// Moves a title's start left over qualifier words and place or organisation mentions.
   func extendQualifiers(
     from start: Int, units: [UInt16], qualifierStart: [Int: Int], personAt: Set<Int>, limit: Int
