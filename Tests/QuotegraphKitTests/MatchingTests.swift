@@ -4,6 +4,46 @@ import Testing
 
 @Suite("Pattern automaton and boundary evidence")
 struct MatchingTests {
+  @Test("property: UnitWords finds the first word written at an offset, as a naive search does")
+  func unitWordsAgainstNaiveSearch() {
+    var generator = SeededGenerator(seed: 9)
+    let alphabet = Array("会见通电话与和、，以及".utf16)
+    for _ in 0..<300 {
+      let words = (0..<Int.random(in: 0..<6, using: &generator)).map { _ in
+        String(
+          decoding: (0..<Int.random(in: 0..<4, using: &generator)).map { _ in
+            alphabet.randomElement(using: &generator) ?? 0
+          }, as: UTF16.self)
+      }
+      let text = (0..<Int.random(in: 0..<20, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? 0
+      }
+      let list = UnitWords(words)
+      for offset in 0...(text.count + 1) {
+        let expected = words.firstIndex { word in
+          var position = offset
+          for unit in word.utf16 {
+            guard position < text.count, text[position] == unit else { return false }
+            position += 1
+          }
+          return true
+        }
+        #expect(list.first(at: offset, in: text) == expected, "\(words) at \(offset)")
+        #expect(list.contains(at: offset, in: text) == (expected != nil))
+      }
+    }
+  }
+
+  @Test("the quotation finder's mark test agrees with its tables")
+  func quotationMarks() {
+    for unit in UInt16.min...UInt16.max {
+      let inTables =
+        QuotationFinder.symmetric.contains(unit) || QuotationFinder.pairs[unit] != nil
+        || QuotationFinder.closers.contains(unit)
+      #expect(QuotationFinder.isMark(unit) == inTables, "\(unit)")
+    }
+  }
+
   @Test("property: the automaton finds exactly what a naive search finds")
   func automatonAgainstNaiveSearch() {
     var generator = SeededGenerator(seed: 5)
