@@ -30,7 +30,36 @@ struct MatchingTests {
         }
         #expect(list.first(at: offset, in: text) == expected, "\(words) at \(offset)")
         #expect(list.contains(at: offset, in: text) == (expected != nil))
+        let ending = words.contains { word in
+          var position = offset - word.utf16.count
+          guard position >= 0 else { return false }
+          for unit in word.utf16 {
+            guard position < text.count, text[position] == unit else { return false }
+            position += 1
+          }
+          return true
+        }
+        #expect(list.endsWord(at: offset, in: text) == ending, "\(words) before \(offset)")
       }
+    }
+  }
+
+  @Test("property: String(decodingUTF16:) makes what String(decoding:as: UTF16.self) makes")
+  func utf16Strings() {
+    var generator = SeededGenerator(seed: 11)
+    let samples: [UInt16] = [
+      0x41, 0x7F, 0x80, 0x7FF, 0x800, 0x97E9, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000,
+      0xFFFD, 0xFFFF, 0x00, 0x2028, 0xD83D, 0xDE00,
+    ]
+    for _ in 0..<2000 {
+      let units = (0..<Int.random(in: 0..<8, using: &generator)).map { _ in
+        Bool.random(using: &generator)
+          ? samples.randomElement(using: &generator) ?? 0
+          : UInt16.random(in: 0...UInt16.max, using: &generator)
+      }
+      let expected = String(decoding: units, as: UTF16.self)
+      #expect(String(decodingUTF16: units) == expected, "\(units)")
+      #expect(Array(String(decodingUTF16: units[...]).utf8) == Array(expected.utf8))
     }
   }
 

@@ -10,6 +10,8 @@ public struct UnitWords: Sendable {
   public let words: [[UInt16]]
   /// One bit per UTF-16 code unit: set when some word starts with it.
   private let firstUnits: [UInt64]
+  /// The same for the units words end with, for `endsWord(at:in:)`.
+  private let lastUnits: [UInt64]
   /// The first empty word, which is written at every offset, even past the end.
   private let firstEmpty: Int?
 
@@ -20,10 +22,13 @@ public struct UnitWords: Sendable {
   public init(units words: [[UInt16]]) {
     self.words = words
     var bits = [UInt64](repeating: 0, count: 1024)
+    var lastBits = [UInt64](repeating: 0, count: 1024)
     for word in words {
       if let first = word.first.map(Int.init) { bits[first >> 6] |= 1 << UInt64(first & 63) }
+      if let last = word.last.map(Int.init) { lastBits[last >> 6] |= 1 << UInt64(last & 63) }
     }
     self.firstUnits = bits
+    self.lastUnits = lastBits
     self.firstEmpty = words.firstIndex(where: \.isEmpty)
   }
 
@@ -51,6 +56,16 @@ public struct UnitWords: Sendable {
   @inline(__always)
   public func contains(at offset: Int, in units: [UInt16]) -> Bool {
     first(at: offset, in: units) != nil
+  }
+
+  /// Whether some word is written right before `offset` (ends there).
+  @inline(__always)
+  public func endsWord(at offset: Int, in units: [UInt16]) -> Bool {
+    if firstEmpty != nil { return offset >= 0 }
+    guard offset > 0, offset <= units.count else { return false }
+    let unit = units[offset - 1]
+    guard lastUnits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 else { return false }
+    return words.contains { UnitWords.matches($0, at: offset - $0.count, in: units) }
   }
 
   /// Whether `word` is written at `offset` of `units`.

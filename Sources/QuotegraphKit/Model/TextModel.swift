@@ -57,7 +57,7 @@ public struct CleanText: Sendable, Equatable {
   public subscript(range: TextRange) -> String {
     let lower = max(0, min(Int(range.start), units.count))
     let upper = max(lower, min(Int(range.end), units.count))
-    return String(decoding: units[lower..<upper], as: UTF16.self)
+    return String(decodingUTF16: units[lower..<upper])
   }
 
   /// The Unicode-scalar offset of a UTF-16 offset: what graph output and the NER scorers count.

@@ -178,7 +178,7 @@ struct QuoteScan {
   }
 
   func text(_ start: Int, _ end: Int) -> String {
-    String(decoding: units[max(0, start)..<min(units.count, max(start, end))], as: UTF16.self)
+    String(decodingUTF16: units[max(0, start)..<min(units.count, max(start, end))])
   }
 
   /// Builds the statement a cue opens, or nil when no speaker or no content can be found.
