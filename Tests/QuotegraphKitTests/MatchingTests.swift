@@ -63,6 +63,20 @@ struct MatchingTests {
     }
   }
 
+  @Test("UnitKey: equal for equal words, distinct for different ones, nil past four units")
+  func unitKeys() {
+    let words = ["王", "王毅", "欧阳", "欧阳修", "司马相如", "\u{0}王", "王\u{0}", "a", "ab"]
+    for first in words {
+      for second in words {
+        #expect((UnitKey(first) == UnitKey(second)) == (first == second), "\(first) \(second)")
+      }
+    }
+    #expect(UnitKey("") == nil)
+    #expect(UnitKey("尼古拉斯·") == nil)
+    let units = Array("外交部发言人汪文斌".utf16)
+    #expect(UnitKey(units[6..<9]) == UnitKey("汪文斌"))
+  }
+
   @Test("the quotation finder's mark test agrees with its tables")
   func quotationMarks() {
     for unit in UInt16.min...UInt16.max {
