@@ -1,4 +1,6 @@
+import Dispatch
 import ICUText
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -127,6 +129,29 @@ public struct ExtractionBenchmark: Sendable {
       Measurement(
         name: "raw ICU word break (floor)", seconds: icuSeconds, bytes: cleanTextBytes,
         basis: "clean text"))
+    if jobs > 1 {
+      // The floor on all cores: the documents in `jobs` slices, an iterator per slice.
+      let texts = documents.map(\.text.units)
+      let slice = (texts.count + jobs - 1) / jobs
+      let failures = Mutex(0)
+      started = clock.now
+      DispatchQueue.concurrentPerform(iterations: jobs) { part in
+        guard let iterator = try? BreakIterator(.word, locale: "zh") else {
+          failures.withLock { $0 += 1 }
+          return
+        }
+        for text in texts[min(texts.count, part * slice)..<min(texts.count, (part + 1) * slice)]
+        where (try? iterator.segments(of: text)) == nil {
+          failures.withLock { $0 += 1 }
+        }
+      }
+      let seconds = (clock.now - started).seconds
+      precondition(failures.withLock { $0 } == 0, "ICU word break failed")
+      measurements.append(
+        Measurement(
+          name: "raw ICU word break (floor), \(jobs) jobs", seconds: seconds,
+          bytes: cleanTextBytes, basis: "clean text"))
+    }
     documents.removeAll()
 
     // End to end: read, every stage, JSON lines, as `extract` runs them.
