@@ -77,6 +77,17 @@ struct MatchingTests {
     #expect(UnitKey(units[6..<9]) == UnitKey("汪文斌"))
   }
 
+  @Test("CleanText's units are the string's UTF-16, with scalar offsets past the BMP")
+  func cleanTextUnits() {
+    for text in ["", "韩正", "a😀b𠀀c", "😀", "\r\n尾", "𠀀"] {
+      let clean = CleanText(text)
+      #expect(clean.units == Array(text.utf16), "\(text)")
+      #expect(clean.scalarCount == text.unicodeScalars.count)
+      #expect(clean.scalarOffset(Int32(clean.units.count)) == text.unicodeScalars.count)
+    }
+    #expect(CleanText("a😀b").scalarOffset(3) == 2)
+  }
+
   @Test("the quotation finder's mark test agrees with its tables")
   func quotationMarks() {
     for unit in UInt16.min...UInt16.max {
