@@ -14,7 +14,8 @@ if ! "$dir/venv/bin/pip" install -q jieba >"$dir/pip.log" 2>&1; then
   echo "bench-jieba: pip could not install jieba: $(tail -n 1 "$dir/pip.log")" >&2
   exit 3
 fi
-"$dir/venv/bin/python" - "$text" <<'PY'
+# -I: isolated, so a json.py or logging.py in the working folder cannot shadow the stdlib.
+"$dir/venv/bin/python" -I - "$text" <<'PY'
 import json, sys, time, logging
 import jieba, jieba.posseg as posseg
 jieba.setLogLevel(logging.WARNING)

@@ -58,9 +58,13 @@ struct BenchCommand: AsyncParsableCommand {
     if jieba {
       jiebaRate = runJieba(sample: report.sampleText, lines: &lines)
     }
-    lines.append("peak RSS: \(format(report.peakResidentMegabytes, 1)) MB")
+    lines.append(
+      "peak RSS of the extract runs (the workload held in memory included): \(format(report.peakResidentMegabytes, 1)) MB"
+    )
     let all = jobs ?? cores
-    let icu = report.measurements.first { $0.name.hasPrefix("raw ICU") }?.megabytesPerSecond ?? 0
+    let icu =
+      report.measurements.first { $0.name == "raw ICU word break (floor)" }?.megabytesPerSecond
+      ?? 0
     let single =
       report.measurements.first {
         $0.name == "extract end to end, 1 job" && $0.basis == "clean text"

@@ -10,6 +10,55 @@ struct GraphOutputTests {
     #expect(value.serialized() == #"{"a":1,"b":"“引号”\"\\\n\t\u0001/","c":[true,null]}"#)
   }
 
+  @Test("the UTF-8 writer escapes like the scalar-by-scalar one it replaced")
+  func escapingEveryControlCharacter() {
+    // The old writer's rule, scalar by scalar: the reference for the byte-level one.
+    func reference(_ text: String) -> String {
+      var out = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+          if scalar.value < 0x20 {
+            let hex = String(scalar.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          } else {
+            out.unicodeScalars.append(scalar)
+          }
+        }
+      }
+      return out + "\""
+    }
+    let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+    for text in [
+      controls, "a\u{2028}b\u{2029}c\u{2027}\u{202A}", "\u{E2}\u{80}", "尾\u{2028}", "😀\"\\",
+      "\r\n", "",
+    ] {
+      #expect(JSONValue.string(text).serialized() == reference(text))
+    }
+    #expect(
+      JSONValue.array([.int(-12), .int(7), .double(0.25), .double(3), .double(.nan)]).serialized()
+        == "[-12,7,0.25,3,null]")
+  }
+
+  @Test("relationship lines: endpoints with id then labels, properties sorted")
+  func relationshipLine() {
+    let record = GraphRecord.relationship(
+      .init(
+        id: "said:1", label: "SAID", start: .init(id: "wd:Q1", labels: ["Person"]),
+        end: .init(id: "quote:1", labels: ["Quote"]), properties: ["b": 2, "a": "x"]))
+    #expect(
+      record.jsonLine()
+        == #"{"type":"relationship","id":"said:1","label":"SAID","start":{"id":"wd:Q1","labels":["Person"]},"end":{"id":"quote:1","labels":["Quote"]},"properties":{"a":"x","b":2}}"#
+    )
+  }
+
   @Test("node lines follow APOC's key order with sorted properties")
   func nodeLine() {
     let record = GraphRecord.node(

@@ -4,6 +4,100 @@ import Testing
 
 @Suite("Pattern automaton and boundary evidence")
 struct MatchingTests {
+  @Test("property: UnitWords finds the first word written at an offset, as a naive search does")
+  func unitWordsAgainstNaiveSearch() {
+    var generator = SeededGenerator(seed: 9)
+    let alphabet = Array("会见通电话与和、，以及".utf16)
+    for _ in 0..<300 {
+      let words = (0..<Int.random(in: 0..<6, using: &generator)).map { _ in
+        String(
+          decoding: (0..<Int.random(in: 0..<4, using: &generator)).map { _ in
+            alphabet.randomElement(using: &generator) ?? 0
+          }, as: UTF16.self)
+      }
+      let text = (0..<Int.random(in: 0..<20, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? 0
+      }
+      let list = UnitWords(words)
+      for offset in 0...(text.count + 1) {
+        let expected = words.firstIndex { word in
+          var position = offset
+          for unit in word.utf16 {
+            guard position < text.count, text[position] == unit else { return false }
+            position += 1
+          }
+          return true
+        }
+        #expect(list.first(at: offset, in: text) == expected, "\(words) at \(offset)")
+        #expect(list.contains(at: offset, in: text) == (expected != nil))
+        let ending = words.contains { word in
+          var position = offset - word.utf16.count
+          guard position >= 0 else { return false }
+          for unit in word.utf16 {
+            guard position < text.count, text[position] == unit else { return false }
+            position += 1
+          }
+          return true
+        }
+        #expect(list.endsWord(at: offset, in: text) == ending, "\(words) before \(offset)")
+      }
+    }
+  }
+
+  @Test("property: String(decodingUTF16:) makes what String(decoding:as: UTF16.self) makes")
+  func utf16Strings() {
+    var generator = SeededGenerator(seed: 11)
+    let samples: [UInt16] = [
+      0x41, 0x7F, 0x80, 0x7FF, 0x800, 0x97E9, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000,
+      0xFFFD, 0xFFFF, 0x00, 0x2028, 0xD83D, 0xDE00,
+    ]
+    for _ in 0..<2000 {
+      let units = (0..<Int.random(in: 0..<8, using: &generator)).map { _ in
+        Bool.random(using: &generator)
+          ? samples.randomElement(using: &generator) ?? 0
+          : UInt16.random(in: 0...UInt16.max, using: &generator)
+      }
+      let expected = String(decoding: units, as: UTF16.self)
+      #expect(String(decodingUTF16: units) == expected, "\(units)")
+      #expect(Array(String(decodingUTF16: units[...]).utf8) == Array(expected.utf8))
+    }
+  }
+
+  @Test("UnitKey: equal for equal words, distinct for different ones, nil past four units")
+  func unitKeys() {
+    let words = ["王", "王毅", "欧阳", "欧阳修", "司马相如", "\u{0}王", "王\u{0}", "a", "ab"]
+    for first in words {
+      for second in words {
+        #expect((UnitKey(first) == UnitKey(second)) == (first == second), "\(first) \(second)")
+      }
+    }
+    #expect(UnitKey("") == nil)
+    #expect(UnitKey("尼古拉斯·") == nil)
+    let units = Array("外交部发言人汪文斌".utf16)
+    #expect(UnitKey(units[6..<9]) == UnitKey("汪文斌"))
+  }
+
+  @Test("CleanText's units are the string's UTF-16, with scalar offsets past the BMP")
+  func cleanTextUnits() {
+    for text in ["", "韩正", "a😀b𠀀c", "😀", "\r\n尾", "𠀀"] {
+      let clean = CleanText(text)
+      #expect(clean.units == Array(text.utf16), "\(text)")
+      #expect(clean.scalarCount == text.unicodeScalars.count)
+      #expect(clean.scalarOffset(Int32(clean.units.count)) == text.unicodeScalars.count)
+    }
+    #expect(CleanText("a😀b").scalarOffset(3) == 2)
+  }
+
+  @Test("the quotation finder's mark test agrees with its tables")
+  func quotationMarks() {
+    for unit in UInt16.min...UInt16.max {
+      let inTables =
+        QuotationFinder.symmetric.contains(unit) || QuotationFinder.pairs[unit] != nil
+        || QuotationFinder.closers.contains(unit)
+      #expect(QuotationFinder.isMark(unit) == inTables, "\(unit)")
+    }
+  }
+
   @Test("property: the automaton finds exactly what a naive search finds")
   func automatonAgainstNaiveSearch() {
     var generator = SeededGenerator(seed: 5)

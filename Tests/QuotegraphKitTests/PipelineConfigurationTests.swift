@@ -45,6 +45,37 @@ struct PipelineConfigurationTests {
     #expect(failure?.message.contains("text.segment.v1") == true)
   }
 
+  /// Stages are built side by side; the error is still the first in file order.
+  @Test("the first bad entry in file order is reported, whatever kind of error follows")
+  func firstErrorInFileOrder() {
+    let failure = error(
+      """
+      stages:
+        - id: clean
+          type: html.clean.v1
+          options: {drop_elements: [script], no_such_option: 1}
+        - id: segment
+          type: text.segment.v1
+        - id: oops
+          type: quote.attribute.v9
+      """)
+    #expect(failure?.code == "pipeline.unknown-option")
+    #expect(failure?.line == 4)
+    let later = error(
+      """
+      stages:
+        - id: clean
+          type: html.clean.v1
+          options: {drop_elements: [script]}
+        - id: segment
+          type: text.segment.v1
+        - id: oops
+          type: quote.attribute.v9
+      """)
+    #expect(later?.code == "pipeline.missing-option")
+    #expect(later?.line == 5)
+  }
+
   @Test("a missing required option names the stage's line")
   func missingOption() {
     let failure = error(

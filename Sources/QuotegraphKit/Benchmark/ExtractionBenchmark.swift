@@ -1,4 +1,6 @@
+import Dispatch
 import ICUText
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -63,6 +65,8 @@ public struct ExtractionBenchmark: Sendable {
     public var inputBytes: Int
     public var cleanTextBytes: Int
     public var measurements: [Measurement]
+    /// Peak resident memory after the end-to-end runs (the workload's bytes included), before
+    /// the stage-by-stage passes.
     public var peakResidentMegabytes: Double
     /// The first few MB of the workload's clean text, for baselines run outside this process.
     public var sampleText: String
@@ -78,48 +82,65 @@ public struct ExtractionBenchmark: Sendable {
     var measurements: [Measurement] = []
     var sampleText = ""
 
-    // The reader, and the documents each later measurement starts from.
+    // End to end first, so that the peak RSS read after it is what `extract` needs: read, every
+    // stage, JSON lines, as `extract` runs them.
+    var endToEndSeconds: [(jobs: Int, seconds: Double)] = []
+    for jobCount in Set([1, jobs]).sorted() {
+      endToEndSeconds.append((jobCount, try await endToEnd(jobs: jobCount)))
+    }
+    let extractResident = ExtractionBenchmark.peakResidentMegabytes()
+
+    // The reader, then each stage alone on documents that went through the stages before it.
+    // In slices of articles, so that the whole workload's documents are never in memory at once.
     let reader = ArticleReader()
-    var documents: [Document] = []
-    documents.reserveCapacity(articles.count)
-    var started = clock.now
-    for article in articles {
-      if let document = try? reader.read(article.bytes, source: article.source) {
-        documents.append(document)
+    var readSeconds = 0.0
+    var stageSeconds = [Double](repeating: 0, count: pipeline.stages.count)
+    var texts: [[UInt16]] = []
+    var cleanTextBytes = 0
+    var position = 0
+    while position < articles.count {
+      let slice = articles[position..<min(articles.count, position + 256)]
+      position += slice.count
+      var documents: [Document] = []
+      documents.reserveCapacity(slice.count)
+      let started = clock.now
+      for article in slice {
+        if let document = try? reader.read(article.bytes, source: article.source) {
+          documents.append(document)
+        }
+      }
+      readSeconds += (clock.now - started).seconds
+      for (index, stage) in pipeline.stages.enumerated() {
+        for slot in documents.indices {
+          let before = clock.now
+          try stage.process(&documents[slot])
+          stageSeconds[index] += (clock.now - before).seconds
+        }
+        if index == 0 {
+          for document in documents {
+            cleanTextBytes += document.text.string.utf8.count
+            texts.append(document.text.units)
+            if sampleText.utf8.count < sampleBytes { sampleText += document.text.string + "\n" }
+          }
+        }
       }
     }
     measurements.append(
       Measurement(
-        name: "read (decode, header)", seconds: (clock.now - started).seconds, bytes: inputBytes,
-        basis: "files"))
-
-    // Each stage alone, on documents that went through the stages before it.
-    var cleanTextBytes = 0
+        name: "read (decode, header)", seconds: readSeconds, bytes: inputBytes, basis: "files"))
     for (index, stage) in pipeline.stages.enumerated() {
-      var seconds = 0.0
-      for position in documents.indices {
-        let before = clock.now
-        try stage.process(&documents[position])
-        seconds += (clock.now - before).seconds
-      }
-      if index == 0 {
-        cleanTextBytes = documents.reduce(0) { $0 + $1.text.string.utf8.count }
-        for document in documents where sampleText.utf8.count < sampleBytes {
-          sampleText += document.text.string + "\n"
-        }
-      }
       measurements.append(
         Measurement(
-          name: "stage \(pipeline.stageIDs[index]) (\(type(of: stage).type))", seconds: seconds,
-          bytes: inputBytes, basis: "files"))
+          name: "stage \(pipeline.stageIDs[index]) (\(type(of: stage).type))",
+          seconds: stageSeconds[index], bytes: inputBytes, basis: "files"))
     }
 
     // The floor: ICU's word break over the same clean text, nothing else.
     let words = try BreakIterator(.word, locale: "zh")
-    started = clock.now
+    var started = clock.now
     var boundaryCount = 0
-    for document in documents {
-      boundaryCount += try words.segments(of: document.text.units).count
+    for text in texts {
+      boundaryCount += try words.segments(of: text).count
     }
     let icuSeconds = (clock.now - started).seconds
     precondition(boundaryCount >= 0)
@@ -127,24 +148,41 @@ public struct ExtractionBenchmark: Sendable {
       Measurement(
         name: "raw ICU word break (floor)", seconds: icuSeconds, bytes: cleanTextBytes,
         basis: "clean text"))
-    documents.removeAll()
-
-    // End to end: read, every stage, JSON lines, as `extract` runs them.
-    for jobCount in Set([1, jobs]).sorted() {
-      let seconds = try await endToEnd(jobs: jobCount)
+    if jobs > 1 {
+      // The floor on all cores: the texts in `jobs` slices, an iterator per slice.
+      let slice = (texts.count + jobs - 1) / jobs
+      let failures = Mutex(0)
+      let allTexts = texts
+      started = clock.now
+      DispatchQueue.concurrentPerform(iterations: jobs) { part in
+        guard let iterator = try? BreakIterator(.word, locale: "zh") else {
+          failures.withLock { $0 += 1 }
+          return
+        }
+        for text
+          in allTexts[min(allTexts.count, part * slice)..<min(allTexts.count, (part + 1) * slice)]
+        where (try? iterator.segments(of: text)) == nil {
+          failures.withLock { $0 += 1 }
+        }
+      }
+      let seconds = (clock.now - started).seconds
+      precondition(failures.withLock { $0 } == 0, "ICU word break failed")
       measurements.append(
         Measurement(
-          name: "extract end to end, \(jobCount) job\(jobCount == 1 ? "" : "s")", seconds: seconds,
-          bytes: inputBytes, basis: "files"))
-      measurements.append(
-        Measurement(
-          name: "extract end to end, \(jobCount) job\(jobCount == 1 ? "" : "s")", seconds: seconds,
+          name: "raw ICU word break (floor), \(jobs) jobs", seconds: seconds,
           bytes: cleanTextBytes, basis: "clean text"))
+    }
+
+    for (jobCount, seconds) in endToEndSeconds {
+      let name = "extract end to end, \(jobCount) job\(jobCount == 1 ? "" : "s")"
+      measurements.append(
+        Measurement(name: name, seconds: seconds, bytes: inputBytes, basis: "files"))
+      measurements.append(
+        Measurement(name: name, seconds: seconds, bytes: cleanTextBytes, basis: "clean text"))
     }
     return Report(
       articles: articles.count, inputBytes: inputBytes, cleanTextBytes: cleanTextBytes,
-      measurements: measurements,
-      peakResidentMegabytes: ExtractionBenchmark.peakResidentMegabytes(),
+      measurements: measurements, peakResidentMegabytes: extractResident,
       sampleText: sampleText)
   }
 

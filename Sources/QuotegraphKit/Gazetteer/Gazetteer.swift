@@ -102,6 +102,25 @@ extension GazetteerRow {
   /// A Wikidata id (`Q` and digits) or a derived id (`person:` and 16 hex digits).
   func checkedID(prefix: String) throws(QuotegraphError) -> String {
     let id = self["id"]
+    // Byte checks first: a row is checked at every start-up (tens of thousands of ids), and
+    // character by character this was the costliest step of loading. Non-ASCII ids fall
+    // through to the character checks below, which decide them as before.
+    let bytes = id.utf8
+    if bytes.first == UInt8(ascii: "Q"), bytes.count > 1,
+      bytes.dropFirst().allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    {
+      return id
+    }
+    let prefixBytes = prefix.utf8
+    if bytes.count == prefixBytes.count + 17, bytes.starts(with: prefixBytes),
+      bytes.dropFirst(prefixBytes.count).first == UInt8(ascii: ":"),
+      bytes.dropFirst(prefixBytes.count + 1).allSatisfy({
+        ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+          || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+      })
+    {
+      return id
+    }
     if id.first == "Q", id.count > 1, id.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
       return id
     }
@@ -140,7 +159,12 @@ extension GazetteerRow {
 
   func country(_ column: String = "country") throws(QuotegraphError) -> String {
     let value = self[column]
-    guard value.isEmpty || (value.count == 2 && value.allSatisfy({ $0.isASCII && $0.isUppercase }))
+    // On bytes: two ASCII capitals are two bytes, and a character with a combining mark is
+    // neither ASCII nor two bytes, so this is the character rule without grapheme breaking.
+    guard
+      value.isEmpty
+        || (value.utf8.count == 2
+          && value.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }))
     else { throw rowError("\(column) \"\(value)\" is not an ISO 3166-1 alpha-2 code") }
     return value
   }

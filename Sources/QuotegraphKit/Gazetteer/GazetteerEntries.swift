@@ -34,8 +34,21 @@ public struct RoleTenure: Sendable, Equatable {
 
   /// Empty, or `YYYY`, `YYYY-MM`, `YYYY-MM-DD` with digits in place.
   public static func isDate<S: StringProtocol>(_ text: S) -> Bool {
-    let shape = String(text.map { $0.isASCII && $0.isNumber ? "9" : $0 })
-    return ["", "9999", "9999-99", "9999-99-99"].contains(shape)
+    // On bytes: every accepted character is one ASCII byte, and a byte outside ASCII (a
+    // non-ASCII digit, a combining mark) fails the shape as its character did.
+    let bytes = text.utf8
+    guard bytes.count == 0 || bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else {
+      return false
+    }
+    for (offset, byte) in bytes.enumerated() {
+      let isDash = offset == 4 || offset == 7
+      if isDash
+        ? byte != UInt8(ascii: "-") : !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+      {
+        return false
+      }
+    }
+    return true
   }
 }
 

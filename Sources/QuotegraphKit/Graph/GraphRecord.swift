@@ -53,28 +53,51 @@ public enum GraphRecord: Equatable, Sendable {
 
   /// The record as one JSON line (without the newline), keys in APOC's order.
   public func jsonLine() -> String {
-    var output = ""
+    var output = JSONOutput()
+    writeJSONLine(to: &output)
+    return output.string
+  }
+
+  func writeJSONLine(to output: inout JSONOutput) {
     switch self {
     case .node(let node):
-      JSONValue.writeObject(
-        [
-          ("type", "node"), ("id", .string(node.id)),
-          ("labels", .array(node.labels.map(JSONValue.string))),
-          ("properties", .object(node.properties)),
-        ], to: &output)
+      output.writeASCII("{\"type\":\"node\",\"id\":")
+      output.writeString(node.id)
+      output.writeASCII(",\"labels\":")
+      GraphRecord.writeLabels(node.labels, to: &output)
+      output.writeASCII(",\"properties\":")
+      JSONValue.object(node.properties).write(to: &output)
+      output.append(UInt8(ascii: "}"))
     case .relationship(let relationship):
-      func endpoint(_ endpoint: Endpoint) -> JSONValue {
-        .object([
-          "id": .string(endpoint.id), "labels": .array(endpoint.labels.map(JSONValue.string)),
-        ])
-      }
-      JSONValue.writeObject(
-        [
-          ("type", "relationship"), ("id", .string(relationship.id)),
-          ("label", .string(relationship.label)), ("start", endpoint(relationship.start)),
-          ("end", endpoint(relationship.end)), ("properties", .object(relationship.properties)),
-        ], to: &output)
+      output.writeASCII("{\"type\":\"relationship\",\"id\":")
+      output.writeString(relationship.id)
+      output.writeASCII(",\"label\":")
+      output.writeString(relationship.label)
+      output.writeASCII(",\"start\":")
+      GraphRecord.writeEndpoint(relationship.start, to: &output)
+      output.writeASCII(",\"end\":")
+      GraphRecord.writeEndpoint(relationship.end, to: &output)
+      output.writeASCII(",\"properties\":")
+      JSONValue.object(relationship.properties).write(to: &output)
+      output.append(UInt8(ascii: "}"))
     }
-    return output
+  }
+
+  private static func writeLabels(_ labels: [String], to output: inout JSONOutput) {
+    output.append(UInt8(ascii: "["))
+    for (i, label) in labels.enumerated() {
+      if i > 0 { output.append(UInt8(ascii: ",")) }
+      output.writeString(label)
+    }
+    output.append(UInt8(ascii: "]"))
+  }
+
+  /// `{"id":…,"labels":[…]}`: the keys already in sorted order, as `JSONValue.object` writes.
+  private static func writeEndpoint(_ endpoint: Endpoint, to output: inout JSONOutput) {
+    output.writeASCII("{\"id\":")
+    output.writeString(endpoint.id)
+    output.writeASCII(",\"labels\":")
+    writeLabels(endpoint.labels, to: &output)
+    output.append(UInt8(ascii: "}"))
   }
 }

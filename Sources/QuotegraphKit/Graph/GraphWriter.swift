@@ -22,13 +22,13 @@ public struct GraphWriter {
     {
       return ("", 1)
     }
-    var chunk = ""
+    var chunk = JSONOutput(capacity: 1024)
     for record in records {
       if case .node(let node) = record, !seenIDs.insert(node.id).inserted { continue }
-      chunk += record.jsonLine()
-      chunk += "\n"
+      record.writeJSONLine(to: &chunk)
+      chunk.append(UInt8(ascii: "\n"))
     }
-    return (chunk, 0)
+    return (chunk.string, 0)
   }
 
   /// Writes the records of one document; returns 1 when it was skipped as a duplicate article.

@@ -48,7 +48,7 @@ public struct BoundaryEvidence: Sendable {
     if first >= 0 {
       let token = tokens[Int(first)].range
       if Int(token.start) < start {
-        let head = String(decoding: units[Int(token.start)..<start], as: UTF16.self)
+        let head = String(decodingUTF16: units[Int(token.start)..<start])
         guard leaders.contains(head) else { return .cutsWord(side: .start) }
         verdict = .acceptedCut
       }
@@ -57,7 +57,7 @@ public struct BoundaryEvidence: Sendable {
     if last >= 0 {
       let token = tokens[Int(last)].range
       if Int(token.end) > end {
-        let tail = String(decoding: units[end..<Int(token.end)], as: UTF16.self)
+        let tail = String(decodingUTF16: units[end..<Int(token.end)])
         guard followers.contains(tail) else { return .cutsWord(side: .end) }
         verdict = .acceptedCut
       }

@@ -35,8 +35,24 @@ public struct CleanText: Sendable, Equatable {
 
   public init(_ string: String) {
     self.string = string
-    self.units = Array(string.utf16)
-    if units.count == string.unicodeScalars.count {
+    // One pass over the scalars gives the units and whether any needs two: the UTF-16 view
+    // of a native (UTF-8) String transcodes unit by unit, and counting scalars was a second pass.
+    var units: [UInt16] = []
+    units.reserveCapacity(string.utf8.count / 2 + 16)
+    var supplementary = false
+    for scalar in string.unicodeScalars {
+      let value = scalar.value
+      if value < 0x10000 {
+        units.append(UInt16(truncatingIfNeeded: value))
+      } else {
+        supplementary = true
+        let offset = value - 0x10000
+        units.append(UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10)))
+        units.append(UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF)))
+      }
+    }
+    self.units = units
+    if !supplementary {
       scalarStarts = nil
     } else {
       // scalarStarts[u] = the scalar offset of UTF-16 offset u.
@@ -57,7 +73,7 @@ public struct CleanText: Sendable, Equatable {
   public subscript(range: TextRange) -> String {
     let lower = max(0, min(Int(range.start), units.count))
     let upper = max(lower, min(Int(range.end), units.count))
-    return String(decoding: units[lower..<upper], as: UTF16.self)
+    return String(decodingUTF16: units[lower..<upper])
   }
 
   /// The Unicode-scalar offset of a UTF-16 offset: what graph output and the NER scorers count.

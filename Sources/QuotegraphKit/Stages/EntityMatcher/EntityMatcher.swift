@@ -133,7 +133,7 @@ public struct EntityMatcher: Stage {
     var titles: [String] = []
     reversed.withUnsafeBufferPointer { buffer in
       index.titleAutomaton.forEachMatch(in: buffer, at: 0) { length, _ in
-        titles.append(String(decoding: folded[(start - length)..<start], as: UTF16.self))
+        titles.append(String(decodingUTF16: folded[(start - length)..<start]))
       }
     }
     guard !titles.isEmpty else { return nil }
@@ -255,7 +255,7 @@ public struct EntityMatcher: Stage {
     var lines: [String] = []
     forEachCandidate(in: index.fold(units), tokens: tokens) {
       start, end, pattern, verdict, buffer in
-      let surface = String(decoding: units[start..<end], as: UTF16.self)
+      let surface = String(decodingUTF16: units[start..<end])
       let who = index.candidates[pattern].map { candidate in
         let entity = index.entities[Int(candidate.entity)]
         return "\(entity.name) (\(entity.kind.rawValue), \(candidate.form.rawValue), \(entity.id))"

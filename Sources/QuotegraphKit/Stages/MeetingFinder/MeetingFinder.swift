@@ -14,6 +14,11 @@ public struct MeetingFinder: Stage {
   public let connectors: [String]
   public let listMarks: [String]
   public let clauseMarks: [String]
+  // The same words as code units: clause marks and cues are looked for at every offset.
+  private let cueWords: UnitWords
+  private let connectorWords: UnitWords
+  private let listMarkWords: UnitWords
+  private let clauseMarkWords: UnitWords
 
   public init(cues: [String], connectors: [String], listMarks: [String], clauseMarks: [String]) {
     // Longest first, so 通电话 wins over 通话 and 以及 over 及.
@@ -21,6 +26,10 @@ public struct MeetingFinder: Stage {
     self.connectors = connectors
     self.listMarks = listMarks.sorted { $0.utf16.count > $1.utf16.count }
     self.clauseMarks = clauseMarks
+    self.cueWords = UnitWords(self.cues)
+    self.connectorWords = UnitWords(connectors)
+    self.listMarkWords = UnitWords(self.listMarks)
+    self.clauseMarkWords = UnitWords(clauseMarks)
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -60,8 +69,7 @@ public struct MeetingFinder: Stage {
       guard inClause.count >= 2 else { continue }
       var offset = Int(clause.start)
       while offset < Int(clause.end) {
-        guard let cue = cues.first(where: { PersonFinder.starts(units, at: offset, with: $0) })
-        else {
+        guard let cue = cueWords.first(at: offset, in: units).map({ cues[$0] }) else {
           offset += 1
           continue
         }
@@ -92,9 +100,7 @@ public struct MeetingFinder: Stage {
       // guest's title if there is one.
       let gap = Int(subject.range.end)..<Int(next.range.start)
       guard
-        gap.contains(where: { at in
-          connectors.contains { PersonFinder.starts(units, at: at, with: $0) }
-        })
+        gap.contains(where: { at in connectorWords.contains(at: at, in: units) })
       else { continue }
       let guests = list(startingWith: next, in: Array(before[(index + 1)...]), units)
       return (subject, guests)
@@ -109,9 +115,7 @@ public struct MeetingFinder: Stage {
     for person in people where person.range.start > first.range.start {
       let gap = Int(previous.range.end)..<Int(person.range.start)
       guard
-        gap.contains(where: { at in
-          listMarks.contains { PersonFinder.starts(units, at: at, with: $0) }
-        })
+        gap.contains(where: { at in listMarkWords.contains(at: at, in: units) })
       else { break }
       result.append(person)
       previous = person
@@ -128,10 +132,9 @@ public struct MeetingFinder: Stage {
       var start = Int(sentence.start)
       var offset = start
       while offset < Int(sentence.end) {
-        if let mark = clauseMarks.first(where: { PersonFinder.starts(units, at: offset, with: $0) })
-        {
+        if let mark = clauseMarkWords.first(at: offset, in: units) {
           if offset > start { result.append(TextRange(start, offset)) }
-          offset += mark.utf16.count
+          offset += clauseMarkWords.words[mark].count
           start = offset
         } else {
           offset += 1

@@ -178,7 +178,7 @@ struct QuoteScan {
   }
 
   func text(_ start: Int, _ end: Int) -> String {
-    String(decoding: units[max(0, start)..<min(units.count, max(start, end))], as: UTF16.self)
+    String(decodingUTF16: units[max(0, start)..<min(units.count, max(start, end))])
   }
 
   /// Builds the statement a cue opens, or nil when no speaker or no content can be found.
@@ -298,7 +298,11 @@ struct QuoteScan {
       document.entities[document.mentions[index].entity].kind != .place
     }
     // 记者说: the reporter narrates; nobody in the article speaks here.
-    if speakers.isEmpty && finder.lexicon.nonSpeakers.contains(where: { clause.contains($0) }) {
+    if speakers.isEmpty
+      && finder.lexicon.nonSpeakers.contains(where: { word in
+        word.isEmpty ? clause.contains(word) : firstOffset(of: word, in: start, end) != nil
+      })
+    {
       return Subject(clue: .previous, refused: true, frame: "non-speaker")
     }
     let trimmedClause = clause.drop(while: { $0 == " " })
@@ -309,8 +313,9 @@ struct QuoteScan {
       return subject
     }
     // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
-    if let verb = ["引述", "援引", "引用"].compactMap({ clause.firstRange(of: $0) }).first {
-      let verbOffset = start + clause[..<verb.lowerBound].utf16.count
+    if let verbOffset = ["引述", "援引", "引用"].lazy.compactMap({
+      firstOffset(of: $0, in: start, end)
+    }).first {
       if let source = speakers.first(where: {
         document.mentions[$0].range.start >= Int32(verbOffset)
       }) {
@@ -356,6 +361,18 @@ struct QuoteScan {
       return Subject(clue: .previous, frame: "continued")
     }
     return Subject(clue: .previous, refused: true, frame: "none")
+  }
+
+  /// Where `word` is first written in `start..<end`, searched on code units: the clause as a
+  /// String searched with Foundation cost more than the rest of quote finding.
+  func firstOffset(of word: String, in start: Int, _ end: Int) -> Int? {
+    let word = Array(word.utf16)
+    guard !word.isEmpty, end - start >= word.count else { return nil }
+    for offset in start...(end - word.count)
+    where units[offset] == word[0] && UnitWords.matches(word, at: offset, in: units) {
+      return offset
+    }
+    return nil
   }
 
   /// A person mention right after 对 or 向 (据克里对韩正说): the addressee.

@@ -1,0 +1,105 @@
+/// A list of words as UTF-16 code units, looked for in place in a document's `units`.
+///
+/// Stages ask "is one of these words written at this offset?" at nearly every offset of every
+/// article. Comparing against `String.utf16` transcodes the word on each call, and most offsets
+/// start none of the words: this keeps each word as an array of units and a bitmap of first
+/// units, so a typical offset is rejected by one bit test.
+public struct UnitWords: Sendable {
+  /// The words, in the order given: `first(at:in:)` returns the first that matches, so callers
+  /// that want the longest sort longest first, as with strings.
+  public let words: [[UInt16]]
+  /// One bit per UTF-16 code unit: set when some word starts with it.
+  private let firstUnits: [UInt64]
+  /// The same for the units words end with, for `endsWord(at:in:)`.
+  private let lastUnits: [UInt64]
+  /// The first empty word, which is written at every offset, even past the end.
+  private let firstEmpty: Int?
+
+  public init(_ words: [String]) {
+    self.init(units: words.map { Array($0.utf16) })
+  }
+
+  public init(units words: [[UInt16]]) {
+    self.words = words
+    var bits = [UInt64](repeating: 0, count: 1024)
+    var lastBits = [UInt64](repeating: 0, count: 1024)
+    for word in words {
+      if let first = word.first.map(Int.init) { bits[first >> 6] |= 1 << UInt64(first & 63) }
+      if let last = word.last.map(Int.init) { lastBits[last >> 6] |= 1 << UInt64(last & 63) }
+    }
+    self.firstUnits = bits
+    self.lastUnits = lastBits
+    self.firstEmpty = words.firstIndex(where: \.isEmpty)
+  }
+
+  public var isEmpty: Bool { words.isEmpty }
+
+  /// Whether some word starts with `unit`.
+  @inline(__always)
+  public func mayStart(with unit: UInt16) -> Bool {
+    firstUnits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
+  }
+
+  /// The index of the first word (in list order) written at `offset`, or nil.
+  @inline(__always)
+  public func first(at offset: Int, in units: [UInt16]) -> Int? {
+    guard offset >= 0, offset < units.count, mayStart(with: units[offset]) else {
+      return firstEmpty
+    }
+    for (index, word) in words.enumerated() where UnitWords.matches(word, at: offset, in: units) {
+      return index
+    }
+    return nil
+  }
+
+  /// Whether any word is written at `offset`.
+  @inline(__always)
+  public func contains(at offset: Int, in units: [UInt16]) -> Bool {
+    first(at: offset, in: units) != nil
+  }
+
+  /// Whether some word is written right before `offset` (ends there).
+  @inline(__always)
+  public func endsWord(at offset: Int, in units: [UInt16]) -> Bool {
+    if firstEmpty != nil { return offset >= 0 }
+    guard offset > 0, offset <= units.count else { return false }
+    let unit = units[offset - 1]
+    guard lastUnits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 else { return false }
+    return words.contains { UnitWords.matches($0, at: offset - $0.count, in: units) }
+  }
+
+  /// Whether `word` is written at `offset` of `units`.
+  @inline(__always)
+  public static func matches(_ word: [UInt16], at offset: Int, in units: [UInt16]) -> Bool {
+    guard offset >= 0, offset + word.count <= units.count else { return false }
+    var position = offset
+    for unit in word {
+      if units[position] != unit { return false }
+      position += 1
+    }
+    return true
+  }
+}
+
+/// A short word (one to four UTF-16 code units) packed into an integer, for hash lookups of
+/// text slices: hashing a `String` of Chinese characters normalises it first (some 3,000
+/// instructions a lookup in callgrind), hashing a `UInt64` does not. Words of different length
+/// never share a key, since the length is part of it.
+public struct UnitKey: Hashable, Sendable {
+  public let packed: UInt64
+  public let length: UInt8
+
+  /// nil for an empty word or one longer than four units.
+  @inline(__always)
+  public init?(_ units: ArraySlice<UInt16>) {
+    guard !units.isEmpty, units.count <= 4 else { return nil }
+    var packed: UInt64 = 0
+    for unit in units { packed = packed << 16 | UInt64(unit) }
+    self.packed = packed
+    self.length = UInt8(units.count)
+  }
+
+  public init?(_ word: String) {
+    self.init(ArraySlice(word.utf16))
+  }
+}
