@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import QuotegraphKit
@@ -153,5 +154,40 @@ struct PipelineConfigurationTests {
       """)
     #expect(duplicate?.code == "pipeline.duplicate-id")
     #expect(duplicate?.line == 3)
+  }
+
+  @Test("shared data is loaded once however many stages ask, side by side or in turn")
+  func sharedResourcesLoadOnce() async throws {
+    let shared = SharedResources()
+    final class Counter: Sendable { let count = Mutex(0) }
+    let loads = Counter()
+    let values = try await withThrowingTaskGroup(of: [Int].self) { group in
+      for _ in 0..<8 {
+        group.addTask {
+          try shared.value("model") { () throws(QuotegraphError) in
+            loads.count.withLock { $0 += 1 }
+            return [1, 2, 3]
+          }
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(values.count == 8 && values.allSatisfy { $0 == [1, 2, 3] })
+    #expect(loads.count.withLock { $0 } == 1)
+    let other: String = try shared.value("other") { () throws(QuotegraphError) in "x" }
+    #expect(other == "x")
+    #expect(loads.count.withLock { $0 } == 1)
+  }
+
+  @Test("a failed load is an error for the stage that asked, and the next one tries again")
+  func sharedResourcesFailure() throws {
+    let shared = SharedResources()
+    #expect(throws: QuotegraphError.self) {
+      let _: Int = try shared.value("broken") { () throws(QuotegraphError) in
+        throw QuotegraphError("gazetteer.bad-row", "broken", file: "names.tsv", line: 2)
+      }
+    }
+    let retried: Int = try shared.value("broken") { () throws(QuotegraphError) in 7 }
+    #expect(retried == 7)
   }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One processing step. A stage reads the layers it `requires` from a document and adds the
 /// layers it `provides`; it does no I/O, prints nothing and touches no globals: data files are
 /// read once, when the stage is built from its options.
@@ -18,9 +20,36 @@ public struct StageContext: Sendable {
   public var resourceRoot: String
   /// The pipeline file being built, for error messages.
   public var pipelineFile: String
+  /// Data several stages of this pipeline read, loaded once for all of them.
+  public var shared: SharedResources
 
-  public init(resourceRoot: String, pipelineFile: String) {
+  public init(
+    resourceRoot: String, pipelineFile: String, shared: SharedResources = SharedResources()
+  ) {
     self.resourceRoot = resourceRoot
     self.pipelineFile = pipelineFile
+    self.shared = shared
+  }
+}
+
+/// Immutable data loaded on the first request for its key and handed to every later one:
+/// person discovery, coreference and role linking all read the same name model, and building
+/// it three times was most of the pipeline's start-up.
+public final class SharedResources: Sendable {
+  private let loaded = Mutex<[String: any Sendable]>([:])
+
+  public init() {}
+
+  /// The value stored under `key`, loaded by `load` if no stage asked for it before. Stages
+  /// built side by side wait for the one loading rather than load it again.
+  public func value<Value: Sendable>(
+    _ key: String, load: () throws(QuotegraphError) -> Value
+  ) throws(QuotegraphError) -> Value {
+    try loaded.withLock { (cache) throws(QuotegraphError) -> Value in
+      if let value = cache[key] as? Value { return value }
+      let value = try load()
+      cache[key] = value
+      return value
+    }
   }
 }

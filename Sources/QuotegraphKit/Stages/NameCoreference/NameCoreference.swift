@@ -22,7 +22,8 @@ public struct NameCoreference: Stage {
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
     let path = try options.gazetteerDirectory(context)
     self.init(
-      data: try NameData.load(directory: path), cuesAfter: try options.strings("cues_after") ?? [])
+      data: try NameData.load(directory: path, sharedIn: context),
+      cuesAfter: try options.strings("cues_after") ?? [])
   }
 
   /// The short forms of a full name as written: 南希·佩洛西 → [佩洛西], 林郑月娥 → [林郑],

@@ -72,6 +72,15 @@ public struct NameData: Sendable {
     return (forward, backward)
   }
 
+  /// The name data of `directory`, loaded once for all the stages built in `context`.
+  public static func load(directory: String, sharedIn context: StageContext)
+    throws(QuotegraphError) -> NameData
+  {
+    try context.shared.value("NameData:" + directory) { () throws(QuotegraphError) in
+      try load(directory: directory)
+    }
+  }
+
   /// Loads the files of the gazetteer folder `directory`.
   public static func load(directory: String) throws(QuotegraphError) -> NameData {
     func table(_ path: String, _ file: GazetteerFile) throws(QuotegraphError) -> GazetteerTable {

@@ -120,7 +120,9 @@ public struct PersonFinder: Stage {
     settings.notForeignNameBefore = try options.strings("not_foreign_name_before") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
-    self.init(settings: settings, data: try NameData.load(directory: path), evidence: boundaries)
+    self.init(
+      settings: settings, data: try NameData.load(directory: path, sharedIn: context),
+      evidence: boundaries)
   }
 
   /// A possible name and the evidence for it.

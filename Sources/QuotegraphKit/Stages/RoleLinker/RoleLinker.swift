@@ -27,7 +27,8 @@ public struct RoleLinker: Stage {
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
     let path = try options.gazetteerDirectory(context)
     self.init(
-      data: try NameData.load(directory: path), qualifiers: try options.strings("qualifiers") ?? [],
+      data: try NameData.load(directory: path, sharedIn: context),
+      qualifiers: try options.strings("qualifiers") ?? [],
       openers: try options.strings("openers") ?? [], closers: try options.strings("closers") ?? [])
   }
 
