@@ -31,22 +31,22 @@ public struct NameCoreference: Stage {
   func shortForms(of name: String) -> (forms: [String], surname: String?) {
     let units = Array(name.utf16)
     if let dot = units.lastIndex(where: { $0.isNameDot }) {
-      let last = String(decoding: units[(dot + 1)...], as: UTF16.self)
+      let last = String(decodingUTF16: units[(dot + 1)...])
       return (last.utf16.count >= 2 ? [last] : [], nil)
     }
     guard units.allSatisfy({ $0.isIdeograph }) else { return ([], nil) }
     switch units.count {
     case 4:
-      let head = String(decoding: units[..<2], as: UTF16.self)
+      let head = String(decodingUTF16: units[..<2])
       return (
-        data.surnames[head] != nil ? [String(decoding: units[2...], as: UTF16.self)] : [head], nil
+        data.surnames[head] != nil ? [String(decodingUTF16: units[2...])] : [head], nil
       )
     case 3:
-      let surname = String(decoding: units[..<1], as: UTF16.self)
+      let surname = String(decodingUTF16: units[..<1])
       guard data.surnames[surname] != nil else { return ([], nil) }
-      return ([String(decoding: units[1...], as: UTF16.self)], surname)
+      return ([String(decodingUTF16: units[1...])], surname)
     case 2:
-      let surname = String(decoding: units[..<1], as: UTF16.self)
+      let surname = String(decodingUTF16: units[..<1])
       return ([], data.surnames[surname] != nil ? surname : nil)
     default:
       return ([], nil)

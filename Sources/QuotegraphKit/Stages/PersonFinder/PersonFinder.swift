@@ -179,7 +179,7 @@ public struct PersonFinder: Stage {
     }
     for candidate in chosen {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
-      let written = String(decoding: units[candidate.range.range], as: UTF16.self)
+      let written = String(decodingUTF16: units[candidate.range.range])
       let dot = UInt16(MatchKeyFolder.middleDot.value)
       let name = String(
         decoding: units[candidate.range.range].map { $0.isNameDot ? dot : $0 }, as: UTF16.self)
@@ -418,13 +418,13 @@ public struct PersonFinder: Stage {
     // both is not worth the look (this runs for nearly every character of the text).
     guard base + max(0, settings.titleBonus) + max(0, settings.cueBonus) >= settings.threshold
     else { return nil }
-    let text = String(decoding: units[start..<end], as: UTF16.self)
+    let text = String(decodingUTF16: units[start..<end])
     if data.traps.contains(text) { return nil }
     if end - start > 2,
       (2..<(end - start)).contains(where: {
         // Before a dot the place is a given name (多米尼克·卡西亚尼).
         !units[start + $0].isNameDot
-          && data.placeTraps.contains(String(decoding: units[start..<(start + $0)], as: UTF16.self))
+          && data.placeTraps.contains(String(decodingUTF16: units[start..<(start + $0)]))
       })
     {
       return nil
@@ -515,7 +515,7 @@ public struct PersonFinder: Stage {
       close += 1
     }
     guard close < units.count, letters >= 2 else { return nil }
-    let text = String(decoding: units[(offset + 1)..<close], as: UTF16.self)
+    let text = String(decodingUTF16: units[(offset + 1)..<close])
     return text.split(separator: " ").joined(separator: " ")
   }
 }
