@@ -133,29 +133,38 @@ public struct NameCoreference: Stage {
     let ordered = owners.sorted {
       ($0.key.utf16.count, $1.key) > ($1.key.utf16.count, $0.key)
     }
-    for (form, owner) in ordered where owner.count == 1 {
+    // Where each form's first unit occurs, found in one pass: scanning the whole text once per
+    // form made this stage quadratic in long articles with many names.
+    var startsForm = [Bool](repeating: false, count: 0x1_0000)
+    for form in owners.keys { if let unit = form.utf16.first { startsForm[Int(unit)] = true } }
+    for surname in surnameOwners.keys {
+      if let unit = surname.utf16.first { startsForm[Int(unit)] = true }
+    }
+    var positions: [UInt16: [Int]] = [:]
+    for (offset, unit) in units.enumerated() where startsForm[Int(unit)] {
+      positions[unit, default: []].append(offset)
+    }
+    for (form, owner) in ordered where owner.count == 1 && !data.traps.contains(form) {
       guard let slot = owner.first else { continue }
       let pattern = Array(form.utf16)
-      var start = 0
-      while start + pattern.count <= units.count {
+      guard let first = pattern.first else { continue }
+      var nextFree = 0
+      for start in positions[first] ?? [] where start >= nextFree {
         let end = start + pattern.count
-        if units[start..<end].elementsEqual(pattern), free(start, end), aligned(start, end),
-          !data.traps.contains(form)
-        {
+        guard end <= units.count else { break }
+        if units[start..<end].elementsEqual(pattern), free(start, end), aligned(start, end) {
           added.append(
             Mention(
               range: TextRange(start, end), entity: slot, form: .shortForm, evidence: "coreference")
           )
           for offset in start..<end { covered[offset] = true }
-          start = end
-        } else {
-          start += 1
+          nextFree = end
         }
       }
     }
     for (surname, owner) in surnameOwners.sorted(by: { $0.key < $1.key }) where owner.count == 1 {
       guard let slot = owner.first, let unit = surname.utf16.first else { continue }
-      for start in units.indices where units[start] == unit && !covered[start] {
+      for start in positions[unit] ?? [] where !covered[start] {
         let end = start + 1
         let followed =
           end == units.count || !units[end].isIdeograph
