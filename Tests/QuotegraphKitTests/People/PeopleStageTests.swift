@@ -63,6 +63,8 @@ struct PersonDiscoveryTests {
       // A function character after a name starts the next word (curated/name-edges.tsv).
       ("外交部长王毅早前表示，双方会谈。", ["王毅"]),
       ("他向王毅介绍了情况。", ["王毅"]),
+      // A gazetteer name the text also writes alone is not grown by a name character (正).
+      ("王毅表示，双方同意。外交部长王毅正访问欧洲。", ["王毅", "王毅"]),
     ])
   func discovery(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)

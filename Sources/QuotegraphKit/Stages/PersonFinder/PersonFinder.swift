@@ -195,7 +195,26 @@ public struct PersonFinder: Stage {
               && !grows(person, by: candidate, units)
           }
     }
-    let chosen = select(found)
+    // A gazetteer name the article also writes alone is that person: where a candidate grows
+    // it (王毅正访问 beside 王毅表示) the extra character is the next word's. Alone means no
+    // candidate within a title's bonus of the threshold grows it there (但|刘中山 is no 中山).
+    var grown = Set<Int32>()
+    for candidate in found where candidate.score >= settings.threshold - settings.titleBonus {
+      for offset in candidate.range.range where personAt[offset] >= 0 {
+        grown.insert(personAt[offset])
+      }
+    }
+    var alone = Set<Int>()
+    for (index, mention) in document.mentions.enumerated()
+    where document.entities[mention.entity].kind == .person && !grown.contains(Int32(index)) {
+      alone.insert(mention.entity)
+    }
+    let chosen = select(
+      found.filter { candidate in
+        !candidate.range.range.contains {
+          personAt[$0] >= 0 && alone.contains(document.mentions[Int(personAt[$0])].entity)
+        }
+      })
     guard !chosen.isEmpty else {
       document.layers.insert(.persons)
       return
