@@ -36,6 +36,11 @@ struct EntityMatcherTests {
       ("美国气候特使克里今天会见中国国家副主席韩正。", ["约翰·克里", "韩正"]),
       ("克里此前与中国最高外交官王毅、国务院总理李强以及中国气候特使解振华举行了会晤。", ["约翰·克里", "王毅", "李强", "解振华"]),
       ("美國氣候特使克里今天會見中國國家副主席韓正。", ["约翰·克里", "韩正"]),
+      // A function character after or before a gazetteer name is no part of it (name-edges.tsv).
+      ("外交部长王毅早前表示，双方会谈。", ["王毅"]),
+      ("他向王毅介绍了情况。", ["王毅"]),
+      ("王毅会见了客人。", ["王毅"]),
+      ("王毅谈中美关系。", ["王毅"]),
     ])
   func traps(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)

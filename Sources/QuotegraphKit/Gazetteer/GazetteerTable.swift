@@ -7,6 +7,9 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
   case organizationKinds = "organization-kinds"
   /// Short words ICU glues to a name's edge (韩正|在 read as 韩|正在); curated only.
   case nameBoundaries = "name-boundaries"
+  /// Function characters next to a name (王毅|早前, 向|王毅) that start or end the neighbouring
+  /// word rather than extend the name; curated only.
+  case nameEdges = "name-edges"
   /// Generic words the sources list as names (国家, 政府); never matched; curated only.
   case notNames = "not-names"
   /// Surname, given-name and transliteration character weights for person discovery;
@@ -35,7 +38,7 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .cues: return ["id", "name", "class", "aliases", "name_en", "attested", "sources"]
     case .scriptVariants: return ["traditional", "simplified"]
     case .organizationKinds: return ["suffix", "kind"]
-    case .nameBoundaries: return ["word", "side", "note"]
+    case .nameBoundaries, .nameEdges: return ["word", "side", "note"]
     case .notNames: return ["word", "note"]
     case .nameModel: return ["kind", "form", "count", "weight"]
     case .nameTraps, .surnames, .titleWords: return ["word", "note"]
@@ -53,6 +56,7 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .scriptVariants: return "variant"
     case .organizationKinds: return "suffix"
     case .nameBoundaries: return "boundary"
+    case .nameEdges: return "name-edge"
     case .notNames: return "not-name"
     case .nameModel: return "name-model"
     case .nameTraps: return "name-trap"

@@ -60,6 +60,11 @@ struct PersonDiscoveryTests {
       // Teams playing each other and titles of works are no people.
       ("波兹南、拉科vs费耶诺德、加拉塔萨雷vs梅塔利斯特", []),
       ("系出同门的《萨维奇一家》当然物有所值", []),
+      // A function character after a name starts the next word (curated/name-edges.tsv).
+      ("外交部长王毅早前表示，双方会谈。", ["王毅"]),
+      ("他向王毅介绍了情况。", ["王毅"]),
+      // A gazetteer name the text also writes alone is not grown by a name character (正).
+      ("王毅表示，双方同意。外交部长王毅正访问欧洲。", ["王毅", "王毅"]),
     ])
   func discovery(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)

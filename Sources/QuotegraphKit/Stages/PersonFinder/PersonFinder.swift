@@ -54,6 +54,16 @@ public struct PersonFinder: Stage {
     public var notNameBefore: [String] = []
     /// Words before a transliteration that show it names a place (抵拉塔基亚, 在科索沃).
     public var notForeignNameBefore: [String] = []
+    /// Function characters (`curated/name-edges.tsv`) that start the word after a name
+    /// (王毅|早前, 张涛|在) or end the word before it (向|王毅): a candidate does not grow a
+    /// gazetteer name by one of them, and a three-character candidate ending in one loses
+    /// `edgePenalty` (张涛在 is 张涛 and 在 far more often than a name).
+    public var edgeAfter: [String] = []
+    public var edgeBefore: [String] = []
+    public var edgePenalty: Double = 0
+    /// A candidate grows a gazetteer name only by characters whose model weight (given name
+    /// after it, surname before it) is above this: the gazetteer name already explains the text.
+    public var growthMinimumWeight: Double = -.infinity
 
     public init() {}
   }
@@ -69,6 +79,7 @@ public struct PersonFinder: Stage {
   struct Words: Sendable {
     var cuesBefore, cuesAfter, addressAfter, addressOrCues: ContextWords
     var notNameAfter, notNameBefore, notForeignNameBefore: ContextWords
+    var edgeAfter, edgeBefore: ContextWords
   }
 
   public init(settings: Settings, data: NameData, evidence: BoundaryEvidence) {
@@ -88,7 +99,8 @@ public struct PersonFinder: Stage {
       addressOrCues: ContextWords(settings.addressAfter + settings.cuesAfter),
       notNameAfter: ContextWords(settings.notNameAfter),
       notNameBefore: ContextWords(settings.notNameBefore),
-      notForeignNameBefore: ContextWords(settings.notForeignNameBefore))
+      notForeignNameBefore: ContextWords(settings.notForeignNameBefore),
+      edgeAfter: ContextWords(settings.edgeAfter), edgeBefore: ContextWords(settings.edgeBefore))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -112,6 +124,8 @@ public struct PersonFinder: Stage {
     try number("cue_bonus", &settings.cueBonus)
     try number("address_bonus", &settings.addressBonus)
     try number("latin_score", &settings.latinScore)
+    try number("edge_penalty", &settings.edgePenalty)
+    try number("growth_minimum_weight", &settings.growthMinimumWeight)
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
     settings.addressAfter = try options.strings("address_after") ?? []
@@ -120,9 +134,30 @@ public struct PersonFinder: Stage {
     settings.notForeignNameBefore = try options.strings("not_foreign_name_before") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
+    (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
+      path + "/curated/" + GazetteerFile.nameEdges.fileName)
     self.init(
       settings: settings, data: try NameData.load(directory: path, sharedIn: context),
       evidence: boundaries)
+  }
+
+  /// The `after` and `before` words of `curated/name-edges.tsv`; none when it is missing.
+  static func loadEdges(_ path: String) throws(QuotegraphError) -> ([String], [String]) {
+    guard FileIO.kind(of: path) == .file else { return ([], []) }
+    let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
+    var after: [String] = []
+    var before: [String] = []
+    for row in try GazetteerTable.parse(text, file: .nameEdges, path: path).rows {
+      switch row["side"] {
+      case "after": after.append(row["word"])
+      case "before": before.append(row["word"])
+      default:
+        throw QuotegraphError(
+          "gazetteer.bad-row", "side must be before or after, found \(row["side"])", file: path,
+          line: row.line)
+      }
+    }
+    return (after, before)
   }
 
   /// A possible name and the evidence for it.
@@ -159,9 +194,29 @@ public struct PersonFinder: Stage {
           && inside.allSatisfy { index in
             let person = document.mentions[Int(index)].range
             return candidate.range.contains(person) && candidate.range != person
+              && !grows(person, by: candidate, units)
           }
     }
-    let chosen = select(found)
+    // A gazetteer name the article also writes alone is that person: where a candidate grows
+    // it (王毅正访问 beside 王毅表示) the extra character is the next word's. Alone means no
+    // candidate within a title's bonus of the threshold grows it there (但|刘中山 is no 中山).
+    var grown = Set<Int32>()
+    for candidate in found where candidate.score >= settings.threshold - settings.titleBonus {
+      for offset in candidate.range.range where personAt[offset] >= 0 {
+        grown.insert(personAt[offset])
+      }
+    }
+    var alone = Set<Int>()
+    for (index, mention) in document.mentions.enumerated()
+    where document.entities[mention.entity].kind == .person && !grown.contains(Int32(index)) {
+      alone.insert(mention.entity)
+    }
+    let chosen = select(
+      found.filter { candidate in
+        !candidate.range.range.contains {
+          personAt[$0] >= 0 && alone.contains(document.mentions[Int(personAt[$0])].entity)
+        }
+      })
     guard !chosen.isEmpty else {
       document.layers.insert(.persons)
       return
@@ -210,6 +265,38 @@ public struct PersonFinder: Stage {
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
+  }
+
+  /// Whether `candidate` grows the gazetteer name at `person` by what is more likely the
+  /// neighbouring text than a part of the name: a function character that starts the next word
+  /// (王毅|早前, 王毅|会见) or ends the one before (向|王毅), or characters whose model weight
+  /// is at most `growthMinimumWeight` (王毅|上月, 王毅|递交; 向 as a surname).
+  /// The gazetteer name already explains the text; only name-like characters beat it.
+  /// Transliterations weigh by their own model, so only the function characters count there
+  /// (布莱希|特, 格林|斯潘).
+  func grows(_ person: TextRange, by found: Candidate, _ units: [UInt16]) -> Bool {
+    let start = Int(person.start)
+    let end = Int(person.end)
+    let candidate = found.range
+    let weighed = found.method == "surname-model"
+    if Int(candidate.end) > end {
+      if words.edgeAfter.start(at: end, in: units) { return true }
+      for unit in units[end..<Int(candidate.end)]
+      where weighed
+        && (data.given[unit] ?? settings.unseenGivenWeight) <= settings.growthMinimumWeight
+      {
+        return true
+      }
+    }
+    if Int(candidate.start) < start {
+      if words.edgeBefore.end(at: start, in: units) { return true }
+      let length = start - Int(candidate.start)
+      let weight =
+        (1...2).contains(length)
+        ? data.surnameWeight(units, at: Int(candidate.start), length: length) : nil
+      if weighed, (weight ?? -.infinity) <= settings.growthMinimumWeight { return true }
+    }
+    return false
   }
 
   /// Every candidate name in the text outside `covered`, scored.
@@ -271,6 +358,9 @@ public struct PersonFinder: Stage {
             score += data.given[unit] ?? settings.unseenGivenWeight
           }
           if end - start >= 3 { score += settings.threeCharacterBonus }
+          if givenLength == 2, words.edgeAfter.start(at: end - 1, in: units) {
+            score -= settings.edgePenalty
+          }
           if givenLength == 2, tokenIndex[givenStart] >= 0,
             tokens[Int(tokenIndex[givenStart])].range == TextRange(givenStart, end)
           {
