@@ -161,4 +161,27 @@ struct MatchingTests {
       #expect(result == .cutsWord(side: .end))
     }
   }
+
+  @Test(
+    "read backwards: every reversed pattern ending at an offset, shortest first, not past the bound"
+  )
+  func backwardMatches() {
+    let titles = ["外长", "外交部长", "部长"].map { Array($0.utf16) }
+    let automaton = PatternAutomaton(patterns: titles.map { $0.reversed() })
+    let text = Array("中国外交部长王毅".utf16)
+    func lengths(endingAt end: Int, lowerBound: Int = 0) -> [Int] {
+      var found: [Int] = []
+      text.withUnsafeBufferPointer { buffer in
+        automaton.forEachMatch(in: buffer, endingAt: end, lowerBound: lowerBound) { length, _ in
+          found.append(length)
+        }
+      }
+      return found
+    }
+    #expect(lengths(endingAt: 6) == [2, 4])
+    #expect(lengths(endingAt: 6, lowerBound: 3) == [2])
+    #expect(lengths(endingAt: 5).isEmpty)
+    #expect(lengths(endingAt: 0).isEmpty)
+    #expect(lengths(endingAt: text.count + 1).isEmpty)
+  }
 }

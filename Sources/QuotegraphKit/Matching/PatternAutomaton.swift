@@ -104,6 +104,32 @@ public struct PatternAutomaton: Sendable {
     }
   }
 
+  /// For an automaton compiled from reversed patterns: calls `found(length, pattern)` for every
+  /// pattern written right before `end`, read backwards, shortest first; none starts before
+  /// `lowerBound`. Titles before a name and context words before a candidate are found this
+  /// way without copying the text reversed.
+  @inline(__always)
+  public func forEachMatch(
+    in units: UnsafeBufferPointer<UInt16>, endingAt end: Int, lowerBound: Int = 0,
+    _ found: (Int, Int) -> Void
+  ) {
+    let low = max(lowerBound, 0)
+    guard end <= units.count, end - 1 >= low else { return }
+    var position = end - 1
+    var node = rootChildren[Int(units[position])]
+    while node >= 0 {
+      let node32 = Int(node)
+      let firstOutput = Int(outputStart[node32])
+      let lastOutput = Int(outputStart[node32 + 1])
+      if firstOutput < lastOutput {
+        for output in firstOutput..<lastOutput { found(end - position, Int(outputs[output])) }
+      }
+      position -= 1
+      guard position >= low else { return }
+      node = child(of: node32, unit: units[position])
+    }
+  }
+
   /// Every match in `units` as (start, length, pattern), in order of start then length.
   public func allMatches(in units: [UInt16]) -> [(start: Int, length: Int, pattern: Int)] {
     var result: [(start: Int, length: Int, pattern: Int)] = []

@@ -115,7 +115,7 @@ public struct HTMLReportRenderer: Sendable {
       let speaker = report.speakers[node.speaker]
       let radius = 5 + 15 * (Double(speaker.statements.count) / maxCount).squareRoot()
       svg +=
-        "<a href=\"#\(Self.anchor(node.speaker))\" class=\"node\" data-speaker=\"\(node.speaker)\">"
+        "<a href=\"#\(Report.anchor(node.speaker))\" class=\"node\" data-speaker=\"\(node.speaker)\">"
         + "<title>\(Self.escape(Report.fullName(speaker))): "
         + "\(Report.count(speaker.statements.count, "statement"))</title>"
         + "<circle cx=\"\(Self.number(node.x))\" cy=\"\(Self.number(node.y))\" "
@@ -139,7 +139,7 @@ public struct HTMLReportRenderer: Sendable {
     for (rank, speaker) in report.speakers.enumerated() {
       html +=
         "<tr data-speaker=\"\(rank)\"><td class=\"num\">\(rank + 1)</td>"
-        + "<td><a href=\"#\(Self.anchor(rank))\">\(Self.escape(speaker.name))</a>"
+        + "<td><a href=\"#\(Report.anchor(rank))\">\(Self.escape(speaker.name))</a>"
         + (speaker.nameEnglish.map { " <span class=\"en\">\(Self.escape($0))</span>" } ?? "")
         + "</td><td class=\"num count\">\(speaker.statements.count)</td>"
         + "<td class=\"num\">\(speaker.articleCount)</td>"
@@ -152,7 +152,7 @@ public struct HTMLReportRenderer: Sendable {
     _ speaker: Report.Speaker, rank: Int, report: Report, days: (Int64, Int64)?, first: Int
   ) -> String {
     var html =
-      "<article class=\"speaker\" id=\"\(Self.anchor(rank))\" data-speaker=\"\(rank)\">\n"
+      "<article class=\"speaker\" id=\"\(Report.anchor(rank))\" data-speaker=\"\(rank)\">\n"
       + "<h2>\(rank + 1). \(Self.escape(speaker.name))"
       + (speaker.nameEnglish.map { " <span class=\"en\">\(Self.escape($0))</span>" } ?? "")
       + "</h2>\n"
@@ -175,7 +175,8 @@ public struct HTMLReportRenderer: Sendable {
         report.speakers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
       let met = speaker.met.map { contact in
         let name = Self.escape(contact.name)
-        let label = rankOf[contact.id].map { "<a href=\"#\(Self.anchor($0))\">\(name)</a>" } ?? name
+        let label =
+          rankOf[contact.id].map { "<a href=\"#\(Report.anchor($0))\">\(name)</a>" } ?? name
         return label + (contact.articles > 1 ? " (\(contact.articles) articles)" : "")
       }
       html += "<p class=\"met\">Met: " + met.joined(separator: ", ") + "</p>\n"
@@ -317,8 +318,6 @@ public struct HTMLReportRenderer: Sendable {
     else { return nil }
     return trimmed
   }
-
-  static func anchor(_ rank: Int) -> String { "speaker-\(rank + 1)" }
 
   static func kindClass(_ kind: String) -> String {
     QuoteKind(rawValue: kind)?.rawValue ?? "other"

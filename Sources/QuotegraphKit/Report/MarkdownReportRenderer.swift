@@ -27,7 +27,7 @@ public struct MarkdownReportRenderer: Sendable {
     out += "| # | Speaker | Statements | Articles | Dates |\n|--:|:--|--:|--:|:--|\n"
     for (i, speaker) in report.speakers.enumerated() {
       out +=
-        "| \(i + 1) | [\(Self.escape(Report.fullName(speaker)))](#\(Self.anchor(i))) "
+        "| \(i + 1) | [\(Self.escape(Report.fullName(speaker)))](#\(Report.anchor(i))) "
         + "| \(speaker.statements.count) | \(speaker.articleCount) "
         + "| \(Report.dateRange(speaker.firstDate, speaker.lastDate) ?? "") |\n"
     }
@@ -39,7 +39,7 @@ public struct MarkdownReportRenderer: Sendable {
 
   func section(_ speaker: Report.Speaker, rank: Int) -> String {
     var out =
-      "<a id=\"\(Self.anchor(rank - 1))\"></a>\n\n## \(rank). \(Self.escape(Report.fullName(speaker)))\n\n"
+      "<a id=\"\(Report.anchor(rank - 1))\"></a>\n\n## \(rank). \(Self.escape(Report.fullName(speaker)))\n\n"
     var facts = [
       "**\(Report.count(speaker.statements.count, "statement"))**",
       Report.count(speaker.articleCount, "article"),
@@ -85,8 +85,6 @@ public struct MarkdownReportRenderer: Sendable {
     }
     return out
   }
-
-  static func anchor(_ index: Int) -> String { "speaker-\(index + 1)" }
 
   /// Markdown-safe inline text: one line, punctuation that Markdown or GitHub's HTML would
   /// read escaped.

@@ -94,6 +94,9 @@ public struct Report: Equatable, Sendable {
     public static let empty = Network(width: 0, height: 0, nodes: [], edges: [])
   }
 
+  /// The id of the speaker ranked `rank` (from 0) in every format's links: `speaker-1` first.
+  public static func anchor(_ rank: Int) -> String { "speaker-\(rank + 1)" }
+
   /// The speaker's name with its English form when there is one: 王毅 (Wang Yi).
   public static func fullName(_ speaker: Speaker) -> String {
     guard let english = speaker.nameEnglish, !english.isEmpty, english != speaker.name else {

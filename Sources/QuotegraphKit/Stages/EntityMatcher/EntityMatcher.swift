@@ -127,14 +127,10 @@ public struct EntityMatcher: Stage {
   func titleHolder(before start: Int, in folded: UnsafeBufferPointer<UInt16>, pattern: Int)
     -> Int32?
   {
-    guard start > 0 else { return nil }
-    let window = max(0, start - 24)
-    let reversed = Array(folded[window..<start].reversed())
     var titles: [String] = []
-    reversed.withUnsafeBufferPointer { buffer in
-      index.titleAutomaton.forEachMatch(in: buffer, at: 0) { length, _ in
-        titles.append(String(decodingUTF16: folded[(start - length)..<start]))
-      }
+    index.titleAutomaton.forEachMatch(in: folded, endingAt: start, lowerBound: start - 24) {
+      length, _ in
+      titles.append(String(decodingUTF16: folded[(start - length)..<start]))
     }
     guard !titles.isEmpty else { return nil }
     for candidate in index.candidates[pattern] {
@@ -151,24 +147,19 @@ public struct EntityMatcher: Stage {
   func resolve(_ matches: [Match], folded: [UInt16], published: String) -> (
     [EntityRecord], [Mention]
   ) {
-    // Entities the article names unambiguously (one candidate, or a full name): they claim the
-    // article's short forms first (克里 → 约翰·克里 when 约翰·克里 or 美国气候特使克里 appears).
-    var named = Set<Int32>()
-    for match in matches {
-      let candidates = index.candidates[match.pattern]
-      if candidates.count == 1 { named.insert(candidates[0].entity) }
-      for candidate in candidates where candidate.form == .name && candidates.count == 1 {
-        named.insert(candidate.entity)
+    // The person a title before a match identifies, found once for both uses below.
+    let holders: [Int32?] = folded.withUnsafeBufferPointer { buffer in
+      matches.map { match in
+        index.candidates[match.pattern].count > 1
+          ? titleHolder(before: match.start, in: buffer, pattern: match.pattern) : nil
       }
     }
-    // So do people a title identifies (英国首相约翰逊 names Boris, not Lyndon, for the bare
-    // 约翰逊 that follows).
-    folded.withUnsafeBufferPointer { buffer in
-      for match in matches where index.candidates[match.pattern].count > 1 {
-        if let holder = titleHolder(before: match.start, in: buffer, pattern: match.pattern) {
-          named.insert(holder)
-        }
-      }
+    // Entities the article names unambiguously claim the article's short forms first (克里 →
+    // 约翰·克里 when 约翰·克里 appears); so do people a title identifies (英国首相约翰逊 names
+    // Boris, not Lyndon, for the bare 约翰逊 that follows).
+    var named = Set<Int32>(holders.compactMap { $0 })
+    for match in matches where index.candidates[match.pattern].count == 1 {
+      named.insert(index.candidates[match.pattern][0].entity)
     }
     // The country the article is about: the one its unambiguous places name most often.
     var countryCounts: [String: Int] = [:]
@@ -183,36 +174,31 @@ public struct EntityMatcher: Stage {
     var entities: [EntityRecord] = []
     var position: [Int32: Int] = [:]
     var mentions: [Mention] = []
-    folded.withUnsafeBufferPointer { buffer in
-      for match in matches {
-        let chosen = choose(
-          match, named: named, country: country, published: published, buffer: buffer)
-        let slot: Int
-        if let existing = position[chosen.entity] {
-          slot = existing
-        } else {
-          slot = entities.count
-          position[chosen.entity] = slot
-          entities.append(index.entities[Int(chosen.entity)])
-        }
-        mentions.append(
-          Mention(
-            range: TextRange(match.start, match.end), entity: slot, form: chosen.form,
-            evidence: match.evidence))
+    for (match, holder) in zip(matches, holders) {
+      let chosen = choose(
+        match, holder: holder, named: named, country: country, published: published)
+      let slot: Int
+      if let existing = position[chosen.entity] {
+        slot = existing
+      } else {
+        slot = entities.count
+        position[chosen.entity] = slot
+        entities.append(index.entities[Int(chosen.entity)])
       }
+      mentions.append(
+        Mention(
+          range: TextRange(match.start, match.end), entity: slot, form: chosen.form,
+          evidence: match.evidence))
     }
     return (entities, mentions)
   }
 
   private func choose(
-    _ match: Match, named: Set<Int32>, country: String?, published: String,
-    buffer: UnsafeBufferPointer<UInt16>
+    _ match: Match, holder: Int32?, named: Set<Int32>, country: String?, published: String
   ) -> EntityIndex.Candidate {
     let candidates = index.candidates[match.pattern]
     if candidates.count == 1 { return candidates[0] }
-    if let holder = titleHolder(before: match.start, in: buffer, pattern: match.pattern),
-      let candidate = candidates.first(where: { $0.entity == holder })
-    {
+    if let holder, let candidate = candidates.first(where: { $0.entity == holder }) {
       return candidate
     }
     // A canonical name before an alias before a short form (北京 the city's name over an alias

@@ -32,10 +32,10 @@ public struct NameData: Sendable {
   }
   /// The longest title, in UTF-16 units.
   public var longestTitle: Int
-  /// The titles letter by letter, and read backwards: finding the title at an offset walks
-  /// them without making a string (this runs for nearly every character of the text).
-  private var titlesForward = UnitTrie()
-  private var titlesBackward = UnitTrie()
+  /// The titles, and the titles read backwards: finding the title at an offset walks them
+  /// without making a string (this runs for nearly every character of the text).
+  private var titlesForward = PatternAutomaton(patterns: [])
+  private var titlesBackward = PatternAutomaton(patterns: [])
 
   /// A title: the gazetteer role it names (`nil` for curated title words).
   public struct TitleEntry: Sendable, Equatable {
@@ -62,14 +62,11 @@ public struct NameData: Sendable {
     (titlesForward, titlesBackward) = NameData.tries(of: titles.keys)
   }
 
-  static func tries(of titles: some Sequence<String>) -> (UnitTrie, UnitTrie) {
-    var forward = UnitTrie()
-    var backward = UnitTrie()
-    for title in titles {
-      forward.insert(title.utf16)
-      backward.insert(title.utf16.reversed())
-    }
-    return (forward, backward)
+  static func tries(of titles: some Sequence<String>) -> (PatternAutomaton, PatternAutomaton) {
+    let forward = titles.map { Array($0.utf16) }
+    return (
+      PatternAutomaton(patterns: forward), PatternAutomaton(patterns: forward.map { $0.reversed() })
+    )
   }
 
   /// The name data of `directory`, loaded once for all the stages built in `context`.
@@ -156,27 +153,23 @@ public struct NameData: Sendable {
 
   /// The longest title ending at `end` (UTF-16 offset) in `units`, as its start offset.
   public func titleStart(endingAt end: Int, in units: [UInt16], minimumStart: Int = 0) -> Int? {
-    var node = 0
     var best: Int?
-    var offset = end - 1
-    while offset >= max(minimumStart, 0), let next = titlesBackward.child(of: node, units[offset]) {
-      node = next
-      if titlesBackward.isTerminal(node), end - offset >= 2 { best = offset }
-      offset -= 1
+    units.withUnsafeBufferPointer { buffer in
+      titlesBackward.forEachMatch(in: buffer, endingAt: end, lowerBound: minimumStart) {
+        length, _ in
+        if length >= 2 { best = end - length }
+      }
     }
     return best
   }
 
   /// The longest title starting at `start` in `units`, as its end offset.
   public func titleEnd(startingAt start: Int, in units: [UInt16], limit: Int) -> Int? {
-    var node = 0
     var best: Int?
-    var offset = start
-    while offset < min(limit, units.count), let next = titlesForward.child(of: node, units[offset])
-    {
-      node = next
-      offset += 1
-      if titlesForward.isTerminal(node), offset - start >= 2 { best = offset }
+    units.withUnsafeBufferPointer { buffer in
+      titlesForward.forEachMatch(in: buffer, at: start, limit: limit) { length, _ in
+        if length >= 2 { best = start + length }
+      }
     }
     return best
   }
@@ -207,67 +200,35 @@ public struct NameData: Sendable {
   }
 }
 
-/// Words as paths of UTF-16 units: node 0 is the root.
-struct UnitTrie: Sendable {
-  private var children: [[UInt16: Int32]] = [[:]]
-  private var terminal: [Bool] = [false]
-
-  mutating func insert(_ word: some Sequence<UInt16>) {
-    var node = 0
-    for unit in word {
-      if let next = children[node][unit] {
-        node = Int(next)
-      } else {
-        children.append([:])
-        terminal.append(false)
-        children[node][unit] = Int32(children.count - 1)
-        node = children.count - 1
-      }
-    }
-    terminal[node] = true
-  }
-
-  func child(of node: Int, _ unit: UInt16) -> Int? { children[node][unit].map(Int.init) }
-  func isTerminal(_ node: Int) -> Bool { terminal[node] }
-}
-
 /// A list of context words, to ask whether one of them starts or ends at an offset of the
 /// text without making strings (person discovery asks for nearly every character).
 public struct ContextWords: Sendable {
-  private var forward = UnitTrie()
-  private var backward = UnitTrie()
+  private let forward: PatternAutomaton
+  private let backward: PatternAutomaton
 
   public init(_ words: [String]) {
-    for word in words where !word.isEmpty {
-      forward.insert(word.utf16)
-      backward.insert(word.utf16.reversed())
-    }
+    let units = words.filter { !$0.isEmpty }.map { Array($0.utf16) }
+    forward = PatternAutomaton(patterns: units)
+    backward = PatternAutomaton(patterns: units.map { $0.reversed() })
   }
 
   /// Whether one of the words is written from `offset` on.
   public func start(at offset: Int, in units: [UInt16]) -> Bool {
-    var node = 0
-    var position = offset
-    while position < units.count, let next = forward.child(of: node, units[position]) {
-      if forward.isTerminal(next) { return true }
-      node = next
-      position += 1
+    guard offset >= 0 else { return false }
+    var found = false
+    units.withUnsafeBufferPointer { buffer in
+      forward.forEachMatch(in: buffer, at: offset) { _, _ in found = true }
     }
-    return false
+    return found
   }
 
   /// Whether one of the words ends right before `offset`.
   public func end(at offset: Int, in units: [UInt16]) -> Bool {
-    var node = 0
-    var position = offset - 1
-    while position >= 0, position < units.count,
-      let next = backward.child(of: node, units[position])
-    {
-      if backward.isTerminal(next) { return true }
-      node = next
-      position -= 1
+    var found = false
+    units.withUnsafeBufferPointer { buffer in
+      backward.forEachMatch(in: buffer, endingAt: offset) { _, _ in found = true }
     }
-    return false
+    return found
   }
 }
 
