@@ -136,8 +136,7 @@ struct MatchingTests {
     let evidence = BoundaryEvidence(
       followers: ["在", "是", "说", "将", "也", "曾"], leaders: ["对", "与"])
     return evidence.verdict(
-      start: start, end: start + nameUnits.count, units: units, tokens: document.tokens,
-      tokenIndex: BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count))
+      start: start, end: start + nameUnits.count, units: units, words: &document.words)
   }
 
   @Test(

@@ -52,7 +52,10 @@ public struct EntityMatcher: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let (entities, mentions) = find(
-      in: document.text.units, tokens: document.tokens, published: document.article.published)
+      in: document.text.units, words: &document.words, published: document.article.published)
+    if let failure = document.words.failure {
+      throw QuotegraphError("segment.icu", failure, stage: Self.type)
+    }
     document.entities = entities
     document.mentions = mentions
     document.layers.insert(.mentions)
@@ -60,12 +63,12 @@ public struct EntityMatcher: Stage {
 
   /// `published` (ISO 8601, may be empty) lets a living holder of a short form win over one who
   /// had died before the article was written.
-  public func find(in units: [UInt16], tokens: [Token], published: String = "") -> (
-    [EntityRecord], [Mention]
-  ) {
+  public func find(
+    in units: [UInt16], words: inout WordBoundaries, published: String = ""
+  ) -> ([EntityRecord], [Mention]) {
     let folded = index.fold(units)
     var accepted: [Match] = []
-    forEachCandidate(in: folded, tokens: tokens) { start, end, pattern, verdict, buffer in
+    forEachCandidate(in: folded, words: &words) { start, end, pattern, verdict, buffer in
       // A short form next to a middle dot is part of another foreign name: 谢尔 in
       // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
       if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
@@ -93,16 +96,14 @@ public struct EntityMatcher: Stage {
   /// Every automaton match in the folded text, with ICU's verdict on its edges: what `find`
   /// filters and `explain` prints.
   private func forEachCandidate(
-    in folded: [UInt16], tokens: [Token],
+    in folded: [UInt16], words: inout WordBoundaries,
     _ body: (Int, Int, Int, BoundaryEvidence.Verdict, UnsafeBufferPointer<UInt16>) -> Void
   ) {
-    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: folded.count)
     folded.withUnsafeBufferPointer { buffer in
       for start in 0..<buffer.count {
         index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
-          let verdict = evidence.verdict(
-            start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
+          let verdict = evidence.verdict(start: start, end: end, units: folded, words: &words)
           body(start, end, pattern, verdict, buffer)
         }
       }
@@ -237,9 +238,9 @@ public struct EntityMatcher: Stage {
 
   /// Every candidate match at every position with the verdict on it, and the chosen mentions:
   /// what `quotegraph gazetteer lookup` prints.
-  public func explain(_ units: [UInt16], tokens: [Token]) -> [String] {
+  public func explain(_ units: [UInt16], words: inout WordBoundaries) -> [String] {
     var lines: [String] = []
-    forEachCandidate(in: index.fold(units), tokens: tokens) {
+    forEachCandidate(in: index.fold(units), words: &words) {
       start, end, pattern, verdict, buffer in
       let surface = String(decodingUTF16: units[start..<end])
       let who = index.candidates[pattern].map { candidate in

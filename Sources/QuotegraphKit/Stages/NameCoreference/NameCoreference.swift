@@ -117,17 +117,13 @@ public struct NameCoreference: Stage {
     for mention in document.mentions {
       for offset in mention.range.range where offset < units.count { covered[offset] = true }
     }
-    let tokenIndex = BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count)
+    var wordBreaks = document.words
     var added: [Mention] = []
     func free(_ start: Int, _ end: Int) -> Bool {
       !(start..<end).contains { covered[$0] }
     }
     func aligned(_ start: Int, _ end: Int) -> Bool {
-      let first = tokenIndex[start]
-      let last = tokenIndex[end - 1]
-      return first >= 0 && last >= 0
-        && document.tokens[Int(first)].range.start == start
-        && document.tokens[Int(last)].range.end == end
+      wordBreaks.startsWord(at: start) && wordBreaks.endsWord(at: end)
     }
     // Longer forms first: 纳瓦罗 before a 瓦罗 inside it.
     let ordered = owners.sorted {
@@ -169,7 +165,7 @@ public struct NameCoreference: Stage {
         let followed =
           end == units.count || !units[end].isIdeograph
           || cuesAfter.contains { PersonFinder.starts(units, at: end, with: $0) }
-        guard followed, aligned(start, end), start == 0 || units[start - 1].isIdeograph else {
+        guard followed, start == 0 || units[start - 1].isIdeograph, aligned(start, end) else {
           continue
         }
         added.append(
@@ -178,6 +174,10 @@ public struct NameCoreference: Stage {
         covered[start] = true
       }
     }
+    if let failure = wordBreaks.failure {
+      throw QuotegraphError("segment.icu", failure, stage: Self.type)
+    }
+    document.words = wordBreaks
     document.mentions += added
     document.mentions.sort { $0.range < $1.range }
     // Drop people left with no mention, keeping the order of the rest.

@@ -79,6 +79,9 @@ public struct QuoteFinder: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     var scan = QuoteScan(finder: self, document: document)
+    if let failure = scan.wordFailure {
+      throw QuotegraphError("segment.icu", failure, stage: Self.type)
+    }
     document.statements = scan.run()
     document.layers.insert(.statements)
   }

@@ -3,9 +3,12 @@ struct QuoteScan {
   let finder: QuoteFinder
   let document: Document
   let units: [UInt16]
-  /// tokenStart[i]: a token starts at offset i; tokenEnd[i]: one ends there.
+  /// tokenStart[i]: a token starts at offset i; tokenEnd[i]: one ends there. Known in the
+  /// clauses where a cue form stands, the only places a scan asks.
   var tokenStart: [Bool]
   var tokenEnd: [Bool]
+  /// Why ICU failed to break some clause into words, if it did.
+  let wordFailure: String?
   /// The outermost quotation covering each offset, or -1.
   var quotationAt: [Int32]
   /// Offsets already inside some statement's content.
@@ -21,10 +24,20 @@ struct QuoteScan {
     let count = units.count
     tokenStart = [Bool](repeating: false, count: count + 1)
     tokenEnd = [Bool](repeating: false, count: count + 1)
-    for token in document.tokens {
+    var words = document.words
+    units.withUnsafeBufferPointer { buffer in
+      for position in 0..<count {
+        finder.cueAutomaton.forEachMatch(in: buffer, at: position) { length, _ in
+          _ = words.token(at: position)
+          _ = words.token(at: position + length - 1)
+        }
+      }
+    }
+    for token in words.tokensFound {
       tokenStart[Int(token.range.start)] = true
       tokenEnd[Int(token.range.end)] = true
     }
+    wordFailure = words.failure
     quotationAt = [Int32](repeating: -1, count: count)
     for (index, quotation) in document.quotations.enumerated() where quotation.depth == 0 {
       for offset in quotation.range.range where offset < count {

@@ -70,16 +70,12 @@ public struct Segmenter: Stage {
           quotations += inParagraph
         }
       }
-      document.tokens = try words.withIterator { iterator in
-        try iterator.segments(of: units).compactMap { boundary in
-          Segmenter.token(for: boundary, in: units)
-        }
-      }
     } catch {
       throw QuotegraphError("segment.icu", "ICU segmentation failed: \(error)", stage: Self.type)
     }
     document.quotations = quotations
     document.sentences = sentenceList
+    document.words = WordBoundaries(units: units, breaker: words)
     document.layers.formUnion(Self.provides)
   }
 
