@@ -58,6 +58,11 @@ public struct WordBoundaries: Sendable {
     range(at: offset - 1).map { Int($0.end) == offset } ?? false
   }
 
+  /// Whether a clause starts or ends at `offset` (the text's ends count): a word does too.
+  public func isClauseEdge(_ offset: Int) -> Bool {
+    offset <= 0 || offset >= units.count || WordBoundaries.clauseStarts(at: offset, units)
+  }
+
   /// The words of the clauses broken so far, clause by clause in the order they were asked.
   public var tokensFound: [Token] { words }
 

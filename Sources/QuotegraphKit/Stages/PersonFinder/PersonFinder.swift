@@ -88,7 +88,7 @@ public struct PersonFinder: Stage {
     self.evidence = evidence
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
-      for (unit, weight) in table where weight >= settings.foreignMinimumWeight {
+      for (unit, weight) in table.entries where weight >= settings.foreignMinimumWeight {
         units[Int(unit)] = true
       }
     }
@@ -330,7 +330,7 @@ public struct PersonFinder: Stage {
       // Chinese names: surname (one or two characters) and one or two given characters.
       for surnameLength in 1...2 where start + surnameLength <= units.count {
         // Most characters start no surname: ask the set of first characters before making a key.
-        guard data.surnameStarts.contains(units[start]) else { break }
+        guard data.startsSurname(units[start]) else { break }
         guard let surnameWeight = data.surnameWeight(units, at: start, length: surnameLength)
         else { continue }
         let givenStart = start + surnameLength
@@ -520,13 +520,11 @@ public struct PersonFinder: Stage {
     // Context can only add the two bonuses: a candidate that cannot reach the threshold with
     // both is not worth the look (this runs for nearly every character of the text).
     guard canReachThreshold(base) else { return nil }
-    let text = String(decodingUTF16: units[start..<end])
-    if data.traps.contains(text) { return nil }
+    if data.trapWords.contains(units[start..<end]) { return nil }
     if end - start > 2,
       (2..<(end - start)).contains(where: {
         // Before a dot the place is a given name (多米尼克·卡西亚尼).
-        !units[start + $0].isNameDot
-          && data.placeTraps.contains(String(decodingUTF16: units[start..<(start + $0)]))
+        !units[start + $0].isNameDot && data.placeTrapWords.contains(units[start..<(start + $0)])
       })
     {
       return nil
