@@ -39,15 +39,18 @@ public struct NameCoreference: Stage {
     case 4:
       let head = String(decodingUTF16: units[..<2])
       return (
-        data.surnames[head] != nil ? [String(decodingUTF16: units[2...])] : [head], nil
+        data.surnameWeight(units, at: 0, length: 2) != nil
+          ? [String(decodingUTF16: units[2...])] : [head], nil
       )
     case 3:
-      let surname = String(decodingUTF16: units[..<1])
-      guard data.surnames[surname] != nil else { return ([], nil) }
-      return ([String(decodingUTF16: units[1...])], surname)
+      guard data.surnameWeight(units, at: 0, length: 1) != nil else { return ([], nil) }
+      return ([String(decodingUTF16: units[1...])], String(decodingUTF16: units[..<1]))
     case 2:
-      let surname = String(decodingUTF16: units[..<1])
-      return ([], data.surnames[surname] != nil ? surname : nil)
+      return (
+        [],
+        data.surnameWeight(units, at: 0, length: 1) != nil
+          ? String(decodingUTF16: units[..<1]) : nil
+      )
     default:
       return ([], nil)
     }
@@ -72,26 +75,29 @@ public struct NameCoreference: Stage {
     }
     // Names discovery found alone that are the short form of one full name of the article
     // (佩罗特 after 马特·佩罗特): that person.
+    // Each mention's forms, made once: a mention that becomes a short form below has none.
+    var mentionForms = document.mentions.map(forms(of:))
     var shortFormOwners: [String: Set<Int>] = [:]
-    for mention in document.mentions {
-      for form in forms(of: mention)?.forms ?? [] {
+    for (mention, forms) in zip(document.mentions, mentionForms) {
+      for form in forms?.forms ?? [] {
         shortFormOwners[form, default: []].insert(mention.entity)
       }
     }
     for index in document.mentions.indices {
       let mention = document.mentions[index]
-      guard forms(of: mention)?.discovered == true,
+      guard mentionForms[index]?.discovered == true,
         let owner = shortFormOwners[document.text[mention.range]], owner.count == 1,
         let slot = owner.first, slot != mention.entity
       else { continue }
       document.mentions[index].entity = slot
       document.mentions[index].form = .shortForm
       document.mentions[index].evidence = "coreference"
+      mentionForms[index] = nil
     }
     var owners: [String: Set<Int>] = [:]
     var surnameOwners: [String: Set<Int>] = [:]
-    for mention in document.mentions {
-      guard var (found, surname, discovered) = forms(of: mention) else { continue }
+    for (mention, forms) in zip(document.mentions, mentionForms) {
+      guard var (found, surname, discovered) = forms else { continue }
       // A name found by its context once is the same name where the context is missing: the
       // gazetteer's names are matched everywhere already, discovered ones are not.
       if discovered { found.append(document.text[mention.range]) }

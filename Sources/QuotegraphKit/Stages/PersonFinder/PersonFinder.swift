@@ -191,7 +191,10 @@ public struct PersonFinder: Stage {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
     let found = scored.filter { candidate in
-      let inside = Set(candidate.range.range.map { personAt[$0] }).subtracting([-1])
+      var inside: [Int32] = []
+      for offset in candidate.range.range where personAt[offset] >= 0 {
+        if !inside.contains(personAt[offset]) { inside.append(personAt[offset]) }
+      }
       return inside.isEmpty
         || !candidate.cuts
           && inside.allSatisfy { index in
@@ -239,8 +242,7 @@ public struct PersonFinder: Stage {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
       let dot = UInt16(MatchKeyFolder.middleDot.value)
-      let name = String(
-        decoding: units[candidate.range.range].map { $0.isNameDot ? dot : $0 }, as: UTF16.self)
+      let name = String(decodingUTF16: units[candidate.range.range].map { $0.isNameDot ? dot : $0 })
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
