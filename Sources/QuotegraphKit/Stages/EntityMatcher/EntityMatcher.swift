@@ -177,8 +177,7 @@ public struct EntityMatcher: Stage {
     var countryCounts: [String: Int] = [:]
     for match in matches {
       let candidates = index.candidates[match.pattern]
-      guard candidates.count == 1,
-        case .string(let code)? = index.entities[Int(candidates[0].entity)].properties["iso2"]
+      guard candidates.count == 1, let code = index.countryCode[Int(candidates[0].entity)]
       else { continue }
       countryCounts[code, default: 0] += 1
     }
