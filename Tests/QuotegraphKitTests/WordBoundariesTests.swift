@@ -8,7 +8,8 @@ import Testing
 struct WordBoundariesTests {
   func lazyWords(_ text: String) throws -> WordBoundaries {
     WordBoundaries(
-      units: Array(text.utf16), breaker: IteratorPool(try BreakIterator(.word, locale: "zh")))
+      units: Array(text.utf16), breaker: IteratorPool(try BreakIterator(.word, locale: "zh")),
+      pairs: CJKDictionaryPairs.system)
   }
 
   /// What ICU finds over the whole text at once.
@@ -48,6 +49,7 @@ struct WordBoundariesTests {
       var words = try lazyWords(text)
       let lazy = words.allTokens()
       #expect(lazy == (try wholeTextWords(text)), "\(text.debugDescription)")
+      try expectAnswersMatchWholeText(text)
     }
   }
 
@@ -86,5 +88,58 @@ struct WordBoundariesTests {
     let all = words.allTokens()
     #expect(first == nil && all.isEmpty)
     #expect(words.failure == nil)
+  }
+
+  /// Every boundary question answered without breaking a clause agrees with ICU over the
+  /// whole text.
+  func expectAnswersMatchWholeText(_ text: String) throws {
+    let units = Array(text.utf16)
+    let whole = try wholeTextWords(text)
+    var wordAt = [Int](repeating: -1, count: units.count)
+    for (index, word) in whole.enumerated() {
+      for offset in word.range.range { wordAt[offset] = index }
+    }
+    var words = try lazyWords(text)
+    for offset in 0...units.count {
+      let joined =
+        offset > 0 && offset < units.count && wordAt[offset] >= 0
+        && wordAt[offset] == wordAt[offset - 1]
+      let starts = offset < units.count && wordAt[offset] >= 0 && !joined
+      let ends = offset > 0 && wordAt[offset - 1] >= 0 && !joined
+      let answers = (
+        words.joins(at: offset), words.startsWord(at: offset), words.endsWord(at: offset)
+      )
+      #expect(answers == (joined, starts, ends), "\(text.debugDescription) at \(offset)")
+    }
+    for start in 0..<units.count {
+      for end in (start + 1)...min(units.count, start + 4) {
+        let one = wordAt[start] >= 0 && whole[wordAt[start]].range == TextRange(start, end)
+        let answer = words.isOneWord(start, end)
+        #expect(answer == one, "\(text.debugDescription) \(start)..<\(end)")
+      }
+    }
+  }
+
+  @Test("joins, word starts and ends, and one-word spans agree with ICU on the sample articles")
+  func answersOnSampleArticles() throws {
+    #expect((CJKDictionaryPairs.system?.wordCount ?? 0) > 100_000)
+    let files = try FileManager.default.contentsOfDirectory(atPath: Paths.sample).sorted()
+    for file in files.prefix(4) {
+      let document = try Fixture.process(
+        String(decoding: try Fixture.bytes(Paths.sample + "/" + file), as: UTF8.self),
+        source: file)
+      try expectAnswersMatchWholeText(String(document.text.string.prefix(1500)))
+    }
+  }
+
+  @Test("the dictionary's pairs hold every pair ICU keeps in one word")
+  func dictionaryPairs() throws {
+    let pairs = try #require(CJKDictionaryPairs.system)
+    for word in ["强调", "克里姆林宫", "今天", "中华人民共和国", "还说"] {
+      let units = Array(word.utf16)
+      for index in 1..<units.count {
+        #expect(pairs.mayHold(units[index - 1], units[index]), "\(word)")
+      }
+    }
   }
 }

@@ -35,15 +35,12 @@ public struct BoundaryEvidence: Sendable {
     -> Verdict
   {
     var verdict = Verdict.aligned
-    // Where a clause starts or ends, so does a word: no need to break the clause.
-    let startsClause = words.isClauseEdge(start)
-    let endsClause = words.isClauseEdge(end)
-    if !startsClause, let token = words.range(at: start), Int(token.start) < start {
+    if words.joins(at: start), let token = words.range(at: start) {
       let head = String(decodingUTF16: units[Int(token.start)..<start])
       guard leaders.contains(head) else { return .cutsWord(side: .start) }
       verdict = .acceptedCut
     }
-    if !endsClause, let token = words.range(at: end - 1), Int(token.end) > end {
+    if words.joins(at: end), let token = words.range(at: end - 1) {
       let tail = String(decodingUTF16: units[end..<Int(token.end)])
       guard followers.contains(tail) else { return .cutsWord(side: .end) }
       verdict = .acceptedCut

@@ -14,6 +14,8 @@ import ICUText
 public struct WordBoundaries: Sendable {
   private let units: [UInt16]
   private let breaker: IteratorPool?
+  /// The pairs of characters ICU's dictionary words hold, to answer `joins` without ICU.
+  private let pairs: CJKDictionaryPairs?
   /// Per offset: the index of the word covering it in `words`, `noWord` for whitespace, or
   /// `unknown` before its clause is broken.
   private var wordAt: [Int32]
@@ -28,12 +30,14 @@ public struct WordBoundaries: Sendable {
   public init() {
     units = []
     breaker = nil
+    pairs = nil
     wordAt = []
   }
 
-  init(units: [UInt16], breaker: IteratorPool) {
+  init(units: [UInt16], breaker: IteratorPool, pairs: CJKDictionaryPairs?) {
     self.units = units
     self.breaker = breaker
+    self.pairs = pairs
     self.wordAt = [Int32](repeating: WordBoundaries.unknown, count: units.count)
   }
 
@@ -50,12 +54,40 @@ public struct WordBoundaries: Sendable {
 
   /// Whether a word starts at `offset`.
   public mutating func startsWord(at offset: Int) -> Bool {
-    range(at: offset).map { Int($0.start) == offset } ?? false
+    if offset >= 0 && offset < units.count && units[offset].isIdeograph {
+      return !joins(at: offset)
+    }
+    return range(at: offset).map { Int($0.start) == offset } ?? false
   }
 
   /// Whether a word ends at `offset` (the end of the text counts when a word ends there).
   public mutating func endsWord(at offset: Int) -> Bool {
-    range(at: offset - 1).map { Int($0.end) == offset } ?? false
+    if offset >= 1 && offset <= units.count && units[offset - 1].isIdeograph {
+      return !joins(at: offset)
+    }
+    return range(at: offset - 1).map { Int($0.end) == offset } ?? false
+  }
+
+  /// Whether ICU puts the units before and at `offset` in one word.
+  ///
+  /// ICU's word break joins two Han characters only inside a word of its dictionary: where no
+  /// dictionary word holds the pair (most places a name ends), the answer needs no clause broken.
+  /// Ideographs of the BMP only, which no normalisation changes.
+  public mutating func joins(at offset: Int) -> Bool {
+    if isClauseEdge(offset) { return false }
+    if let pairs, units[offset - 1].isIdeograph, units[offset].isIdeograph,
+      !pairs.mayHold(units[offset - 1], units[offset])
+    {
+      return false
+    }
+    return range(at: offset).map { Int($0.start) < offset } ?? false
+  }
+
+  /// Whether `start..<end` is exactly one of ICU's words.
+  public mutating func isOneWord(_ start: Int, _ end: Int) -> Bool {
+    guard start < end else { return false }
+    for inner in (start + 1)..<end where !joins(at: inner) { return false }
+    return startsWord(at: start) && endsWord(at: end)
   }
 
   /// Whether a clause starts or ends at `offset` (the text's ends count): a word does too.

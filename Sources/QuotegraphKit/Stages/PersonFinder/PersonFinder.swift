@@ -372,7 +372,7 @@ public struct PersonFinder: Stage {
           // A given name ICU reads as one word (李|明确) is less likely a name; only asked where
           // the candidate can still reach the threshold, for it breaks the clause into words.
           if givenLength == 2, canReachThreshold(score - min(0, settings.wordGivenPenalty)),
-            wordBreaks.range(at: givenStart) == TextRange(givenStart, end)
+            wordBreaks.isOneWord(givenStart, end)
           {
             score -= settings.wordGivenPenalty
           }
@@ -556,7 +556,7 @@ public struct PersonFinder: Stage {
       score -= settings.cutPenalty
       cuts = true
     }
-    if end - start == 2, wordBreaks.range(at: start) == TextRange(start, end) {
+    if end - start == 2, wordBreaks.isOneWord(start, end) {
       score -= settings.singleWordPenalty
     }
     if titled { score += settings.titleBonus }

@@ -3,10 +3,12 @@ struct QuoteScan {
   let finder: QuoteFinder
   let document: Document
   let units: [UInt16]
-  /// tokenStart[i]: a token starts at offset i; tokenEnd[i]: one ends there. Known in the
-  /// clauses where a cue form stands, the only places a scan asks.
+  /// tokenStart[i]: a token starts at offset i; tokenEnd[i]: one ends there. Known where a cue
+  /// form starts or ends, the only places a scan asks.
   var tokenStart: [Bool]
   var tokenEnd: [Bool]
+  /// Where a cue form starts inside a word: the start of that word (还|说 glued as 还说).
+  var wordStartBefore: [Int: Int] = [:]
   /// Why ICU failed to break some clause into words, if it did.
   let wordFailure: String?
   /// The outermost quotation covering each offset, or -1.
@@ -22,21 +24,26 @@ struct QuoteScan {
     self.document = document
     self.units = document.text.units
     let count = units.count
-    tokenStart = [Bool](repeating: false, count: count + 1)
-    tokenEnd = [Bool](repeating: false, count: count + 1)
+    var tokenStart = [Bool](repeating: false, count: count + 1)
+    var tokenEnd = [Bool](repeating: false, count: count + 1)
+    var wordStartBefore: [Int: Int] = [:]
     var words = document.words
     units.withUnsafeBufferPointer { buffer in
       for position in 0..<count {
         finder.cueAutomaton.forEachMatch(in: buffer, at: position) { length, _ in
-          _ = words.token(at: position)
-          _ = words.token(at: position + length - 1)
+          if tokenStart[position] || wordStartBefore[position] != nil {
+          } else if words.startsWord(at: position) {
+            tokenStart[position] = true
+          } else if let word = words.range(at: position), Int(word.start) < position {
+            wordStartBefore[position] = Int(word.start)
+          }
+          if words.endsWord(at: position + length) { tokenEnd[position + length] = true }
         }
       }
     }
-    for token in words.tokensFound {
-      tokenStart[Int(token.range.start)] = true
-      tokenEnd[Int(token.range.end)] = true
-    }
+    self.tokenStart = tokenStart
+    self.tokenEnd = tokenEnd
+    self.wordStartBefore = wordStartBefore
     wordFailure = words.failure
     quotationAt = [Int32](repeating: -1, count: count)
     for (index, quotation) in document.quotations.enumerated() where quotation.depth == 0 {
@@ -175,9 +182,7 @@ struct QuoteScan {
 
   /// Where the part of the token containing `position` that lies before it starts, if any.
   func tokenHeadStart(before position: Int) -> Int? {
-    var start = position
-    while start > 0 && !tokenStart[start] { start -= 1 }
-    return start < position ? start : nil
+    wordStartBefore[position]
   }
 
   /// 发言 in 外交部发言人 is a title's part, not a cue.
