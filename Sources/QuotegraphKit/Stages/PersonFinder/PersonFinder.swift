@@ -64,6 +64,14 @@ public struct PersonFinder: Stage {
     /// A candidate grows a gazetteer name only by characters whose model weight (given name
     /// after it, surname before it) is above this: the gazetteer name already explains the text.
     public var growthMinimumWeight: Double = -.infinity
+    /// With a classifier: candidates this far below the threshold (with both bonuses) are
+    /// still proposed to it, since its context features may lift them.
+    public var candidateMargin: Double = 0
+    /// With a classifier: added to its log-odds (above 0 keeps more candidates).
+    public var classifierOffset: Double = 0
+    /// With a classifier: it also weighs the people the gazetteer matched, and drops those it
+    /// finds unlikely in their context.
+    public var classifyGazetteerPeople = false
 
     public init() {}
   }
@@ -71,6 +79,8 @@ public struct PersonFinder: Stage {
   public let settings: Settings
   public let data: NameData
   public let evidence: BoundaryEvidence
+  /// The learned model that rescores the candidates (`name-classifier.tsv`), if any.
+  public let classifier: CandidateClassifier?
   /// By UTF-16 unit: whether it may stand in a run of transliteration characters.
   let transliterationUnits: [Bool]
   /// The settings' word lists, to look up in place.
@@ -82,10 +92,14 @@ public struct PersonFinder: Stage {
     var edgeAfter, edgeBefore: ContextWords
   }
 
-  public init(settings: Settings, data: NameData, evidence: BoundaryEvidence) {
+  public init(
+    settings: Settings, data: NameData, evidence: BoundaryEvidence,
+    classifier: CandidateClassifier? = nil
+  ) {
     self.settings = settings
     self.data = data
     self.evidence = evidence
+    self.classifier = classifier
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
       for (unit, weight) in table where weight >= settings.foreignMinimumWeight {
@@ -126,6 +140,9 @@ public struct PersonFinder: Stage {
     try number("latin_score", &settings.latinScore)
     try number("edge_penalty", &settings.edgePenalty)
     try number("growth_minimum_weight", &settings.growthMinimumWeight)
+    try number("candidate_margin", &settings.candidateMargin)
+    try number("classifier_offset", &settings.classifierOffset)
+    settings.classifyGazetteerPeople = try options.bool("classify_gazetteer_people") ?? false
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
     settings.addressAfter = try options.strings("address_after") ?? []
@@ -136,9 +153,14 @@ public struct PersonFinder: Stage {
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
       path + "/curated/" + GazetteerFile.nameEdges.fileName)
+    var classifier: CandidateClassifier?
+    if let file = try options.string("classifier") {
+      classifier = try CandidateClassifier.load(
+        path: file.hasPrefix("/") ? file : path + "/" + file, sharedIn: context)
+    }
     self.init(
       settings: settings, data: try NameData.load(directory: path, sharedIn: context),
-      evidence: boundaries)
+      evidence: boundaries, classifier: classifier)
   }
 
   /// The `after` and `before` words of `curated/name-edges.tsv`; none when it is missing.
@@ -172,31 +194,14 @@ public struct PersonFinder: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let units = document.text.units
-    // Organisations and places are final; a gazetteer person may be the start of a longer
-    // name (张君 in 张君秋, 格林 in 格林斯潘), which then replaces it.
-    var covered = [Bool](repeating: false, count: units.count)
-    var personAt = [Int32](repeating: -1, count: units.count)
-    for (index, mention) in document.mentions.enumerated() {
-      let isPerson = document.entities[mention.entity].kind == .person
-      for offset in mention.range.range where offset < units.count {
-        if isPerson { personAt[offset] = Int32(index) } else { covered[offset] = true }
-      }
+    if let classifier, settings.classifyGazetteerPeople {
+      document = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
-    // A name inside 《…》 is part of a work's title (《吴三桂演义》), which is no person.
-    for title in PersonFinder.bookTitles(in: units) {
-      for offset in title { covered[offset] = true }
-    }
-    let found = candidates(in: units, tokens: document.tokens, covered: covered).filter {
-      candidate in
-      let inside = Set(candidate.range.range.map { personAt[$0] }).subtracting([-1])
-      return inside.isEmpty
-        || !candidate.cuts
-          && inside.allSatisfy { index in
-            let person = document.mentions[Int(index)].range
-            return candidate.range.contains(person) && candidate.range != person
-              && !grows(person, by: candidate, units)
-          }
-    }
+    let (proposed, personAt) = proposals(in: document)
+    let found =
+      classifier.map {
+        classified(proposed, by: $0, in: units, tokens: document.tokens, personAt: personAt)
+      } ?? proposed
     // A gazetteer name the article also writes alone is that person: where a candidate grows
     // it (王毅正访问 beside 王毅表示) the extra character is the next word's. Alone means no
     // candidate within a title's bonus of the threshold grows it there (但|刘中山 is no 中山).
@@ -265,6 +270,38 @@ public struct PersonFinder: Stage {
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
+  }
+
+  /// The candidates of the document that may name a person, with its gazetteer people by
+  /// offset (the index of the mention covering it, or -1).
+  func proposals(in document: Document) -> (found: [Candidate], personAt: [Int32]) {
+    let units = document.text.units
+    // Organisations and places are final; a gazetteer person may be the start of a longer
+    // name (张君 in 张君秋, 格林 in 格林斯潘), which then replaces it.
+    var covered = [Bool](repeating: false, count: units.count)
+    var personAt = [Int32](repeating: -1, count: units.count)
+    for (index, mention) in document.mentions.enumerated() {
+      let isPerson = document.entities[mention.entity].kind == .person
+      for offset in mention.range.range where offset < units.count {
+        if isPerson { personAt[offset] = Int32(index) } else { covered[offset] = true }
+      }
+    }
+    // A name inside 《…》 is part of a work's title (《吴三桂演义》), which is no person.
+    for title in PersonFinder.bookTitles(in: units) {
+      for offset in title { covered[offset] = true }
+    }
+    let found = candidates(in: units, tokens: document.tokens, covered: covered).filter {
+      candidate in
+      let inside = Set(candidate.range.range.map { personAt[$0] }).subtracting([-1])
+      return inside.isEmpty
+        || !candidate.cuts
+          && inside.allSatisfy { index in
+            let person = document.mentions[Int(index)].range
+            return candidate.range.contains(person) && candidate.range != person
+              && !grows(person, by: candidate, units)
+          }
+    }
+    return (found, personAt)
   }
 
   /// Whether `candidate` grows the gazetteer name at `person` by what is more likely the
@@ -506,7 +543,9 @@ public struct PersonFinder: Stage {
   ) -> (Double, Bool)? {
     // Context can only add the two bonuses: a candidate that cannot reach the threshold with
     // both is not worth the look (this runs for nearly every character of the text).
-    guard base + max(0, settings.titleBonus) + max(0, settings.cueBonus) >= settings.threshold
+    guard
+      base + max(0, settings.titleBonus) + max(0, settings.cueBonus)
+        >= settings.threshold - settings.candidateMargin
     else { return nil }
     let text = String(decodingUTF16: units[start..<end])
     if data.traps.contains(text) { return nil }
