@@ -97,7 +97,7 @@ def train(data, epochs, l2, rate, minimum_count, offset):
     for features, _ in data:
         for name in features:
             counts[name] = counts.get(name, 0) + 1
-    known = {name for name, count in counts.items() if count >= minimum_count or name == "score"}
+    known = {name for name, count in counts.items() if count >= minimum_count or name.startswith("score")}
     weights, squares, bias, bias_square = {}, {}, 0.0, 1e-8
     order = list(range(len(data)))
     shuffle = random.Random(4)
@@ -137,7 +137,7 @@ def main():
     parser.add_argument("--sets", default="pd,cluener")
     parser.add_argument("--output", help="write the model trained on every sentence here")
     parser.add_argument("--cv", type=int, default=0, help="cross-validate over this many folds")
-    parser.add_argument("--margin", type=float, default=3.0,
+    parser.add_argument("--margin", type=float, default=0.0,
                         help="candidate_margin: how far below the threshold candidates go")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--l2", type=float, default=1e-4)
