@@ -47,14 +47,14 @@ def read_sets(shared, names):
     return sets
 
 
-def pipeline_file(root, classifier=None, margin=None, gazetteer_people=True):
+def pipeline_file(root, classifier=None, margin=None, gazetteer_people=True, floor=None):
     """A copy of Pipelines/default.yml with person discovery's classifier options replaced."""
     lines = open(os.path.join(root, "Pipelines/default.yml"), encoding="utf-8").read().split("\n")
     out, in_finder = [], False
     for line in lines:
         if re.match(r"\s*type: ", line):
             in_finder = "person.discover.v1" in line
-        if in_finder and re.match(r"\s+(classifier|candidate_margin|classify_gazetteer_people):", line):
+        if in_finder and re.match(r"\s+(classifier|candidate_margin|classify_gazetteer_people|classifier_floor):", line):
             continue
         out.append(line)
         if in_finder and re.match(r"\s+gazetteer: ", line):
@@ -64,6 +64,8 @@ def pipeline_file(root, classifier=None, margin=None, gazetteer_people=True):
             if margin is not None:
                 out.append(f"{indent}candidate_margin: {margin}")
             out.append(f"{indent}classify_gazetteer_people: {str(gazetteer_people).lower()}")
+            if floor is not None:
+                out.append(f"{indent}classifier_floor: {floor}")
     handle = tempfile.NamedTemporaryFile(
         "w", suffix=".yml", delete=False, encoding="utf-8", dir=tempfile.gettempdir())
     handle.write("\n".join(out))
@@ -139,6 +141,9 @@ def main():
     parser.add_argument("--cv", type=int, default=0, help="cross-validate over this many folds")
     parser.add_argument("--margin", type=float, default=0.0,
                         help="candidate_margin: how far below the threshold candidates go")
+    parser.add_argument("--floor", type=float, default=None,
+                        help="classifier_floor: candidates further below the threshold are "
+                        "dropped unweighed (default: none)")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--rate", type=float, default=0.05)
@@ -152,7 +157,8 @@ def main():
     names = args.sets.split(",")
     sets = read_sets(args.shared, names)
     dump_pipeline = pipeline_file(
-        args.root, margin=args.margin, gazetteer_people=not args.no_gazetteer_people)
+        args.root, margin=args.margin, gazetteer_people=not args.no_gazetteer_people,
+        floor=args.floor)
     data = {name: examples(args.binary, dump_pipeline, sentences)
             for name, sentences in sets.items()}
     for name in names:
@@ -174,7 +180,7 @@ def main():
             write_model(model, bias, weights, args.prune)
             pipeline = pipeline_file(
                 args.root, classifier=model, margin=args.margin,
-                gazetteer_people=not args.no_gazetteer_people)
+                gazetteer_people=not args.no_gazetteer_people, floor=args.floor)
             for name in names:
                 held = [i for i in range(len(sets[name])) if i % args.cv == fold]
                 tagged = run_tag(args.binary, pipeline, [sets[name][i][0] for i in held])

@@ -22,6 +22,7 @@ struct CandidateClassifierTests {
     #expect(size < 2_000_000)
     let model = try CandidateClassifier.load(path: path)
     #expect(model.weights.count > 1000)
+    #expect(model.weight(of: "cue-after").map { $0 > 0 } == true)
     #expect(model.weights.values.allSatisfy { abs($0) >= 0.05 })
     #expect(finder.classifier == model)
     #expect(finder.settings.classifyGazetteerPeople)
@@ -68,6 +69,65 @@ struct CandidateClassifierTests {
     try "feature\tweight\n(bias)\t0.5\nR1:说\t1.25\n".write(
       toFile: path, atomically: true, encoding: .utf8)
     #expect(try CandidateClassifier.load(path: path) == .init(bias: 0.5, weights: ["R1:说": 1.25]))
+  }
+
+  @Test("scoring by hashed pieces agrees with the named features, whatever the characters")
+  func hashedScoringAgrees() throws {
+    // Weights for every feature the candidates have, so that any disagreement shows.
+    for text in ["记者李文云报道", "王毅然决定离开。", "A2的𠀀李文云（Li）说", "向斯卢茨基•列昂尼德提问"] {
+      let document = try tagger.document(for: text)
+      let units = document.text.units
+      // Every span of two to four units, by every method, with a few hand scores.
+      let methods = ["surname-model", "transliteration", "gazetteer", "latin"]
+      for start in units.indices where start + 2 <= units.count {
+        for end in (start + 2)...min(units.count, start + 4) {
+          for method in methods {
+            let candidate = PersonFinder.Candidate(
+              range: TextRange(start, end), score: Double(end - start * 2), method: method,
+              cuts: start % 2 == 0)
+            let named = finder.features(
+              of: candidate, in: document.text.units, tokens: document.tokens,
+              growsGazetteerName: true)
+            var weights: [String: Double] = [:]
+            for (index, feature) in named.enumerated() { weights[feature.name] = Double(index + 1) }
+            let model = CandidateClassifier(bias: 0.5, weights: weights)
+            var score = FeatureScore(model)
+            finder.describe(
+              candidate, in: document.text.units, tokens: document.tokens, growsGazetteerName: true,
+              into: &score)
+            #expect(abs(score.sum - model.logit(named)) < 1e-9, "\(text) \(candidate)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test("the weight table finds every key it holds and no other")
+  func weightTable() {
+    let keys = (0..<100).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+    let table = FeatureWeights(Dictionary(uniqueKeysWithValues: keys.map { ($0, Double($0 % 7)) }))
+    for key in keys { #expect(table[key] == Double(key % 7)) }
+    #expect(table[12345] == nil)
+    #expect(FeatureWeights([:])[0] == nil)
+  }
+
+  @Test("classifier_floor drops candidates far below the threshold unweighed")
+  func floor() throws {
+    let document = try tagger.document(for: "记者李文云报道")
+    var settings = finder.settings
+    settings.classifierFloor = 2
+    let floored = PersonFinder(
+      settings: settings, data: finder.data, evidence: finder.evidence,
+      classifier: finder.classifier)
+    let threshold = settings.threshold
+    let candidates = [
+      PersonFinder.Candidate(range: TextRange(2, 5), score: threshold - 1, method: "surname-model"),
+      PersonFinder.Candidate(range: TextRange(2, 4), score: threshold - 3, method: "surname-model"),
+    ]
+    let scored = floored.classified(
+      candidates, by: floored.classifier!, in: document.text.units, tokens: document.tokens,
+      personAt: [Int32](repeating: -1, count: document.text.units.count))
+    #expect(scored.map(\.range) == [TextRange(2, 5)])
   }
 
   @Test("the token covering an offset, or none between tokens")

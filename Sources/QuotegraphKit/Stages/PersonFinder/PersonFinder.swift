@@ -67,6 +67,9 @@ public struct PersonFinder: Stage {
     /// With a classifier: candidates this far below the threshold (with both bonuses) are
     /// still proposed to it, since its context features may lift them.
     public var candidateMargin: Double = 0
+    /// With a classifier: candidates whose hand-set score is further below the threshold are
+    /// dropped unweighed.
+    public var classifierFloor: Double = .infinity
     /// With a classifier: added to its log-odds (above 0 keeps more candidates).
     public var classifierOffset: Double = 0
     /// With a classifier: it also weighs the people the gazetteer matched, and drops those it
@@ -142,6 +145,7 @@ public struct PersonFinder: Stage {
     try number("growth_minimum_weight", &settings.growthMinimumWeight)
     try number("candidate_margin", &settings.candidateMargin)
     try number("classifier_offset", &settings.classifierOffset)
+    try number("classifier_floor", &settings.classifierFloor)
     settings.classifyGazetteerPeople = try options.bool("classify_gazetteer_people") ?? false
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
