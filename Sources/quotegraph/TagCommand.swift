@@ -15,6 +15,12 @@ struct TagCommand: AsyncParsableCommand {
   @Argument(help: "A text file, or - for standard input.")
   var file: String = "-"
 
+  @Flag(
+    help:
+      "Write person discovery's candidates and their features instead (training data of scripts/train-name-classifier.py)."
+  )
+  var candidates = false
+
   @OptionGroup var pipelineOptions: PipelineOptions
 
   func run() async throws {
@@ -36,7 +42,10 @@ struct TagCommand: AsyncParsableCommand {
       number += 1
       let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
       do {
-        buffer += try tagger.tag(text, number: number) + "\n"
+        buffer +=
+          try
+          (candidates
+          ? tagger.candidates(text, number: number) : tagger.tag(text, number: number)) + "\n"
       } catch {
         Terminal.fail("line \(number): \(error.description)")
       }

@@ -21,6 +21,9 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
   case surnames
   /// Titles beyond `roles.tsv` that stand before or after a name (记者, 教练); curated only.
   case titleWords = "title-words"
+  /// Feature weights of the logistic model that rescores person discovery's candidates;
+  /// trained by `scripts/train-name-classifier.py`.
+  case nameClassifier = "name-classifier"
 
   public var fileName: String { rawValue + ".tsv" }
 
@@ -42,6 +45,7 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .notNames: return ["word", "note"]
     case .nameModel: return ["kind", "form", "count", "weight"]
     case .nameTraps, .surnames, .titleWords: return ["word", "note"]
+    case .nameClassifier: return ["feature", "weight"]
     }
   }
 
@@ -62,6 +66,7 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .nameTraps: return "name-trap"
     case .surnames: return "surname"
     case .titleWords: return "title-word"
+    case .nameClassifier: return "name-feature"
     }
   }
 

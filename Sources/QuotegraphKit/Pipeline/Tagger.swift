@@ -13,8 +13,8 @@ public struct Tagger: Sendable {
     }
   }
 
-  /// The document the text stages make of one line.
-  public func document(for line: String, number: Int = 1) throws(QuotegraphError) -> Document {
+  /// One line of plain text as a document of one body paragraph, before any text stage.
+  static func plainDocument(_ line: String, number: Int) -> Document {
     var document = Document(
       article: Article(source: "line \(number)", url: "", title: "", published: ""), body: line)
     document.text = CleanText(line)
@@ -22,8 +22,42 @@ public struct Tagger: Sendable {
       document.text.isEmpty
       ? [] : [Paragraph(range: TextRange(0, document.text.units.count), kind: .body)]
     document.layers.formUnion([.cleanText, .paragraphs])
+    return document
+  }
+
+  /// The document the text stages make of one line.
+  public func document(for line: String, number: Int = 1) throws(QuotegraphError) -> Document {
+    var document = Tagger.plainDocument(line, number: number)
     for stage in stages { try stage.process(&document) }
     return document
+  }
+
+  /// One JSON line (without the newline) with the person finder's candidates for one line of
+  /// text and their features, before the classifier and the selection:
+  /// `{"text", "candidates": [{"start","end","method","score","features": {name: value}}]}`,
+  /// offsets as in `tag`. The training data of `scripts/train-name-classifier.py`.
+  public func candidates(_ line: String, number: Int = 1) throws(QuotegraphError) -> String {
+    var document = Tagger.plainDocument(line, number: number)
+    var found: [JSONValue] = []
+    for stage in stages {
+      if let finder = stage as? PersonFinder {
+        for (candidate, features) in finder.featuredCandidates(in: document) {
+          var values: [String: JSONValue] = [:]
+          for feature in features { values[feature.name] = .double(feature.value) }
+          found.append(
+            .object([
+              "start": .int(document.text.scalarOffset(candidate.range.start)),
+              "end": .int(document.text.scalarOffset(candidate.range.end)),
+              "method": .string(candidate.method), "score": .double(candidate.score),
+              "features": .object(values),
+            ]))
+        }
+        break
+      }
+      try stage.process(&document)
+    }
+    return JSONValue.object(["text": .string(document.text.string), "candidates": .array(found)])
+      .serialized()
   }
 
   /// One JSON line (without the newline) for one line of text.

@@ -35,8 +35,9 @@ struct PersonDiscoveryTests {
       ("和蔼的耿直青年今天下午到了。", []),
       ("这3张卫星图片", []),
       ("还有一次，李先生在办公桌旁", ["李"]),
-      // A transliterated name ends where the model says a name ends, not where the run does.
-      ("连保加利亚的贝尔巴托夫都说，意大利没有布丰。", ["贝尔巴托夫"]),
+      // A transliterated name ends where the model says a name ends, not where the run does;
+      // 布丰 (Buffon, Italy's goalkeeper) is a person too.
+      ("连保加利亚的贝尔巴托夫都说，意大利没有布丰。", ["贝尔巴托夫", "布丰"]),
       ("挪威石油与能源大臣玛丽特·恩斯塔德日前在挪威议会宣布", ["玛丽特·恩斯塔德"]),
       // Proper nouns of the dictionary that name places, alone or at the start of a candidate.
       ("恶化的责任归罪于南斯拉夫政府", []),
@@ -46,8 +47,8 @@ struct PersonDiscoveryTests {
       ("生才50天的女儿潘研，从老家来", ["潘研"]),
       // A two-character name right before a cue (a bug once took 表 for its given name).
       ("股份行信用卡总裁吴明表示，", ["吴明"]),
-      // Not the last character of a name before a title (素林外长), nor a name cut at 家.
-      ("素林外长昨天在外交部", []),
+      // 素林 (Surin Pitsuwan) before a title, as People's Daily tags it; not a name cut at 家.
+      ("素林外长昨天在外交部", ["素林"]),
       ("亨德利和傅家峻也各赢一场", ["亨德利", "傅家峻"]),
       // Names in Latin letters with a title before or a cue after; none without.
       ("战争遗产》的制片人Steven说", ["Steven"]),

@@ -64,6 +64,17 @@ public struct PersonFinder: Stage {
     /// A candidate grows a gazetteer name only by characters whose model weight (given name
     /// after it, surname before it) is above this: the gazetteer name already explains the text.
     public var growthMinimumWeight: Double = -.infinity
+    /// With a classifier: candidates this far below the threshold (with both bonuses) are
+    /// still proposed to it, since its context features may lift them.
+    public var candidateMargin: Double = 0
+    /// With a classifier: candidates whose hand-set score is further below the threshold are
+    /// dropped unweighed.
+    public var classifierFloor: Double = .infinity
+    /// With a classifier: added to its log-odds (above 0 keeps more candidates).
+    public var classifierOffset: Double = 0
+    /// With a classifier: it also weighs the people the gazetteer matched, and drops those it
+    /// finds unlikely in their context.
+    public var classifyGazetteerPeople = false
 
     public init() {}
   }
@@ -71,6 +82,8 @@ public struct PersonFinder: Stage {
   public let settings: Settings
   public let data: NameData
   public let evidence: BoundaryEvidence
+  /// The learned model that rescores the candidates (`name-classifier.tsv`), if any.
+  public let classifier: CandidateClassifier?
   /// By UTF-16 unit: whether it may stand in a run of transliteration characters.
   let transliterationUnits: [Bool]
   /// The settings' word lists, to look up in place.
@@ -82,10 +95,14 @@ public struct PersonFinder: Stage {
     var edgeAfter, edgeBefore: ContextWords
   }
 
-  public init(settings: Settings, data: NameData, evidence: BoundaryEvidence) {
+  public init(
+    settings: Settings, data: NameData, evidence: BoundaryEvidence,
+    classifier: CandidateClassifier? = nil
+  ) {
     self.settings = settings
     self.data = data
     self.evidence = evidence
+    self.classifier = classifier
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
       for (unit, weight) in table.entries where weight >= settings.foreignMinimumWeight {
@@ -126,6 +143,10 @@ public struct PersonFinder: Stage {
     try number("latin_score", &settings.latinScore)
     try number("edge_penalty", &settings.edgePenalty)
     try number("growth_minimum_weight", &settings.growthMinimumWeight)
+    try number("candidate_margin", &settings.candidateMargin)
+    try number("classifier_offset", &settings.classifierOffset)
+    try number("classifier_floor", &settings.classifierFloor)
+    settings.classifyGazetteerPeople = try options.bool("classify_gazetteer_people") ?? false
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
     settings.addressAfter = try options.strings("address_after") ?? []
@@ -136,9 +157,14 @@ public struct PersonFinder: Stage {
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
       path + "/curated/" + GazetteerFile.nameEdges.fileName)
+    var classifier: CandidateClassifier?
+    if let file = try options.string("classifier") {
+      classifier = try CandidateClassifier.load(
+        path: file.hasPrefix("/") ? file : path + "/" + file, sharedIn: context)
+    }
     self.init(
       settings: settings, data: try NameData.load(directory: path, sharedIn: context),
-      evidence: boundaries)
+      evidence: boundaries, classifier: classifier)
   }
 
   /// The `after` and `before` words of `curated/name-edges.tsv`; none when it is missing.
@@ -172,36 +198,18 @@ public struct PersonFinder: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let units = document.text.units
-    // Organisations and places are final; a gazetteer person may be the start of a longer
-    // name (张君 in 张君秋, 格林 in 格林斯潘), which then replaces it.
-    var covered = [Bool](repeating: false, count: units.count)
-    var personAt = [Int32](repeating: -1, count: units.count)
-    for (index, mention) in document.mentions.enumerated() {
-      let isPerson = document.entities[mention.entity].kind == .person
-      for offset in mention.range.range where offset < units.count {
-        if isPerson { personAt[offset] = Int32(index) } else { covered[offset] = true }
-      }
+    if let classifier, settings.classifyGazetteerPeople {
+      document = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
-    // A name inside 《…》 is part of a work's title (《吴三桂演义》), which is no person.
-    for title in PersonFinder.bookTitles(in: units) {
-      for offset in title { covered[offset] = true }
+    let (proposed, personAt) = proposals(in: &document)
+    var found = proposed
+    if let classifier {
+      // The classifier reads ICU's words in and beside each candidate.
+      let nearby = document.words.words(around: proposed.map(\.range))
+      found = classified(proposed, by: classifier, in: units, tokens: nearby, personAt: personAt)
     }
-    let scored = candidates(in: units, words: &document.words, covered: covered)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
-    }
-    let found = scored.filter { candidate in
-      var inside: [Int32] = []
-      for offset in candidate.range.range where personAt[offset] >= 0 {
-        if !inside.contains(personAt[offset]) { inside.append(personAt[offset]) }
-      }
-      return inside.isEmpty
-        || !candidate.cuts
-          && inside.allSatisfy { index in
-            let person = document.mentions[Int(index)].range
-            return candidate.range.contains(person) && candidate.range != person
-              && !grows(person, by: candidate, units)
-          }
     }
     // A gazetteer name the article also writes alone is that person: where a candidate grows
     // it (王毅正访问 beside 王毅表示) the extra character is the next word's. Alone means no
@@ -270,6 +278,41 @@ public struct PersonFinder: Stage {
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
+  }
+
+  /// The candidates of the document that may name a person, with its gazetteer people by
+  /// offset (the index of the mention covering it, or -1).
+  func proposals(in document: inout Document) -> (found: [Candidate], personAt: [Int32]) {
+    let units = document.text.units
+    // Organisations and places are final; a gazetteer person may be the start of a longer
+    // name (张君 in 张君秋, 格林 in 格林斯潘), which then replaces it.
+    var covered = [Bool](repeating: false, count: units.count)
+    var personAt = [Int32](repeating: -1, count: units.count)
+    for (index, mention) in document.mentions.enumerated() {
+      let isPerson = document.entities[mention.entity].kind == .person
+      for offset in mention.range.range where offset < units.count {
+        if isPerson { personAt[offset] = Int32(index) } else { covered[offset] = true }
+      }
+    }
+    // A name inside 《…》 is part of a work's title (《吴三桂演义》), which is no person.
+    for title in PersonFinder.bookTitles(in: units) {
+      for offset in title { covered[offset] = true }
+    }
+    let found = candidates(in: units, words: &document.words, covered: covered).filter {
+      candidate in
+      var inside: [Int32] = []
+      for offset in candidate.range.range where personAt[offset] >= 0 {
+        if !inside.contains(personAt[offset]) { inside.append(personAt[offset]) }
+      }
+      return inside.isEmpty
+        || !candidate.cuts
+          && inside.allSatisfy { index in
+            let person = document.mentions[Int(index)].range
+            return candidate.range.contains(person) && candidate.range != person
+              && !grows(person, by: candidate, units)
+          }
+    }
+    return (found, personAt)
   }
 
   /// Whether `candidate` grows the gazetteer name at `person` by what is more likely the
@@ -510,7 +553,8 @@ public struct PersonFinder: Stage {
 
   /// Whether a candidate scored `score` before context could still matter to `process`.
   func canReachThreshold(_ score: Double) -> Bool {
-    score + max(0, settings.titleBonus) + max(0, settings.cueBonus) >= settings.threshold
+    score + max(0, settings.titleBonus) + max(0, settings.cueBonus)
+      >= settings.threshold - settings.candidateMargin
   }
 
   /// The score with the context's evidence, or nil for a word that only looks like a name or
@@ -547,7 +591,9 @@ public struct PersonFinder: Stage {
     let highest =
       base + (titled ? settings.titleBonus : 0) + (cued ? settings.cueBonus : 0)
       + max(0, -settings.cutPenalty) + max(0, -settings.singleWordPenalty)
-    guard highest + 1e-9 >= settings.threshold - max(0, settings.titleBonus) else { return nil }
+    // A classifier rescores every candidate, and reads whether it cuts a word.
+    guard classifier != nil || highest + 1e-9 >= settings.threshold - max(0, settings.titleBonus)
+    else { return nil }
     var score = base
     var cuts = false
     switch evidence.verdict(start: start, end: end, units: units, words: &wordBreaks) {

@@ -1,0 +1,508 @@
+/// A logistic model over sparse features of one candidate name (`name-classifier.tsv`, trained
+/// by `scripts/train-name-classifier.py`): the hand-set score says how name-like the characters
+/// are; the model adds what the neighbouring characters and words, the ICU boundaries and the
+/// candidate's shape say, as learned from tagged dev sets. It only reads candidates the person
+/// finder proposes, so it costs a few dictionary lookups per candidate, never per character.
+public struct CandidateClassifier: Sendable, Equatable {
+  /// The intercept: the log-odds of a candidate with no feature.
+  public var bias: Double
+  /// The weights by the 64-bit FNV-1a hash of the feature's UTF-8 name: hashing a `String`
+  /// normalises its Unicode, which took most of the classifier's time.
+  public private(set) var weights: [UInt64: Double] {
+    didSet { table = FeatureWeights(weights) }
+  }
+  /// The weights as the pipeline looks them up.
+  private(set) var table: FeatureWeights
+
+  /// The feature saying ICU reads the candidate's given name as one word whose last character
+  /// is no likelier in names than in text (毅然).
+  static let wordlikeGivenName: StaticString = "given-word-unlike-name:s"
+
+  /// The row holding the intercept.
+  public static let biasFeature = "(bias)"
+
+  public init(bias: Double, weights: [String: Double]) {
+    self.bias = bias
+    let keyed = Dictionary(
+      weights.map { (CandidateClassifier.key($0.key), $0.value) }, uniquingKeysWith: { $1 })
+    self.weights = keyed
+    self.table = FeatureWeights(keyed)
+  }
+
+  /// The key of a feature name in `weights`.
+  static func key(_ name: String) -> UInt64 { StableID.fnv1a(name.utf8) }
+
+  /// The weight of the feature named `name`, if the model has one.
+  public func weight(of name: String) -> Double? { weights[CandidateClassifier.key(name)] }
+
+  /// The model of the TSV file at `path` (`feature weight`).
+  public static func load(path: String) throws(QuotegraphError) -> CandidateClassifier {
+    let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
+    var weights: [String: Double] = [:]
+    var bias = 0.0
+    for row in try GazetteerTable.parse(text, file: .nameClassifier, path: path).rows {
+      guard let weight = Double(row["weight"]) else {
+        throw QuotegraphError(
+          "gazetteer.bad-row", "weight \"\(row["weight"])\" is not a number", file: path,
+          line: row.line)
+      }
+      if row["feature"] == biasFeature { bias = weight } else { weights[row["feature"]] = weight }
+    }
+    return CandidateClassifier(bias: bias, weights: weights)
+  }
+
+  /// The model at `path`, loaded once for all the stages built in `context`.
+  public static func load(path: String, sharedIn context: StageContext)
+    throws(QuotegraphError) -> CandidateClassifier
+  {
+    try context.shared.value("CandidateClassifier:" + path) { () throws(QuotegraphError) in
+      try load(path: path)
+    }
+  }
+
+  /// The log-odds that the candidate with these features is a name.
+  public func logit(_ features: [CandidateFeature]) -> Double {
+    var sum = bias
+    for feature in features {
+      if let weight = weights[CandidateClassifier.key(feature.name)] {
+        sum += weight * feature.value
+      }
+    }
+    return sum
+  }
+}
+
+/// One feature of a candidate: a name (`R1:县`, `verdict:cut-end`) and its value (1 for an
+/// indicator; the hand score for `score`).
+public struct CandidateFeature: Sendable, Equatable, CustomStringConvertible {
+  public var name: String
+  public var value: Double
+
+  public init(_ name: String, _ value: Double = 1) {
+    self.name = name
+    self.value = value
+  }
+
+  public var description: String { value == 1 ? name : "\(name)=\(value)" }
+}
+
+/// A piece of a feature's name: text, or characters of the document (`R2:` + 表示).
+enum FeaturePiece {
+  case none
+  case text(StaticString)
+  case string(String)
+  case units(ArraySlice<UInt16>)
+}
+
+/// Where a candidate's features go: their names (`tag --candidates`, tests), or straight into
+/// the model's sum (the pipeline, which never builds a name).
+protocol CandidateFeatureSink {
+  /// One feature named by up to four pieces (`.none` pieces are empty): fixed arity, as a
+  /// variadic list would allocate an array per feature.
+  mutating func add(
+    _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
+    _ fourth: FeaturePiece, value: Double)
+}
+
+/// Collects the features with their names.
+struct NamedFeatures: CandidateFeatureSink {
+  var features: [CandidateFeature] = []
+
+  mutating func add(
+    _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
+    _ fourth: FeaturePiece, value: Double
+  ) {
+    var name = ""
+    for piece in [first, second, third, fourth] {
+      switch piece {
+      case .none: break
+      case .text(let text): name += text.description
+      case .string(let text): name += text
+      case .units(let units): name += String(decodingUTF16: units)
+      }
+    }
+    features.append(CandidateFeature(name, value))
+  }
+}
+
+/// Adds each feature's weight to the log-odds, keyed as `CandidateClassifier.key` keys a name:
+/// FNV-1a over the UTF-8 of the name, fed piece by piece.
+struct FeatureScore: CandidateFeatureSink {
+  let weights: FeatureWeights
+  var sum: Double
+
+  init(_ classifier: CandidateClassifier) {
+    weights = classifier.table
+    sum = classifier.bias
+  }
+
+  mutating func add(
+    _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
+    _ fourth: FeaturePiece, value: Double
+  ) {
+    var hash = FeatureWeights.basis
+    FeatureScore.feed(first, &hash)
+    FeatureScore.feed(second, &hash)
+    FeatureScore.feed(third, &hash)
+    FeatureScore.feed(fourth, &hash)
+    if let weight = weights[hash] { sum += weight * value }
+  }
+
+  @inline(__always)
+  static func feed(_ piece: FeaturePiece, _ hash: inout UInt64) {
+    switch piece {
+    case .none: break
+    case .text(let text):
+      text.withUTF8Buffer { for byte in $0 { FeatureWeights.mix(byte, &hash) } }
+    case .string(let text):
+      for byte in text.utf8 { FeatureWeights.mix(byte, &hash) }
+    case .units(let units):
+      for index in units.indices {
+        let unit = units[index]
+        // As `String(decodingUTF16:)` reads them (a lone surrogate becomes U+FFFD); names are
+        // Basic Multilingual Plane characters but for rare surrogate pairs, read by `transcode`
+        // from the first surrogate on.
+        if unit < 0x80 {
+          FeatureWeights.mix(UInt8(unit), &hash)
+        } else if unit < 0x800 {
+          FeatureWeights.mix(UInt8(0xC0 | (unit >> 6)), &hash)
+          FeatureWeights.mix(UInt8(0x80 | (unit & 0x3F)), &hash)
+        } else if !(0xD800...0xDFFF).contains(unit) {
+          FeatureWeights.mix(UInt8(0xE0 | (unit >> 12)), &hash)
+          FeatureWeights.mix(UInt8(0x80 | ((unit >> 6) & 0x3F)), &hash)
+          FeatureWeights.mix(UInt8(0x80 | (unit & 0x3F)), &hash)
+        } else {
+          _ = transcode(
+            units[index...].makeIterator(), from: UTF16.self, to: UTF8.self,
+            stoppingOnError: false, into: { FeatureWeights.mix($0, &hash) })
+          return
+        }
+      }
+    }
+  }
+}
+
+/// The model's weights in an open-addressing table keyed by the FNV-1a hash of the feature
+/// name: the hash is already well mixed, so it picks the slot itself (a `Dictionary` would
+/// hash it again).
+struct FeatureWeights: Sendable, Equatable {
+  static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  @inline(__always)
+  static func mix(_ byte: UInt8, _ hash: inout UInt64) {
+    hash ^= UInt64(byte)
+    hash &*= 0x0000_0100_0000_01b3
+  }
+
+  private var keys: [UInt64]
+  private var values: [Double]
+  private var occupied: [Bool]
+  private let mask: Int
+
+  init(_ weights: [UInt64: Double]) {
+    var capacity = 16
+    while capacity < weights.count * 2 { capacity <<= 1 }
+    mask = capacity - 1
+    keys = [UInt64](repeating: 0, count: capacity)
+    values = [Double](repeating: 0, count: capacity)
+    occupied = [Bool](repeating: false, count: capacity)
+    for (key, value) in weights.sorted(by: { $0.key < $1.key }) {
+      var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+      while occupied[slot] { slot = (slot + 1) & mask }
+      keys[slot] = key
+      values[slot] = value
+      occupied[slot] = true
+    }
+  }
+
+  subscript(key: UInt64) -> Double? {
+    var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+    while occupied[slot] {
+      if keys[slot] == key { return values[slot] }
+      slot = (slot + 1) & mask
+    }
+    return nil
+  }
+}
+
+extension CandidateFeatureSink {
+  mutating func add(_ name: StaticString) { add(.text(name), .none, .none, .none, value: 1) }
+  mutating func add(string name: String) { add(.string(name), .none, .none, .none, value: 1) }
+  mutating func add(_ first: FeaturePiece, _ second: FeaturePiece, value: Double = 1) {
+    add(first, second, .none, .none, value: value)
+  }
+  mutating func add(
+    _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece, value: Double = 1
+  ) {
+    add(first, second, third, .none, value: value)
+  }
+  mutating func add(
+    _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
+    _ fourth: FeaturePiece
+  ) {
+    add(first, second, third, fourth, value: 1)
+  }
+}
+
+extension PersonFinder {
+  /// The features of `candidate` in `units`. `growsGazetteerName`: the candidate overlaps a
+  /// person the gazetteer matched (王莲 of 王莲香, 张君 of 张君秋).
+  public func features(
+    of candidate: Candidate, in units: [UInt16], tokens: [Token], growsGazetteerName: Bool
+  ) -> [CandidateFeature] {
+    var named = NamedFeatures()
+    describe(
+      candidate, in: units, tokens: tokens, growsGazetteerName: growsGazetteerName, into: &named)
+    return named.features
+  }
+
+  /// One letter per method keeps the name's own characters apart: 斯 inside a transliteration
+  /// is no given-name character.
+  static func featureKind(of method: String) -> StaticString {
+    switch method {
+    case "surname-model": "s"
+    case "transliteration": "t"
+    case "gazetteer": "g"
+    default: "l"
+    }
+  }
+
+  /// Whether ICU reads the given name of a Chinese candidate as one word ending in a character
+  /// no likelier in names than in text (王|毅然).
+  func hasWordlikeGivenName(_ candidate: Candidate, in units: [UInt16], tokens: [Token]) -> Bool {
+    let end = Int(candidate.range.end)
+    guard candidate.method == "surname-model", end - Int(candidate.range.start) >= 3,
+      let given = CandidateClassifierInputs.token(containing: end - 2, in: tokens),
+      tokens[given].range == TextRange(end - 2, end)
+    else { return false }
+    // A weight is ln P(char | given name) − ln P(char | text): 0 is no likelier.
+    return (data.given[units[end - 1]] ?? settings.unseenGivenWeight) <= 0
+  }
+
+  /// Writes the features of `candidate` into `sink`.
+  func describe(
+    _ candidate: Candidate, in units: [UInt16], tokens: [Token], growsGazetteerName: Bool,
+    into sink: inout some CandidateFeatureSink
+  ) {
+    let start = Int(candidate.range.start)
+    let end = Int(candidate.range.end)
+    let kind = PersonFinder.featureKind(of: candidate.method)
+    let kindPiece = FeaturePiece.text(kind)
+    let relative = (candidate.score - settings.threshold) / 4
+    sink.add(.text("method:"), kindPiece)
+    sink.add(.text("score"), .none, value: relative)
+    sink.add(.text("score:"), kindPiece, value: relative)
+    sink.add(.text("len:"), kindPiece, .string(String(min(end - start, 8))))
+    // The text's edges read as a sentence's: a line of `tag` is a sentence of the dev sets but
+    // one of many in an article, where a name at the very start tells nothing.
+    func character(_ offset: Int) -> FeaturePiece {
+      guard offset >= 0, offset < units.count else { return .text("。") }
+      let unit = units[offset]
+      if (0x30...0x39).contains(unit) || (0xFF10...0xFF19).contains(unit) {
+        return .text("<digit>")
+      }
+      if unit.isLatinLetter { return .text("<latin>") }
+      if unit == 0x20 || unit == 0x3000 { return .text("<space>") }
+      return .units(units[offset...offset])
+    }
+    let bin = max(-3, min(3, Int(((candidate.score - settings.threshold) / 2).rounded())))
+    sink.add(.text("score-bin:"), kindPiece, .string(String(bin)))
+    if candidate.method != "latin" {
+      sink.add(.text("first:"), kindPiece, character(start), value: 1)
+      sink.add(.text("last:"), kindPiece, character(end - 1), value: 1)
+      sink.add(.text("first:"), character(start), value: 1)
+      sink.add(.text("last:"), character(end - 1), value: 1)
+      if end - start == 3 { sink.add(.text("mid:"), kindPiece, character(start + 1), value: 1) }
+    }
+    let before = character(start - 1)
+    let after = character(end)
+    sink.add(.text("L1:"), before, value: 1)
+    sink.add(.text("R1:"), after, value: 1)
+    sink.add(.text("L2:"), character(start - 2), before, value: 1)
+    sink.add(.text("R2:"), after, character(end + 1), value: 1)
+    sink.add(.text("R1"), kindPiece, .text(":"), after, value: 1)
+    sink.add(.text("L1"), kindPiece, .text(":"), before, value: 1)
+    // ICU's words beside and under the candidate.
+    let tokenAtStart = CandidateClassifierInputs.token(containing: start, in: tokens)
+    let tokenAtEnd = CandidateClassifierInputs.token(containing: end - 1, in: tokens)
+    let startsToken = tokenAtStart.map { Int(tokens[$0].range.start) == start } ?? true
+    let endsToken = tokenAtEnd.map { Int(tokens[$0].range.end) == end } ?? true
+    sink.add(.text("edges:"), .text(startsToken ? "S" : "s"), .text(endsToken ? "E" : "e"))
+    if let first = tokenAtStart, let last = tokenAtEnd {
+      let count = last - first + 1
+      sink.add(.text("tokens:"), kindPiece, .string(String(min(count, 5))))
+      if count == 1 && startsToken && endsToken { sink.add("one-word") }
+      // The two characters after the first are one dictionary word (王|毅然, 高|度过).
+      if end - start >= 3,
+        let given = CandidateClassifierInputs.token(containing: end - 2, in: tokens),
+        tokens[given].range == TextRange(end - 2, end)
+      {
+        sink.add(.text("given-word:"), kindPiece, value: 1)
+        if hasWordlikeGivenName(candidate, in: units, tokens: tokens) {
+          sink.add(CandidateClassifier.wordlikeGivenName)
+        }
+      }
+      if !endsToken {
+        sink.add(
+          .text("tail:"), .units(units[end..<min(Int(tokens[last].range.end), end + 3)]), value: 1)
+      }
+    }
+    if startsToken, let first = tokenAtStart, first > 0 {
+      let word = tokens[first - 1].range
+      if word.end - word.start >= 2, Int(word.end) == start {
+        sink.add(.text("LW:"), .units(units[word.range]), value: 1)
+      }
+    }
+    if endsToken, let last = tokenAtEnd, last + 1 < tokens.count {
+      let word = tokens[last + 1].range
+      if word.end - word.start >= 2, Int(word.start) == end {
+        sink.add(.text("RW:"), .units(units[word.range]), value: 1)
+      }
+    }
+    if data.titleStart(endingAt: start, in: units) != nil { sink.add("title-before") }
+    if words.cuesBefore.end(at: start, in: units) { sink.add("cue-before") }
+    if words.cuesAfter.start(at: end, in: units) { sink.add("cue-after") }
+    if words.addressAfter.start(at: end, in: units) { sink.add("address-after") }
+    if data.titleEnd(startingAt: end, in: units, limit: units.count) != nil {
+      sink.add("title-after")
+    }
+    // The candidate ends in a word that follows places and things (玛多县, 李卜村, 丘布特省).
+    if words.notNameAfter.end(at: end, in: units) { sink.add("ends-like-place") }
+    if candidate.cuts { sink.add("cuts") }
+    if growsGazetteerName { sink.add(.text("grows-gazetteer:"), kindPiece, value: 1) }
+  }
+
+  /// The people the gazetteer matched, as candidates of method `gazetteer`, with the index
+  /// of their mention.
+  func gazetteerCandidates(in document: Document) -> [(mention: Int, candidate: Candidate)] {
+    document.mentions.indices.compactMap { index in
+      let mention = document.mentions[index]
+      guard document.entities[mention.entity].kind == .person else { return nil }
+      return (
+        index, Candidate(range: mention.range, score: settings.threshold, method: "gazetteer")
+      )
+    }
+  }
+
+  /// Writes the features of the gazetteer person of `mention`: the context features of
+  /// discovered names, and how the matcher found it.
+  func describeGazetteerPerson(
+    _ candidate: Candidate, mention: Mention, in document: Document, tokens: [Token],
+    into sink: inout some CandidateFeatureSink
+  ) {
+    describe(
+      candidate, in: document.text.units, tokens: tokens, growsGazetteerName: false,
+      into: &sink)
+    let entity = document.entities[mention.entity]
+    sink.add(.text("form:"), .string(mention.form.rawValue))
+    sink.add(.text("evidence:"), .string(mention.evidence))
+    if entity.properties["wikidata"] != nil { sink.add("wikidata") }
+    if case .string(let country) = entity.properties["country"] {
+      sink.add(.text("country:"), .text(country == "CN" ? "CN" : "other"))
+    }
+  }
+
+  /// The document less the gazetteer people `classifier` finds unlikely in their context
+  /// (高新 before 区, 长征 before 火箭, 贝尔 before 公司).
+  func droppingUnlikelyGazetteerPeople(
+    _ document: Document, by classifier: CandidateClassifier
+  ) -> Document {
+    var unlikely = Set<Int>()
+    let people = gazetteerCandidates(in: document)
+    var words = document.words
+    let nearby = words.words(around: people.map(\.candidate.range))
+    for (index, candidate) in people {
+      var score = FeatureScore(classifier)
+      describeGazetteerPerson(
+        candidate, mention: document.mentions[index], in: document, tokens: nearby, into: &score)
+      if settings.classifierOffset + score.sum < 0 { unlikely.insert(index) }
+    }
+    var kept = document
+    kept.words = words
+    guard !unlikely.isEmpty else { return kept }
+    kept.mentions = document.mentions.indices.filter { !unlikely.contains($0) }.map {
+      document.mentions[$0]
+    }
+    return kept
+  }
+
+  /// Whether the hand-set score leaves the candidate a chance: far below the threshold
+  /// (`classifierFloor`) hardly any candidate of the dev sets is a name, and skipping them
+  /// halves the classifier's work.
+  func isWorthClassifying(_ candidate: Candidate) -> Bool {
+    candidate.score >= settings.threshold - settings.classifierFloor
+  }
+
+  /// The candidates scored by `classifier`: the threshold plus the model's log-odds, so that
+  /// the threshold stands where the model gives even odds. Names in Latin letters keep their
+  /// hand-set score: the dev sets the model learns from hold almost none, and news in Chinese
+  /// quote many English names of firms and books (Cambridge Global Payments).
+  func classified(
+    _ candidates: [Candidate], by classifier: CandidateClassifier, in units: [UInt16],
+    tokens: [Token], personAt: [Int32]
+  ) -> [Candidate] {
+    candidates.compactMap { candidate in
+      guard candidate.method != "latin" else { return candidate }
+      guard isWorthClassifying(candidate) else { return nil }
+      var scored = candidate
+      let grows = candidate.range.range.contains { personAt[$0] >= 0 }
+      var score = FeatureScore(classifier)
+      describe(candidate, in: units, tokens: tokens, growsGazetteerName: grows, into: &score)
+      scored.score = settings.threshold + settings.classifierOffset + score.sum
+      // The model does not lift a name the hand-set score rejects where ICU reads its given
+      // name as a dictionary word ending in a character no likelier in names than in text
+      // (王|毅然, not 田|晚霞): the dev sets hold too few such words to tell the adverb from the
+      // name.
+      if candidate.score < settings.threshold,
+        hasWordlikeGivenName(candidate, in: units, tokens: tokens)
+      {
+        scored.score = min(scored.score, candidate.score)
+      }
+      return scored
+    }
+  }
+}
+
+extension PersonFinder {
+  /// Every candidate of the document with its features and the gazetteer's verdict ignored:
+  /// what `scripts/train-name-classifier.py` learns from (`quotegraph tag --candidates`).
+  public func featuredCandidates(in document: Document) -> [(Candidate, [CandidateFeature])] {
+    var document = document
+    let (found, personAt) = proposals(in: &document)
+    let tokens = document.tokens
+    let gazetteer: [(Candidate, [CandidateFeature])] =
+      settings.classifyGazetteerPeople
+      ? gazetteerCandidates(in: document).map { index, candidate in
+        var named = NamedFeatures()
+        describeGazetteerPerson(
+          candidate, mention: document.mentions[index], in: document, tokens: tokens,
+          into: &named)
+        return (candidate, named.features)
+      } : []
+    return gazetteer
+      + found.filter { $0.method != "latin" && isWorthClassifying($0) }.map { candidate in
+        let grows = candidate.range.range.contains { personAt[$0] >= 0 }
+        return (
+          candidate,
+          features(
+            of: candidate, in: document.text.units, tokens: tokens, growsGazetteerName: grows)
+        )
+      }
+  }
+}
+
+/// Helpers of the classifier's features.
+enum CandidateClassifierInputs {
+  /// The index of the token covering `offset`, by binary search (tokens are in text order and
+  /// do not overlap), or nil between tokens.
+  static func token(containing offset: Int, in tokens: [Token]) -> Int? {
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(tokens[middle].range.end) <= offset { low = middle + 1 } else { high = middle }
+    }
+    guard low < tokens.count, Int(tokens[low].range.start) <= offset else { return nil }
+    return low
+  }
+}

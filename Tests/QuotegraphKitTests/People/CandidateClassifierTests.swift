@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+@testable import QuotegraphKit
+
+/// The default pipeline's text stages, as `quotegraph tag` runs them.
+private let tagger = Tagger(pipeline: Fixture.defaultPipeline)
+
+/// The default pipeline's person finder, with its shipped classifier.
+private let finder: PersonFinder = {
+  guard let finder = Fixture.defaultPipeline.stages.lazy.compactMap({ $0 as? PersonFinder }).first
+  else { fatalError("the default pipeline has no person.discover.v1 stage") }
+  return finder
+}()
+
+@Suite("Candidate classifier (name-classifier.tsv)")
+struct CandidateClassifierTests {
+  @Test("the shipped model loads, is small, and the default pipeline uses it")
+  func shippedModel() throws {
+    let path = Paths.repository + "/Gazetteers/name-classifier.tsv"
+    let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    #expect(size < 2_000_000)
+    let model = try CandidateClassifier.load(path: path)
+    #expect(model.weights.count > 1000)
+    #expect(model.weight(of: "cue-after").map { $0 > 0 } == true)
+    #expect(model.weights.values.allSatisfy { abs($0) >= 0.05 })
+    #expect(finder.classifier == model)
+    #expect(finder.settings.classifyGazetteerPeople)
+  }
+
+  @Test("the shipped model keeps a name after a title and before a cue, and drops 高新 before 区")
+  func knownExamples() throws {
+    func people(_ text: String) throws -> [String] {
+      let document = try tagger.document(for: text)
+      return document.mentions.filter { document.entities[$0.entity].kind == .person }.map {
+        document.text[$0.range]
+      }
+    }
+    #expect(try people("记者李文云报道") == ["李文云"])
+    #expect(try people("外交部发言人汪文斌表示，中方坚决反对。") == ["汪文斌"])
+    // A gazetteer person whose name is a common word, in a context no name stands in.
+    #expect(try people("各方达成了共识：高新区面临挑战。") == [])
+    #expect(try people("郑重宣布长征火箭投放市场。") == [])
+  }
+
+  @Test("the log-odds add the bias and each known feature's weight times its value")
+  func logit() {
+    let model = CandidateClassifier(bias: -1, weights: ["R1:说": 2, "score": 0.5])
+    let features = [
+      CandidateFeature("R1:说"), CandidateFeature("score", 2), CandidateFeature("unknown"),
+    ]
+    #expect(model.logit(features) == 2)
+    #expect(model.logit([]) == -1)
+  }
+
+  @Test("a model file with a weight that is no number is refused at its line")
+  func badWeight() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "name-classifier-\(UUID().uuidString).tsv"
+    ).path
+    try "feature\tweight\n(bias)\t0.5\nR1:说\tmany\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect {
+      _ = try CandidateClassifier.load(path: path)
+    } throws: { error in
+      (error as? QuotegraphError)?.line == 3
+    }
+    try "feature\tweight\n(bias)\t0.5\nR1:说\t1.25\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    #expect(try CandidateClassifier.load(path: path) == .init(bias: 0.5, weights: ["R1:说": 1.25]))
+  }
+
+  @Test("scoring by hashed pieces agrees with the named features, whatever the characters")
+  func hashedScoringAgrees() throws {
+    // Weights for every feature the candidates have, so that any disagreement shows.
+    for text in ["记者李文云报道", "王毅然决定离开。", "A2的𠀀李文云（Li）说", "向斯卢茨基•列昂尼德提问"] {
+      let document = try tagger.document(for: text)
+      let units = document.text.units
+      // Every span of two to four units, by every method, with a few hand scores.
+      let methods = ["surname-model", "transliteration", "gazetteer", "latin"]
+      for start in units.indices where start + 2 <= units.count {
+        for end in (start + 2)...min(units.count, start + 4) {
+          for method in methods {
+            let candidate = PersonFinder.Candidate(
+              range: TextRange(start, end), score: Double(end - start * 2), method: method,
+              cuts: start % 2 == 0)
+            let named = finder.features(
+              of: candidate, in: document.text.units, tokens: document.tokens,
+              growsGazetteerName: true)
+            var weights: [String: Double] = [:]
+            for (index, feature) in named.enumerated() { weights[feature.name] = Double(index + 1) }
+            let model = CandidateClassifier(bias: 0.5, weights: weights)
+            var score = FeatureScore(model)
+            finder.describe(
+              candidate, in: document.text.units, tokens: document.tokens, growsGazetteerName: true,
+              into: &score)
+            #expect(abs(score.sum - model.logit(named)) < 1e-9, "\(text) \(candidate)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test("the weight table finds every key it holds and no other")
+  func weightTable() {
+    let keys = (0..<100).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+    let table = FeatureWeights(Dictionary(uniqueKeysWithValues: keys.map { ($0, Double($0 % 7)) }))
+    for key in keys { #expect(table[key] == Double(key % 7)) }
+    #expect(table[12345] == nil)
+    #expect(FeatureWeights([:])[0] == nil)
+  }
+
+  @Test("classifier_floor drops candidates far below the threshold unweighed")
+  func floor() throws {
+    let document = try tagger.document(for: "记者李文云报道")
+    var settings = finder.settings
+    settings.classifierFloor = 2
+    let floored = PersonFinder(
+      settings: settings, data: finder.data, evidence: finder.evidence,
+      classifier: finder.classifier)
+    let threshold = settings.threshold
+    let candidates = [
+      PersonFinder.Candidate(range: TextRange(2, 5), score: threshold - 1, method: "surname-model"),
+      PersonFinder.Candidate(range: TextRange(2, 4), score: threshold - 3, method: "surname-model"),
+    ]
+    let scored = floored.classified(
+      candidates, by: floored.classifier!, in: document.text.units, tokens: document.tokens,
+      personAt: [Int32](repeating: -1, count: document.text.units.count))
+    #expect(scored.map(\.range) == [TextRange(2, 5)])
+  }
+
+  @Test("the token covering an offset, or none between tokens")
+  func tokenContaining() {
+    let tokens = [
+      Token(range: TextRange(0, 2), kind: .ideograph),
+      Token(range: TextRange(2, 3), kind: .ideograph),
+      Token(range: TextRange(4, 6), kind: .ideograph),
+    ]
+    #expect(CandidateClassifierInputs.token(containing: 0, in: tokens) == 0)
+    #expect(CandidateClassifierInputs.token(containing: 1, in: tokens) == 0)
+    #expect(CandidateClassifierInputs.token(containing: 2, in: tokens) == 1)
+    #expect(CandidateClassifierInputs.token(containing: 3, in: tokens) == nil)
+    #expect(CandidateClassifierInputs.token(containing: 5, in: tokens) == 2)
+    #expect(CandidateClassifierInputs.token(containing: 6, in: tokens) == nil)
+    #expect(CandidateClassifierInputs.token(containing: 0, in: []) == nil)
+  }
+
+  @Test("a candidate's features: its shape, its neighbours, ICU's words and the context cues")
+  func features() throws {
+    let document = try tagger.document(for: "记者李文云报道")
+    let candidate = PersonFinder.Candidate(
+      range: TextRange(2, 5), score: finder.settings.threshold + 4, method: "surname-model")
+    let features = finder.features(
+      of: candidate, in: document.text.units, tokens: document.tokens, growsGazetteerName: false)
+    let names = Set(features.map(\.name))
+    for expected in [
+      "method:s", "len:s3", "first:s李", "first:李", "mid:s文", "last:s云", "last:云", "L1:者",
+      "L2:记者", "R1:报", "R2:报道", "R1s:报", "L1s:者", "cue-before", "score-bin:s2",
+    ] {
+      #expect(names.contains(expected), "missing \(expected) in \(names.sorted())")
+    }
+    #expect(features.first { $0.name == "score" }?.value == 1)
+    #expect(!names.contains("grows-gazetteer:s"))
+    // The text's edges read as a sentence's end, in `tag` as in an article.
+    let edge = finder.features(
+      of: PersonFinder.Candidate(range: TextRange(0, 2), score: 0, method: "transliteration"),
+      in: document.text.units, tokens: document.tokens, growsGazetteerName: true)
+    #expect(Set(edge.map(\.name)).isSuperset(of: ["L1:。", "method:t", "grows-gazetteer:t"]))
+  }
+
+  @Test("the model does not lift a name whose given name ICU reads as one word (王|毅然)")
+  func givenWordVeto() throws {
+    let document = try tagger.document(for: "王毅然决定离开。")
+    let lifting = PersonFinder(
+      settings: finder.settings, data: finder.data, evidence: finder.evidence,
+      classifier: CandidateClassifier(bias: 10, weights: [:]))
+    let threshold = finder.settings.threshold
+    let candidates = [
+      PersonFinder.Candidate(range: TextRange(0, 3), score: threshold - 1, method: "surname-model"),
+      PersonFinder.Candidate(range: TextRange(0, 2), score: threshold - 1, method: "surname-model"),
+    ]
+    let scored = lifting.classified(
+      candidates, by: lifting.classifier!, in: document.text.units, tokens: document.tokens,
+      personAt: [Int32](repeating: -1, count: document.text.units.count))
+    #expect(scored.map(\.score) == [threshold - 1, threshold + 10])
+  }
+
+  @Test("`tag --candidates` lists each candidate with its offsets, method, score and features")
+  func candidatesLine() throws {
+    let line = try tagger.candidates("记者李文云报道")
+    let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    #expect(object?["text"] as? String == "记者李文云报道")
+    let candidates = object?["candidates"] as? [[String: Any]] ?? []
+    let name = candidates.first { $0["start"] as? Int == 2 && $0["end"] as? Int == 5 }
+    #expect(name?["method"] as? String == "surname-model")
+    #expect((name?["features"] as? [String: Double])?["L2:记者"] == 1)
+  }
+}

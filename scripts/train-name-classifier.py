@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Trains the logistic model that rescores person discovery's candidates
+(Gazetteers/name-classifier.tsv), and measures it honestly by k-fold cross-validation.
+
+    scripts/train-name-classifier.py [--binary .build/release/quotegraph] [--shared ../shared]
+        [--output Gazetteers/name-classifier.tsv] [--cv 5]
+
+Training data: the candidates `quotegraph tag --candidates` proposes on the sentences of the
+public dev sets (People's Daily dev, CLUENER2020 dev), each labelled 1 when it is exactly a gold
+person span of shared/tools/score_ner.py's reading of the set, else 0. msra_ner is never read
+(it overlaps a held-out test). The model: L2-regularised logistic regression over the candidate
+features, trained by AdaGrad in a fixed order (same data, same file), weights rounded and those
+below --prune dropped.
+
+--cv K: splits each set's sentences into K folds (sentence i goes to fold i mod K), trains on
+the other folds, tags the held-out fold with `quotegraph tag` under that model, and scores the
+concatenated predictions with score_ner.py: figures no sentence's own label has seen. Without
+--output nothing is written.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+SETS = {
+    "pd": "eval/peoples_daily_ner/example.dev",
+    "cluener": "eval/cluener2020/dev.json",
+    "resume": "eval/resume_ner/dev.char.bmes",
+    "weibo": "eval/weibo_ner/weiboNER_2nd_conll.dev",
+}
+
+
+def read_sets(shared, names):
+    sys.path.insert(0, os.path.join(shared, "tools"))
+    import score_ner  # the scorer's own reading of the gold files
+
+    sets = {}
+    for name in names:
+        assert "msra" not in SETS[name]
+        gold = score_ner.read_gold(os.path.join(shared, SETS[name]))
+        sets[name] = [(text, {(a, b) for a, b, t in spans if t == "PER"}) for text, spans in gold]
+    return sets
+
+
+def pipeline_file(root, classifier=None, margin=None, gazetteer_people=True, floor=None):
+    """A copy of Pipelines/default.yml with person discovery's classifier options replaced."""
+    lines = open(os.path.join(root, "Pipelines/default.yml"), encoding="utf-8").read().split("\n")
+    out, in_finder = [], False
+    for line in lines:
+        if re.match(r"\s*type: ", line):
+            in_finder = "person.discover.v1" in line
+        if in_finder and re.match(r"\s+(classifier|candidate_margin|classify_gazetteer_people|classifier_floor):", line):
+            continue
+        out.append(line)
+        if in_finder and re.match(r"\s+gazetteer: ", line):
+            indent = line[: len(line) - len(line.lstrip())]
+            if classifier is not None:
+                out.append(f"{indent}classifier: {classifier}")
+            if margin is not None:
+                out.append(f"{indent}candidate_margin: {margin}")
+            out.append(f"{indent}classify_gazetteer_people: {str(gazetteer_people).lower()}")
+            if floor is not None:
+                out.append(f"{indent}classifier_floor: {floor}")
+    handle = tempfile.NamedTemporaryFile(
+        "w", suffix=".yml", delete=False, encoding="utf-8", dir=tempfile.gettempdir())
+    handle.write("\n".join(out))
+    handle.close()
+    return handle.name
+
+
+def run_tag(binary, pipeline, texts, candidates=False):
+    arguments = [binary, "tag", "-", "--pipeline", pipeline]
+    if candidates:
+        arguments.append("--candidates")
+    result = subprocess.run(
+        arguments, input="".join(t + "\n" for t in texts), capture_output=True, text=True,
+        check=True)
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def examples(binary, pipeline, sentences):
+    """(features, label) for every candidate of every sentence, by sentence."""
+    tagged = run_tag(binary, pipeline, [text for text, _ in sentences], candidates=True)
+    out = []
+    for (text, gold), line in zip(sentences, tagged):
+        assert line["text"] == text
+        out.append([(c["features"], 1 if (c["start"], c["end"]) in gold else 0)
+                    for c in line["candidates"]])
+    return out
+
+
+def train(data, epochs, l2, rate, minimum_count, offset):
+    counts = {}
+    for features, _ in data:
+        for name in features:
+            counts[name] = counts.get(name, 0) + 1
+    known = {name for name, count in counts.items() if count >= minimum_count or name.startswith("score")}
+    weights, squares, bias, bias_square = {}, {}, 0.0, 1e-8
+    order = list(range(len(data)))
+    shuffle = random.Random(4)
+    for _ in range(epochs):
+        shuffle.shuffle(order)
+        for index in order:
+            features, label = data[index]
+            active = [(n, v) for n, v in features.items() if n in known]
+            z = bias + sum(weights.get(n, 0.0) * v for n, v in active)
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            gradient = p - label
+            bias_square += gradient * gradient
+            bias -= rate * gradient / math.sqrt(bias_square)
+            for name, value in active:
+                w = weights.get(name, 0.0)
+                g = gradient * value + l2 * w
+                squares[name] = squares.get(name, 1e-8) + g * g
+                weights[name] = w - rate * g / math.sqrt(squares[name])
+    return bias + offset, weights
+
+
+def write_model(path, bias, weights, prune):
+    rows = [("(bias)", bias)] + sorted(
+        (name, w) for name, w in weights.items() if abs(w) >= prune)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("feature\tweight\n")
+        for name, w in rows:
+            f.write(f"{name}\t{round(w, 3)}\n")
+    return len(rows)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    parser.add_argument("--binary", default=".build/release/quotegraph")
+    parser.add_argument("--shared", default="../shared")
+    parser.add_argument("--root", default=".", help="the quotegraph checkout")
+    parser.add_argument("--sets", default="pd,cluener")
+    parser.add_argument("--output", help="write the model trained on every sentence here")
+    parser.add_argument("--cv", type=int, default=0, help="cross-validate over this many folds")
+    parser.add_argument("--margin", type=float, default=0.0,
+                        help="candidate_margin: how far below the threshold candidates go")
+    parser.add_argument("--floor", type=float, default=None,
+                        help="classifier_floor: candidates further below the threshold are "
+                        "dropped unweighed (default: none)")
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--rate", type=float, default=0.05)
+    parser.add_argument("--minimum-count", type=int, default=2)
+    parser.add_argument("--no-gazetteer-people", action="store_true",
+                        help="weigh discovered candidates only, not the gazetteer's people")
+    parser.add_argument("--offset", type=float, default=1.2,
+                        help="added to the intercept: above 0 keeps more candidates")
+    parser.add_argument("--prune", type=float, default=0.05)
+    args = parser.parse_args()
+    names = args.sets.split(",")
+    sets = read_sets(args.shared, names)
+    dump_pipeline = pipeline_file(
+        args.root, margin=args.margin, gazetteer_people=not args.no_gazetteer_people,
+        floor=args.floor)
+    data = {name: examples(args.binary, dump_pipeline, sentences)
+            for name, sentences in sets.items()}
+    for name in names:
+        total = sum(len(s) for s in data[name])
+        positive = sum(label for s in data[name] for _, label in s)
+        gold = sum(len(g) for _, g in sets[name])
+        print(f"{name}: {len(sets[name])} sentences, {total} candidates, {positive} of "
+              f"{gold} gold names among them", file=sys.stderr)
+    hyper = (args.epochs, args.l2, args.rate, args.minimum_count, args.offset)
+    if args.cv:
+        folder = tempfile.mkdtemp(prefix="name-classifier-cv.")
+        print(f"cross-validation files in {folder}", file=sys.stderr)
+        predictions = {name: [None] * len(sets[name]) for name in names}
+        for fold in range(args.cv):
+            train_data = [example for name in names for i, s in enumerate(data[name])
+                          if i % args.cv != fold for example in s]
+            bias, weights = train(train_data, *hyper)
+            model = os.path.join(folder, f"fold{fold}.tsv")
+            write_model(model, bias, weights, args.prune)
+            pipeline = pipeline_file(
+                args.root, classifier=model, margin=args.margin,
+                gazetteer_people=not args.no_gazetteer_people, floor=args.floor)
+            for name in names:
+                held = [i for i in range(len(sets[name])) if i % args.cv == fold]
+                tagged = run_tag(args.binary, pipeline, [sets[name][i][0] for i in held])
+                for i, line in zip(held, tagged):
+                    predictions[name][i] = line
+            os.unlink(pipeline)
+        for name in names:
+            path = os.path.join(folder, f"{name}.jsonl")
+            with open(path, "w", encoding="utf-8") as f:
+                for line in predictions[name]:
+                    f.write(json.dumps(line, ensure_ascii=False) + "\n")
+            result = subprocess.run(
+                [sys.executable, os.path.join(args.shared, "tools/score_ner.py"), "score",
+                 os.path.join(args.shared, SETS[name]), path, "--type", "PER"],
+                capture_output=True, text=True, check=True)
+            print(f"{args.cv}-fold CV {name}: {result.stdout.strip()}")
+    if args.output:
+        bias, weights = train([e for name in names for s in data[name] for e in s], *hyper)
+        rows = write_model(args.output, bias, weights, args.prune)
+        print(f"wrote {args.output}: {rows} rows", file=sys.stderr)
+    os.unlink(dump_pipeline)
+
+
+if __name__ == "__main__":
+    main()
