@@ -137,13 +137,14 @@ public struct NameCoreference: Stage {
     }
     // Where each form's first unit occurs, found in one pass: scanning the whole text once per
     // form made this stage quadratic in long articles with many names.
-    var startsForm = [Bool](repeating: false, count: 0x1_0000)
-    for form in owners.keys { if let unit = form.utf16.first { startsForm[Int(unit)] = true } }
-    for surname in surnameOwners.keys {
-      if let unit = surname.utf16.first { startsForm[Int(unit)] = true }
+    // A bitmap of first units (8 KB, not a 64 K-entry array per article).
+    var startsForm = [UInt64](repeating: 0, count: 1024)
+    for form in Array(owners.keys) + Array(surnameOwners.keys) {
+      if let unit = form.utf16.first { startsForm[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
     }
     var positions: [UInt16: [Int]] = [:]
-    for (offset, unit) in units.enumerated() where startsForm[Int(unit)] {
+    for (offset, unit) in units.enumerated()
+    where startsForm[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 {
       positions[unit, default: []].append(offset)
     }
     for (form, owner) in ordered where owner.count == 1 && !data.traps.contains(form) {
