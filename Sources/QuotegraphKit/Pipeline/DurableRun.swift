@@ -70,7 +70,14 @@ public final class DurableRun {
 
   /// Records one unit's output; commits every `commitEvery` units.
   public func record(_ entry: Entry, graphText: String, errorText: String) throws(QuotegraphError) {
-    pendingGraph += graphText.utf8
+    try record(entry, graphBytes: Array(graphText.utf8), errorText: errorText)
+  }
+
+  /// Records one unit's output, its graph lines as UTF-8 bytes.
+  public func record(_ entry: Entry, graphBytes: [UInt8], errorText: String)
+    throws(QuotegraphError)
+  {
+    pendingGraph.append(contentsOf: graphBytes)
     pendingErrors += errorText.utf8
     pendingEntries.append(entry)
     if pendingEntries.count >= commitEvery || pendingGraph.count > 8 << 20 {

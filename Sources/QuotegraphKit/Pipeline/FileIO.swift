@@ -100,22 +100,30 @@ public final class OutputFile {
 
   public func write(_ text: String) throws(QuotegraphError) {
     var text = text
-    let failed: Bool = text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return true
-        }
-        offset += written
+    if !text.withUTF8(writeAll) { throw writeFailure() }
+  }
+
+  public func write(_ bytes: [UInt8]) throws(QuotegraphError) {
+    if !bytes.withUnsafeBufferPointer(writeAll) { throw writeFailure() }
+  }
+
+  /// Whether every byte was written.
+  private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return false
       }
-      return false
+      offset += written
     }
-    if failed {
-      throw QuotegraphError(
-        "output.unwritable", "write failed: \(String(cString: strerror(errno)))", file: path)
-    }
+    return true
+  }
+
+  private func writeFailure() -> QuotegraphError {
+    QuotegraphError(
+      "output.unwritable", "write failed: \(String(cString: strerror(errno)))", file: path)
   }
 
   public func close() {
