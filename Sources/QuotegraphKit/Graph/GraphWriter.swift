@@ -35,7 +35,7 @@ public struct GraphWriter {
       record.writeJSONLine(to: &chunk)
       chunk.append(UInt8(ascii: "\n"))
     }
-    return (chunk.bytes, 0)
+    return (chunk.takeBytes(), 0)
   }
 
   /// Writes the records of one document; returns 1 when it was skipped as a duplicate article.

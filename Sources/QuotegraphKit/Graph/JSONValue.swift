@@ -105,6 +105,12 @@ struct JSONOutput {
 
   var bytes: [UInt8] { Array(storage[..<length]) }
 
+  /// The bytes, without copying them: the buffer is cut to them and handed over.
+  consuming func takeBytes() -> [UInt8] {
+    storage.removeLast(storage.count - length)
+    return storage
+  }
+
   var string: String {
     storage.withUnsafeBufferPointer { String(decoding: $0[..<length], as: UTF8.self) }
   }
