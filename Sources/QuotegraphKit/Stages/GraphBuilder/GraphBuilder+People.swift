@@ -1,10 +1,11 @@
 extension GraphBuilder {
-  /// Role nodes with `HOLDS_ROLE` edges (Person → Role: `article`, `title_text`, and the
+  /// Appends Role nodes with `HOLDS_ROLE` edges (Person → Role: `article`, `title_text`, and the
   /// `qualifier` split off the role), and `MET` edges (Person → Person: `article`, `cue`).
   /// A Role node is the title without its qualifiers (气候特使), so 美国气候特使 and 中国气候特使
   /// share it; its id derives from that text.
-  static func peopleRecords(_ document: Document, article: String) -> [GraphRecord] {
-    var records: [GraphRecord] = []
+  static func appendPeopleRecords(
+    _ document: Document, article: String, to records: inout [GraphRecord]
+  ) {
     var seen = Set<String>()
     for assignment in document.roles {
       let person = document.entities[assignment.entity]
@@ -47,6 +48,5 @@ extension GraphBuilder {
             end: .init(id: second.id, labels: ["Person"]),
             properties: ["article": .string(article), "cue": .string(meeting.cue)])))
     }
-    return records
   }
 }

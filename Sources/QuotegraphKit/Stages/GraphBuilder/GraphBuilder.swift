@@ -15,10 +15,16 @@ public struct GraphBuilder: Stage {
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let article = GraphBuilder.articleNode(document)
     var records: [GraphRecord] = [.node(article)]
+    // Entities twice (node, edge), each statement up to five records, roles two.
+    records.reserveCapacity(
+      1 + 2 * document.entities.count + 5 * document.statements.count + 2 * document.roles.count
+        + document.meetings.count)
     var counts = [Int](repeating: 0, count: document.entities.count)
     for mention in document.mentions { counts[mention.entity] += 1 }
     for entity in document.entities {
       var properties = entity.properties
+      // Room for both at once: growing the copy made on the first insert copied it again.
+      properties.reserveCapacity(properties.count + 2)
       properties["name"] = .string(entity.name)
       properties["aliases"] = .array(entity.aliases.map(JSONValue.string))
       records.append(
@@ -33,16 +39,17 @@ public struct GraphBuilder: Stage {
             start: .init(id: entity.id, labels: [entity.kind.rawValue]), end: articleEnd,
             properties: ["count": .int(counts[slot])])))
     }
-    records += GraphBuilder.peopleRecords(document, article: article.id)
-    records += GraphBuilder.statementRecords(document, article: articleEnd)
+    GraphBuilder.appendPeopleRecords(document, article: article.id, to: &records)
+    GraphBuilder.appendStatementRecords(document, article: articleEnd, to: &records)
     document.records = records
     document.layers.insert(.graph)
   }
 
-  /// Quote nodes with `QUOTED_IN`, and `SAID`, `SAID_TO`, `REPORTED_BY` where known.
-  static func statementRecords(_ document: Document, article: GraphRecord.Endpoint) -> [GraphRecord]
-  {
-    var nodes: [GraphRecord] = []
+  /// Appends Quote nodes, then their `QUOTED_IN` edges and `SAID`, `SAID_TO`, `REPORTED_BY`
+  /// where known.
+  static func appendStatementRecords(
+    _ document: Document, article: GraphRecord.Endpoint, to nodes: inout [GraphRecord]
+  ) {
     var relationships: [GraphRecord] = []
     let text = document.text
     func endpoint(_ entity: Int) -> GraphRecord.Endpoint {
@@ -110,7 +117,7 @@ public struct GraphBuilder: Stage {
         edge("REPORTED_BY", quote, endpoint(outlet))
       }
     }
-    return nodes + relationships
+    nodes.append(contentsOf: relationships)
   }
 
   /// `StableID.hash` of the parts joined by `|`, without joining them.
