@@ -412,7 +412,9 @@ extension PersonFinder {
       var score = FeatureScore(classifier)
       describeGazetteerPerson(
         candidate, mention: document.mentions[index], in: document, into: &score)
-      if settings.classifierOffset + score.sum < 0 { unlikely.insert(index) }
+      if settings.classifierOffset + score.sum < settings.gazetteerDropBelow {
+        unlikely.insert(index)
+      }
     }
     guard !unlikely.isEmpty else { return document }
     var kept = document
