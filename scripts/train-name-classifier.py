@@ -165,9 +165,15 @@ def main():
     args = parser.parse_args()
     names = args.sets.split(",")
     sets = read_sets(args.shared, names)
+    # The candidates come from a pipeline with a classifier (one that knows nothing): without
+    # one, person discovery leaves out the candidates it alone could never keep.
+    blank = tempfile.NamedTemporaryFile(
+        "w", suffix=".tsv", delete=False, encoding="utf-8", dir=tempfile.gettempdir())
+    blank.write("feature\tweight\n(bias)\t0\n")
+    blank.close()
     dump_pipeline = pipeline_file(
-        args.root, margin=args.margin, gazetteer_people=not args.no_gazetteer_people,
-        floor=args.floor)
+        args.root, classifier=blank.name, margin=args.margin,
+        gazetteer_people=not args.no_gazetteer_people, floor=args.floor)
     data = {name: examples(args.binary, dump_pipeline, sentences)
             for name, sentences in sets.items()}
     for name in names:
@@ -212,6 +218,7 @@ def main():
         rows = write_model(args.output, bias, weights, args.prune)
         print(f"wrote {args.output}: {rows} rows", file=sys.stderr)
     os.unlink(dump_pipeline)
+    os.unlink(blank.name)
 
 
 if __name__ == "__main__":

@@ -124,7 +124,7 @@ struct ExtractCommand: AsyncParsableCommand {
     var lastDrawn = started
     do {
       try await runner.run(next: nextUnit) { outcome in
-        let lines = sink.writer.lines(for: outcome.document?.records ?? [])
+        let lines = sink.writer.lineBytes(for: outcome.document?.records ?? [])
         summary.duplicateRecords += lines.duplicates
         summary.bytes += outcome.byteCount
         var errorText = ""
@@ -139,7 +139,7 @@ struct ExtractCommand: AsyncParsableCommand {
         try sink.record(
           DurableRun.Entry(
             source: outcome.source, hash: outcome.contentHash, failed: outcome.error != nil),
-          graphText: lines.text, errorText: errorText)
+          graphBytes: lines.bytes, errorText: errorText)
         progress.done += 1
         progress.bytes = summary.bytes
         if showProgress, clock.now - lastDrawn > .milliseconds(200) {
@@ -226,14 +226,14 @@ struct RunSink {
     }
   }
 
-  func record(_ entry: DurableRun.Entry, graphText: String, errorText: String)
+  func record(_ entry: DurableRun.Entry, graphBytes: [UInt8], errorText: String)
     throws(QuotegraphError)
   {
     if let durable {
-      try durable.record(entry, graphText: graphText, errorText: errorText)
+      try durable.record(entry, graphBytes: graphBytes, errorText: errorText)
       return
     }
-    if !graphText.isEmpty { try graphStream?.write(graphText) }
+    if !graphBytes.isEmpty { try graphStream?.write(graphBytes) }
     if !errorText.isEmpty { try errorStream?.write(errorText) }
   }
 

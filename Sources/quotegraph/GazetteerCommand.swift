@@ -72,7 +72,7 @@ struct GazetteerLookupCommand: ParsableCommand {
     }
     let clean = document.text
     var lines = ["tokens: " + document.tokens.map { clean[$0.range] }.joined(separator: "|")]
-    lines += matcher.explain(clean.units, tokens: document.tokens)
+    lines += matcher.explain(clean.units, words: &document.words)
     for mention in document.mentions {
       let entity = document.entities[mention.entity]
       lines.append(

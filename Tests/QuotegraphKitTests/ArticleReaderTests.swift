@@ -114,6 +114,72 @@ struct ArticleReaderTests {
     }
   }
 
+  @Test(
+    "the title line's `](` is a pair of Characters: a prepending or combining mark beside it hides it",
+    arguments: [
+      ("[标题](https://x.org/1)", "标题"),
+      ("[标题\u{0600}](https://x.org/1)", nil),
+      ("[标题](\u{0301}https://x.org/1)", nil),
+      ("[a](b)标题\u{0600}](https://x.org/1)", "a"),
+      ("[é](https://x.org/1)", "é"),
+    ] as [(String, String?)])
+  func titleLinkCharacters(line: String, title: String?) {
+    #expect(ArticleReader.parseTitleLink(line[...])?.title == title)
+  }
+
+  @Test("property: the title line splits where a search over Characters splits it")
+  func titleLinkMatchesCharacterSearch() {
+    var generator = SeededGenerator(seed: 9)
+    let alphabet = Array("[]()标题ab \u{0600}\u{0301}\u{200D}".unicodeScalars)
+    for _ in 0..<3000 {
+      let length = Int.random(in: 0..<16, using: &generator)
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<length { scalars.append(alphabet.randomElement(using: &generator)!) }
+      let line = "[" + String(scalars) + "](https://x.org/1)"
+      let expected: String? = {
+        guard line.first == "[", line.last == ")", line.count >= 4 else { return nil }
+        let body = line.dropFirst().dropLast()
+        guard let separator = body.ranges(of: "](").last,
+          !body[separator.upperBound...].trimmingASCIISpaces().contains(" ")
+        else { return nil }
+        return String(body[..<separator.lowerBound])
+      }()
+      #expect(
+        ArticleReader.parseTitleLink(line[...])?.title == expected, "\(line.debugDescription)")
+    }
+  }
+
+  @Test("property: trimming ASCII spaces from the bytes trims the same Characters")
+  func trimmingMatchesCharacters() {
+    var generator = SeededGenerator(seed: 11)
+    let alphabet = Array(" \t\r\na中\u{0301}\u{0600}".unicodeScalars)
+    func byCharacter(_ text: Substring) -> Substring {
+      let spaces: Set<Character> = [" ", "\t", "\r"]
+      return text.drop(while: spaces.contains).reversed().drop(while: spaces.contains)
+        .reversed().reduce(into: "") { $0.append($1) }[...]
+    }
+    for _ in 0..<3000 {
+      let length = Int.random(in: 0..<10, using: &generator)
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<length { scalars.append(alphabet.randomElement(using: &generator)!) }
+      let text = String(scalars)[...]
+      #expect(text.trimmingASCIISpaces() == byCharacter(text), "\(text.debugDescription)")
+      #expect(
+        text.trimmingASCIISpaces().unicodeScalars.elementsEqual(byCharacter(text).unicodeScalars))
+    }
+  }
+
+  @Test("front matter is read up to its closing line however long the body")
+  func frontMatterBeforeLongBody() throws {
+    let body = String(repeating: "<p>行</p>\n---\n", count: 300)
+    let text =
+      "---\ntitle: \"t\"\ndate: 2020-08-05T20:54:02.000Z\n---\n[t](https://x.org/1)\n------\n\n"
+      + body
+    let document = try reader.parse(text, source: "a.md")
+    #expect(document.article.title == "t")
+    #expect(document.body == body)
+  }
+
   @Test("property: random bytes are read or rejected, never crash")
   func randomBytesNeverCrash() {
     var generator = SeededGenerator(seed: 7)
@@ -235,6 +301,17 @@ struct TextDecoderTests {
       [0xFF, 0xFE] + Array("<!--1-->".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     let error = #expect(throws: QuotegraphError.self) { try TextDecoder.decode(bytes) }
     #expect(error?.code == "input.encoding")
+  }
+
+  @Test("a sprinkling of controls means binary, with the first one's line; a few are text")
+  func controls() throws {
+    let text = "line one\nline two\u{1}" + String(repeating: "a\u{2}", count: 70)
+    let error = #expect(throws: QuotegraphError.self) { try TextDecoder.decode(Array(text.utf8)) }
+    #expect(error?.code == "input.binary")
+    #expect(error?.line == 2)
+    #expect(error?.message.contains("71 control characters") == true)
+    let few = "\u{1}" + String(repeating: "正文\t\n", count: 100)
+    #expect(try TextDecoder.decode(Array(few.utf8)).text == few)
   }
 
   @Test("a NUL byte means binary, with its line")

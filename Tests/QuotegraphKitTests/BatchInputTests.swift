@@ -17,6 +17,28 @@ struct BatchInputTests {
     }
   }
 
+  @Test("files are read whole: empty, larger than a read, and from a pipe of unknown size")
+  func readingFiles() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "quotegraph-read-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let large = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    for content in [[], [0x41], large] as [[UInt8]] {
+      let path = directory.appendingPathComponent("f\(content.count)").path
+      try Data(content).write(to: URL(fileURLWithPath: path))
+      #expect(try FileIO.readAll(path: path) == content)
+    }
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
+    let written = large.prefix(50_000).withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
+    #expect(written == 50_000)
+    close(ends[1])
+    #expect(try FileIO.readAll(descriptor: ends[0], name: "pipe") == Array(large.prefix(50_000)))
+    close(ends[0])
+    #expect(throws: QuotegraphError.self) { try FileIO.readAll(path: directory.path) }
+  }
+
   @Test("hostile members are refused, one error each, and the rest is read")
   func hostileArchive() async throws {
     let outcomes = try await Fixture.outcomes([Paths.fixtures + "/archives/hostile.tar"])

@@ -45,6 +45,38 @@ struct GraphOutputTests {
     #expect(
       JSONValue.array([.int(-12), .int(7), .double(0.25), .double(3), .double(.nan)]).serialized()
         == "[-12,7,0.25,3,null]")
+    // Long strings are scanned eight bytes at a time: escapes at every position of a word.
+    var generator = SeededGenerator(seed: 5)
+    let alphabet = Array("ab中\"\\\n\u{1}\u{2028}\u{2029}\u{2010}“”😀".unicodeScalars)
+    for _ in 0..<500 {
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: 0..<40, using: &generator) {
+        scalars.append(alphabet.randomElement(using: &generator)!)
+      }
+      let text = String(scalars)
+      #expect(JSONValue.string(text).serialized() == reference(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test("integers are written as Swift prints them")
+  func integers() {
+    for value in [0, 9, 10, 99, 100, -1, -10, 1_234_567_890, Int.max, Int.min] {
+      #expect(JSONValue.int(value).serialized() == String(value))
+    }
+  }
+
+  @Test("ids hashed from parts equal the hash of the joined text")
+  func hashedParts() {
+    for number in [0, 7, 10, 12_345, -3, Int.max, Int.min] {
+      var hasher = StableHasher()
+      hasher.combine("article:1")
+      hasher.combine(UInt8(ascii: "|"))
+      hasher.combine(decimal: number)
+      #expect(hasher.hex == StableID.hash("article:1|\(number)"))
+    }
+    #expect(GraphBuilder.hash("a", "克里", "") == StableID.hash("a|克里|"))
+    #expect(StableID.hash("") == "cbf29ce484222325")
+    #expect(StableID.hash(Array("abc".utf8)) == StableID.hash("abc"))
   }
 
   @Test("relationship lines: endpoints with id then labels, properties sorted")

@@ -47,9 +47,25 @@ struct HTMLCleanerTests {
       ("<div><svg viewBox=\"0 0 1 1\"><path d=\"M0\"/><text>图</text></svg>文字</div>", ["文字"]),
       ("", []),
       ("<div>\n\n</div>", []),
+      ("<div class=\"x\tshare\">去掉</div><p>留</p>", ["留"]),
+      // CR LF is one Character, so no separator: the one class is not `share`.
+      ("<div class=\"ad\r\nshare\">留下</div>", ["留下"]),
+      ("<div class=\"share\"><div>里</div>仍在里面</div><p>外</p>", ["外"]),
+      ("<SCRIPT>x = '</p>'</ScRiPt>正文", ["正文"]),
+      ("<p>甲&nbsp;&#x3000;乙\u{3000}丙\u{A0}丁\t</p>", ["甲 乙 丙 丁"]),
+      ("<dív>未知元素</dív><p>段</p>", ["未知元素", "段"]),
     ])
   func rule(html: String, expected: [String]) {
     #expect(paragraphs(html) == expected)
+  }
+
+  @Test("rule names that are not ASCII compare as Strings do, by canonical equivalence")
+  func rulesBeyondASCII() {
+    let cleaner = HTMLCleaner(
+      rules: .init(droppedElements: ["di\u{301}v"], droppedClasses: ["é"]))
+    let (text, _) = cleaner.clean(
+      "<dív>去<dív>掉</dív>去</dív><p>留</p><span class=\"e\u{301}\">去</span><p>也留</p>")
+    #expect(text.string == "留\n也留")
   }
 
   @Test("captions are their own paragraphs, kept apart from the body")

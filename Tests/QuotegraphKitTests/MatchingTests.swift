@@ -136,8 +136,7 @@ struct MatchingTests {
     let evidence = BoundaryEvidence(
       followers: ["在", "是", "说", "将", "也", "曾"], leaders: ["对", "与"])
     return evidence.verdict(
-      start: start, end: start + nameUnits.count, units: units, tokens: document.tokens,
-      tokenIndex: BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count))
+      start: start, end: start + nameUnits.count, units: units, words: &document.words)
   }
 
   @Test(
@@ -183,5 +182,32 @@ struct MatchingTests {
     #expect(lengths(endingAt: 5).isEmpty)
     #expect(lengths(endingAt: 0).isEmpty)
     #expect(lengths(endingAt: text.count + 1).isEmpty)
+  }
+
+  @Test("UnitWeights: a weight per unit, nil where none was set, counted and listed in order")
+  func unitWeights() {
+    var weights: UnitWeights = [0x738B: 1.5, 0x0041: -2]
+    #expect(weights[0x738B] == 1.5 && weights[0x0041] == -2 && weights[0x674E] == nil)
+    weights[0x674E] = 0
+    weights[0x0041] = nil
+    #expect(weights.count == 2)
+    #expect(weights.entries.map(\.unit) == [0x674E, 0x738B])
+    #expect(UnitWeights()[0] == nil && UnitWeights().entries.isEmpty)
+  }
+
+  @Test("UnitWordSet: words of any length found by the units of a slice, as a Set of strings")
+  func unitWordSet() {
+    let words = ["高度", "王国", "今天下午", "克里姆林宫", "列昂尼德·斯卢茨基"]
+    let set = UnitWordSet(words)
+    let text = Array("在克里姆林宫，王国的高度，今天下午见列昂尼德·斯卢茨基".utf16)
+    for start in text.indices {
+      for end in start...min(text.count, start + 12) {
+        let slice = text[start..<end]
+        #expect(
+          set.contains(slice) == words.contains(String(decoding: slice, as: UTF16.self)),
+          "\(start)..<\(end)")
+      }
+    }
+    #expect(set.longest == 9 && !set.contains(""))
   }
 }

@@ -121,3 +121,33 @@ struct QuoteAttributionTests {
     try Golden.check(StatementsView(document: document).text(), against: "seed.quotes.txt")
   }
 }
+
+@Suite("Quote finder lookups")
+struct QuoteFinderLookupTests {
+  func units(_ text: String) -> ArraySlice<UInt16> { ArraySlice(Array(text.utf16)) }
+
+  @Test("word sets answer as a Set of Strings does: canonical equivalents match")
+  func canonicalWords() {
+    let negations = CanonicalWordSet(["不", "没有", "并未"])
+    #expect(negations.contains(units("不")))
+    #expect(negations.contains(units("没有")))
+    #expect(!negations.contains(units("没")))
+    #expect(!negations.contains(units("没有人说")))
+    // U+F967 is a compatibility ideograph whose canonical decomposition is 不.
+    #expect(negations.contains(units("\u{F967}")))
+    let accents = CanonicalWordSet(["é", "x"])
+    #expect(accents.contains(units("e\u{301}")))
+    #expect(accents.contains(units("é")))
+    let decomposed = CanonicalWordSet(["e\u{301}"])
+    #expect(decomposed.contains(units("é")))
+    #expect(!CanonicalWordSet([]).contains(units("")))
+    #expect(CanonicalWordSet([""]).contains(units("")))
+  }
+
+  @Test("a unit set holds exactly its characters' units")
+  func unitSet() {
+    let breaks = UnitSet("，,；;")
+    for unit in "，,；;".utf16 { #expect(breaks.contains(unit)) }
+    for unit in "。:a中".utf16 { #expect(!breaks.contains(unit)) }
+  }
+}

@@ -3,6 +3,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A dozen calls into system ICU. Only stdint types and opaque pointers cross this header so that
    Swift never sees ICU's own declarations (they clash with Foundation's bundled ICU). Every
    function reports failure through an int32_t ICU error code (> 0 is an error). */
@@ -51,5 +55,21 @@ int32_t qg_east_asian_width(uint32_t code_point);
 
 /* The error's symbolic name, e.g. "U_INVALID_CHAR_FOUND". */
 const char *qg_error_name(int32_t error);
+
+/* Marks in `bits` (a Bloom filter of `wordCount` 64-bit words, a power of two) every pair of
+   adjacent BMP characters inside a word of ICU's Chinese and Japanese dictionary (cjdict), the
+   one its word break engine segments runs of Han with: two characters no word holds side by
+   side are always split. Each pair sets bit qg_pair_hash(pair, 0) and bit qg_pair_hash(pair,
+   1), modulo the filter's size. Returns the number of words read. */
+int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *error);
+
+static inline uint32_t qg_pair_hash(uint32_t pair, uint32_t which) {
+  uint32_t h = pair * (which ? 0x85EBCA6Bu : 0x9E3779B1u);
+  return h ^ (h >> 15);
+}
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

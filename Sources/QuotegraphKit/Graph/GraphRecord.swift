@@ -66,7 +66,7 @@ public enum GraphRecord: Equatable, Sendable {
       output.writeASCII(",\"labels\":")
       GraphRecord.writeLabels(node.labels, to: &output)
       output.writeASCII(",\"properties\":")
-      JSONValue.object(node.properties).write(to: &output)
+      JSONValue.writeSortedObject(node.properties, to: &output)
       output.append(UInt8(ascii: "}"))
     case .relationship(let relationship):
       output.writeASCII("{\"type\":\"relationship\",\"id\":")
@@ -78,7 +78,7 @@ public enum GraphRecord: Equatable, Sendable {
       output.writeASCII(",\"end\":")
       GraphRecord.writeEndpoint(relationship.end, to: &output)
       output.writeASCII(",\"properties\":")
-      JSONValue.object(relationship.properties).write(to: &output)
+      JSONValue.writeSortedObject(relationship.properties, to: &output)
       output.append(UInt8(ascii: "}"))
     }
   }

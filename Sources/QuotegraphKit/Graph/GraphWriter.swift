@@ -17,18 +17,25 @@ public struct GraphWriter {
   /// Article node was written before (the same URL archived twice) gives no lines at all.
   /// Returns the text and whether the document was such a duplicate.
   public mutating func lines(for records: [GraphRecord]) -> (text: String, duplicates: Int) {
+    let (bytes, duplicates) = lineBytes(for: records)
+    return (String(decoding: bytes, as: UTF8.self), duplicates)
+  }
+
+  /// `lines(for:)` as UTF-8 bytes, for a sink that writes bytes: making a String of them
+  /// validated every byte of the output once more.
+  public mutating func lineBytes(for records: [GraphRecord]) -> (bytes: [UInt8], duplicates: Int) {
     if case .node(let first)? = records.first, first.labels == ["Article"],
       seenIDs.contains(first.id)
     {
-      return ("", 1)
+      return ([], 1)
     }
-    var chunk = JSONOutput(capacity: 1024)
+    var chunk = JSONOutput(capacity: 1 << 14)
     for record in records {
       if case .node(let node) = record, !seenIDs.insert(node.id).inserted { continue }
       record.writeJSONLine(to: &chunk)
       chunk.append(UInt8(ascii: "\n"))
     }
-    return (chunk.string, 0)
+    return (chunk.takeBytes(), 0)
   }
 
   /// Writes the records of one document; returns 1 when it was skipped as a duplicate article.

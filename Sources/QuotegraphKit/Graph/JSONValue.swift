@@ -47,8 +47,22 @@ public enum JSONValue: Equatable, Sendable {
       }
       output.append(UInt8(ascii: "]"))
     case .object(let members):
-      JSONValue.writeObject(members.sorted { $0.key < $1.key }, to: &output)
+      JSONValue.writeSortedObject(members, to: &output)
     }
+  }
+
+  /// Writes members in key order, found by sorting the dictionary's indices: copying the
+  /// members into an array of pairs to sort cost as much as writing them.
+  static func writeSortedObject(_ members: [String: JSONValue], to output: inout JSONOutput) {
+    let order = members.indices.sorted { members[$0].key < members[$1].key }
+    output.append(UInt8(ascii: "{"))
+    for (i, index) in order.enumerated() {
+      if i > 0 { output.append(UInt8(ascii: ",")) }
+      output.writeString(members[index].key)
+      output.append(UInt8(ascii: ":"))
+      members[index].value.write(to: &output)
+    }
+    output.append(UInt8(ascii: "}"))
   }
 
   /// Writes members in the order given: for the fixed key order of APOC lines.
@@ -79,27 +93,83 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 /// JSON text under construction, as UTF-8 bytes.
+///
+/// The bytes are written into a buffer grown ahead of them, `length` marking their end:
+/// `Array.append(contentsOf:)` cost over a hundred instructions a call, and a graph line takes
+/// a dozen appends or more.
 struct JSONOutput {
-  var bytes: [UInt8] = []
+  private var storage: [UInt8]
+  private var length = 0
 
-  init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int = 256) { storage = [UInt8](repeating: 0, count: max(capacity, 16)) }
 
-  var string: String { String(decoding: bytes, as: UTF8.self) }
+  var bytes: [UInt8] { Array(storage[..<length]) }
 
-  @inline(__always)
-  mutating func append(_ byte: UInt8) { bytes.append(byte) }
-
-  mutating func writeASCII(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  /// The bytes, without copying them: the buffer is cut to them and handed over.
+  consuming func takeBytes() -> [UInt8] {
+    storage.removeLast(storage.count - length)
+    return storage
   }
 
-  mutating func writeASCII(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  var string: String {
+    storage.withUnsafeBufferPointer { String(decoding: $0[..<length], as: UTF8.self) }
+  }
 
+  /// Makes room for `count` more bytes.
+  @inline(__always)
+  private mutating func reserve(_ count: Int) {
+    if length + count > storage.count { grow(to: length + count) }
+  }
+
+  private mutating func grow(to minimum: Int) {
+    storage.append(
+      contentsOf: repeatElement(0, count: max(minimum, 2 * storage.count) - storage.count))
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    storage[length] = byte
+    length += 1
+  }
+
+  @inline(__always)
+  mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
+    reserve(buffer.count)
+    let offset = length
+    storage.withUnsafeMutableBufferPointer { target in
+      (target.baseAddress! + offset).update(from: source, count: buffer.count)
+    }
+    length += buffer.count
+  }
+
+  mutating func writeASCII(_ text: StaticString) {
+    text.withUTF8Buffer { append($0) }
+  }
+
+  mutating func writeASCII(_ text: String) {
+    var text = text
+    text.withUTF8 { append($0) }
+  }
+
+  /// Decimal digits written straight into the buffer, not through `String(value)`.
   mutating func writeInt(_ value: Int) {
     if value >= 0 && value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
-    } else {
-      bytes.append(contentsOf: String(value).utf8)
+      append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    if value < 0 { append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    // UInt64.max has 20 digits.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      append(UnsafeBufferPointer(rebasing: digits[start...]))
     }
   }
 
@@ -111,11 +181,19 @@ struct JSONOutput {
   }
 
   mutating func writeString(utf8 source: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
     var pending = 0
     var index = 0
     let count = source.count
     while index < count {
+      // Runs needing no escape (nearly all of every string) are skipped eight bytes at a time.
+      index = ByteSearch.firstIndex(
+        in: source, from: index,
+        wordMayMatch: {
+          ByteSearch.word($0, hasByteBelow: 0x20) || ByteSearch.word($0, contains: 0x22)
+            || ByteSearch.word($0, contains: 0x5C) || ByteSearch.word($0, contains: 0xE2)
+        }, matches: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
+      guard index < count else { break }
       let byte = source[index]
       var escape: StaticString? = nil
       var width = 1
@@ -134,27 +212,27 @@ struct JSONOutput {
       default: break
       }
       if escape == nil && byte < 0x20 {
-        bytes.append(contentsOf: source[pending..<index])
+        append(UnsafeBufferPointer(rebasing: source[pending..<index]))
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [
+        for escaped in [
           UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
           hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-        ])
+        ] { append(escaped) }
         index += 1
         pending = index
         continue
       }
       if let escape {
-        bytes.append(contentsOf: source[pending..<index])
-        escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(UnsafeBufferPointer(rebasing: source[pending..<index]))
+        escape.withUTF8Buffer { append($0) }
         index += width
         pending = index
         continue
       }
       index += 1
     }
-    bytes.append(contentsOf: source[pending..<count])
-    bytes.append(UInt8(ascii: "\""))
+    append(UnsafeBufferPointer(rebasing: source[pending..<count]))
+    append(UInt8(ascii: "\""))
   }
 }
 

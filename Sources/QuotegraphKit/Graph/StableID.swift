@@ -2,12 +2,16 @@
 public enum StableID {
   /// 64-bit FNV-1a of the UTF-8 bytes, as 16 lowercase hex digits.
   public static func hash(_ text: String) -> String {
-    hex(fnv1a(text.utf8))
+    var hasher = StableHasher()
+    hasher.combine(text)
+    return hasher.hex
   }
 
   /// 64-bit FNV-1a of raw bytes (file contents), as 16 lowercase hex digits.
   public static func hash(_ bytes: [UInt8]) -> String {
-    hex(fnv1a(bytes))
+    var hasher = StableHasher()
+    bytes.withUnsafeBufferPointer { hasher.combine($0) }
+    return hasher.hex
   }
 
   public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
@@ -19,13 +23,57 @@ public enum StableID {
     return value
   }
 
-  private static func hex(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
-
   /// `article:<hash of the URL>`, or of the source path for an article without a URL.
   public static func article(url: String, source: String) -> String {
     "article:" + hash(url.isEmpty ? "source:" + source : url)
+  }
+}
+
+/// FNV-1a fed piece by piece: the hash of `a|b|c` without building that String, for ids made
+/// of several parts (a quote's article, start and end). The same bytes give the same hash as
+/// `StableID.hash` of the joined text.
+public struct StableHasher {
+  public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  public init() {}
+
+  @inline(__always)
+  public mutating func combine(_ byte: UInt8) {
+    value ^= UInt64(byte)
+    value &*= 0x0000_0100_0000_01b3
+  }
+
+  public mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
+    for byte in bytes { combine(byte) }
+  }
+
+  /// The text's UTF-8, read in place rather than through the UTF8View's iterator.
+  public mutating func combine(_ text: String) {
+    var text = text
+    text.withUTF8 { combine($0) }
+  }
+
+  /// The decimal digits of `number`, as `"\(number)"` writes them.
+  public mutating func combine(decimal number: Int) {
+    if number < 0 { combine(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    repeat {
+      combine(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    } while divisor > 0
+  }
+
+  /// The hash as 16 lowercase hex digits.
+  public var hex: String {
+    String(unsafeUninitializedCapacity: 16) { digits in
+      for index in 0..<16 {
+        let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+        digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+      }
+      return 16
+    }
   }
 }

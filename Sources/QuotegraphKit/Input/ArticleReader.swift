@@ -127,13 +127,41 @@ public struct ArticleReader: Sendable {
   /// Splits `[title](url)` where the title may hold nested or unbalanced brackets
   /// (`[[國際] 蓬佩奧…](https://…)`): the URL runs from the last `](` to the final `)`.
   public static func parseTitleLink(_ line: Substring) -> (title: String, url: String)? {
-    guard line.first == "[", line.last == ")", line.count >= 4 else { return nil }
+    guard line.first == "[", line.last == ")",
+      line.index(line.startIndex, offsetBy: 4, limitedBy: line.endIndex) != nil
+    else { return nil }
     let body = line.dropFirst().dropLast()
-    guard let separator = body.ranges(of: "](").last else { return nil }
+    guard let separator = lastLinkSeparator(in: body) else { return nil }
     let title = body[..<separator.lowerBound]
     let url = body[separator.upperBound...].trimmingASCIISpaces()
     guard !url.contains(" ") else { return nil }
     return (String(title), String(url))
+  }
+
+  /// The last `](` of the line, as the Characters `]` and `(`. Found among the UTF-8 bytes:
+  /// searching Characters cost more than the rest of the header. The brackets are Characters
+  /// of their own unless what stands before `]` is a prepending mark or what follows `(` a
+  /// combining one; when the bytes cannot rule that out, the Characters decide.
+  static func lastLinkSeparator(in body: Substring) -> Range<Substring.Index>? {
+    let bytes = Array(body.utf8)
+    var opening = bytes.count - 1
+    while opening > 0 && !(bytes[opening] == 0x28 && bytes[opening - 1] == 0x5D) { opening -= 1 }
+    guard opening > 0 else { return nil }
+    let closing = opening - 1
+    guard cannotPrepend(bytes, before: closing),
+      opening + 1 == bytes.count || bytes[opening + 1] < 0x80
+    else { return body.ranges(of: "](").last }
+    let start = body.utf8.index(body.startIndex, offsetBy: closing)
+    return start..<body.utf8.index(start, offsetBy: 2)
+  }
+
+  /// Whether the scalar ending at `offset` is surely not a grapheme prepend mark (Arabic
+  /// number signs and the like, none of them ASCII or between U+3000 and U+FFFF, where Chinese
+  /// text lies), so that a Character starts at `offset`.
+  private static func cannotPrepend(_ bytes: [UInt8], before offset: Int) -> Bool {
+    guard offset > 0, bytes[offset - 1] >= 0x80 else { return true }
+    return offset >= 3 && (0xE3...0xEF).contains(bytes[offset - 3])
+      && bytes[offset - 2] & 0xC0 == 0x80 && bytes[offset - 1] & 0xC0 == 0x80
   }
 
   static func isRule(_ line: Substring) -> Bool {
@@ -142,8 +170,15 @@ public struct ArticleReader: Sendable {
   }
 
   static func normalizingNewlines(_ text: String) -> String {
-    guard text.utf8.contains(0x0D) else { return text }
+    guard containsCarriageReturn(text) else { return text }
     return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+  }
+
+  /// Searched in the contiguous UTF-8 of a native string: `utf8.contains` walks the view
+  /// index by index, some 30 instructions a byte.
+  static func containsCarriageReturn(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: 0x0D, in: $0) != nil }
+      ?? text.utf8.contains(0x0D)
   }
 
   static func megabytes(_ bytes: Int) -> String {
@@ -152,7 +187,6 @@ public struct ArticleReader: Sendable {
   }
 }
 
-/// A cursor over the header's lines that can hand back the untouched rest of the text.
 /// A cursor over the header's lines that can hand back the untouched rest of the text. Lines
 /// are found on the UTF-8 view: searching `Character`s would segment graphemes across a whole
 /// one-line HTML body just to find its end.
@@ -167,8 +201,15 @@ struct HeaderLines {
     self.position = text.startIndex
   }
 
+  /// Found in the contiguous UTF-8 when the string is native, index by index otherwise.
   private func lineEnd(from start: String.Index) -> String.Index {
-    text.utf8[start...].firstIndex(of: 0x0A) ?? text.endIndex
+    let startOffset = text.utf8.distance(from: text.startIndex, to: start)
+    let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+      ByteSearch.firstIndex(of: 0x0A, in: UnsafeBufferPointer(rebasing: bytes[startOffset...]))
+        .map { startOffset + $0 }
+    }
+    guard let found else { return text.utf8[start...].firstIndex(of: 0x0A) ?? text.endIndex }
+    return found.map { text.utf8.index(text.startIndex, offsetBy: $0) } ?? text.endIndex
   }
 
   var current: Substring? {
@@ -197,14 +238,18 @@ struct HeaderLines {
   }
 
   /// The first `count` lines, for the front matter parser; none unless the text opens with a
-  /// `---` line, so an article without front matter is not split for nothing.
+  /// `---` line, so an article without front matter is not split for nothing. Stops after the
+  /// closing `---`, past which the parser never reads: splitting the body too cost more than
+  /// the rest of reading an article.
   func prefix(_ count: Int) -> [Substring] {
     guard let first = current, first.trimmingASCIISpaces() == "---" else { return [] }
     var lines: [Substring] = []
     var start = position
     while lines.count < count, start < text.endIndex {
       let end = lineEnd(from: start)
-      lines.append(text[start..<end])
+      let line = text[start..<end]
+      lines.append(line)
+      if lines.count > 1 && line.trimmingASCIISpaces() == "---" { break }
       start = end < text.endIndex ? text.utf8.index(after: end) : end
     }
     return lines

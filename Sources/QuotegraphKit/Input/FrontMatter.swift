@@ -33,7 +33,7 @@ public struct FrontMatter: Equatable, Sendable {
       }
       guard let colon = line.firstIndex(of: ":") else { continue }
       let key = line[..<colon].trimmingASCIISpaces()
-      guard !key.isEmpty, !key.contains(" ") else { continue }
+      guard !key.isEmpty, !FrontMatter.containsSpace(key) else { continue }
       let value = line[line.index(after: colon)...].trimmingASCIISpaces()
       matter.fields[String(key)] = unquote(String(value))
     }
@@ -41,14 +41,22 @@ public struct FrontMatter: Equatable, Sendable {
       "input.front-matter", "front matter opened by `---` on line 1 is never closed", line: 1)
   }
 
+  /// `key.contains(" ")`, answered from the bytes when the key is ASCII (keys are): the
+  /// Foundation search cost as much as the rest of the line.
+  static func containsSpace(_ key: Substring) -> Bool {
+    key.utf8.allSatisfy { $0 < 0x80 } ? key.utf8.contains(0x20) : key.contains(" ")
+  }
+
   /// Strips one pair of surrounding quotes and undoes the `\"` and `\\` escapes inside.
   static func unquote(_ raw: String) -> String {
     let value = raw.trimmingASCIISpaces()
-    guard value.count >= 2, let first = value.first, first == value.last,
-      first == "\"" || first == "'"
+    guard let first = value.first, value.index(after: value.startIndex) < value.endIndex,
+      first == value.last, first == "\"" || first == "'"
     else { return String(value) }
     let inner = value.dropFirst().dropLast()
     guard first == "\"" else { return String(inner).replacing("''", with: "'") }
+    // Without a backslash nothing is escaped: the Character loop below would copy it whole.
+    if !inner.utf8.contains(0x5C) { return String(inner) }
     var result = ""
     var escaping = false
     for character in inner {
@@ -69,9 +77,39 @@ public struct FrontMatter: Equatable, Sendable {
   }
 }
 
-extension StringProtocol {
+extension StringProtocol where UTF8View: BidirectionalCollection, UTF8View.Index == Index {
   /// Trims ASCII spaces, tabs and carriage returns from both ends.
+  ///
+  /// Trimmed as Characters (a space carrying a combining mark stays, and so does the `\r` of
+  /// `\r\n`), but read as UTF-8 bytes while the neighbours are ASCII and so cannot join the
+  /// space into a longer Character: breaking graphemes cost more than parsing the header.
   func trimmingASCIISpaces() -> SubSequence {
+    let bytes = utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+    while start < end, isSpace(bytes[start]) {
+      let next = bytes.index(after: start)
+      if next < end && (bytes[next] >= 0x80 || (bytes[start] == 0x0D && bytes[next] == 0x0A)) {
+        return trimmingASCIISpacesByCharacter()
+      }
+      start = next
+    }
+    while end > start {
+      let last = bytes.index(before: end)
+      guard isSpace(bytes[last]) else { break }
+      if last > start && bytes[bytes.index(before: last)] >= 0x80 {
+        return trimmingASCIISpacesByCharacter()
+      }
+      end = last
+    }
+    return self[start..<end]
+  }
+
+}
+
+extension StringProtocol {
+  fileprivate func trimmingASCIISpacesByCharacter() -> SubSequence {
     var start = startIndex
     var end = endIndex
     while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r" {

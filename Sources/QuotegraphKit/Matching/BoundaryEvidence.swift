@@ -13,15 +13,6 @@ public struct BoundaryEvidence: Sendable {
     self.leaders = leaders
   }
 
-  /// For each UTF-16 offset, the index of the token covering it, or -1.
-  public static func tokenIndex(of tokens: [Token], length: Int) -> [Int32] {
-    var index = [Int32](repeating: -1, count: length)
-    for (i, token) in tokens.enumerated() {
-      for offset in token.range.range where offset < length { index[offset] = Int32(i) }
-    }
-    return index
-  }
-
   public enum Verdict: Equatable, Sendable, CustomStringConvertible {
     case aligned
     /// The edge cuts a token but the cut-off part is a follower or leader.
@@ -40,27 +31,19 @@ public struct BoundaryEvidence: Sendable {
 
   public enum Side: String, Sendable { case start, end }
 
-  public func verdict(
-    start: Int, end: Int, units: [UInt16], tokens: [Token], tokenIndex: [Int32]
-  ) -> Verdict {
+  public func verdict(start: Int, end: Int, units: [UInt16], words: inout WordBoundaries)
+    -> Verdict
+  {
     var verdict = Verdict.aligned
-    let first = tokenIndex[start]
-    if first >= 0 {
-      let token = tokens[Int(first)].range
-      if Int(token.start) < start {
-        let head = String(decodingUTF16: units[Int(token.start)..<start])
-        guard leaders.contains(head) else { return .cutsWord(side: .start) }
-        verdict = .acceptedCut
-      }
+    if words.joins(at: start), let token = words.range(at: start) {
+      let head = String(decodingUTF16: units[Int(token.start)..<start])
+      guard leaders.contains(head) else { return .cutsWord(side: .start) }
+      verdict = .acceptedCut
     }
-    let last = tokenIndex[end - 1]
-    if last >= 0 {
-      let token = tokens[Int(last)].range
-      if Int(token.end) > end {
-        let tail = String(decodingUTF16: units[end..<Int(token.end)])
-        guard followers.contains(tail) else { return .cutsWord(side: .end) }
-        verdict = .acceptedCut
-      }
+    if words.joins(at: end), let token = words.range(at: end - 1) {
+      let tail = String(decodingUTF16: units[end..<Int(token.end)])
+      guard followers.contains(tail) else { return .cutsWord(side: .end) }
+      verdict = .acceptedCut
     }
     return verdict
   }

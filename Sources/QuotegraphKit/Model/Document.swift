@@ -28,7 +28,8 @@ public struct Document: Sendable {
   public var paragraphs: [Paragraph]
   public var quotations: [Quotation]
   public var sentences: [Sentence]
-  public var tokens: [Token]
+  /// ICU's words, broken clause by clause as stages ask (`text.segment.v1` sets it up).
+  public var words: WordBoundaries
   /// The people, organisations and places the article names, each once.
   public var entities: [EntityRecord]
   public var mentions: [Mention]
@@ -48,12 +49,18 @@ public struct Document: Sendable {
     self.paragraphs = []
     self.quotations = []
     self.sentences = []
-    self.tokens = []
+    self.words = WordBoundaries()
     self.entities = []
     self.mentions = []
     self.statements = []
     self.records = []
     self.layers = [.article]
+  }
+
+  /// Every word of the text in order, each clause broken now if no stage has asked for it.
+  public var tokens: [Token] {
+    var all = words
+    return all.allTokens()
   }
 
   /// The index of the sentence holding `offset`, if any.

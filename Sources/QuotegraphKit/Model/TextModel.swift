@@ -28,29 +28,28 @@ public struct TextRange: Hashable, Sendable, Comparable {
 /// The article's text after HTML cleaning: paragraphs joined by a single newline. No stage
 /// rewrites it once made, so every offset in every layer refers to it.
 public struct CleanText: Sendable, Equatable {
-  public let string: String
   public let units: [UInt16]
   /// Set when the text holds characters outside the BMP, so UTF-16 and scalar offsets differ.
   private let scalarStarts: [Int32]?
 
+  /// The text as a String, made on demand: the stages read `units`.
+  public var string: String { String(decodingUTF16: units) }
+
   public init(_ string: String) {
-    self.string = string
-    // One pass over the scalars gives the units and whether any needs two: the UTF-16 view
-    // of a native (UTF-8) String transcodes unit by unit, and counting scalars was a second pass.
-    var units: [UInt16] = []
-    units.reserveCapacity(string.utf8.count / 2 + 16)
+    // One pass gives the units and whether any scalar needs two: the UTF-16 view of a native
+    // (UTF-8) String transcodes unit by unit, and counting scalars was a second pass.
     var supplementary = false
-    for scalar in string.unicodeScalars {
-      let value = scalar.value
-      if value < 0x10000 {
-        units.append(UInt16(truncatingIfNeeded: value))
-      } else {
-        supplementary = true
-        let offset = value - 0x10000
-        units.append(UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10)))
-        units.append(UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF)))
-      }
-    }
+    let units =
+      string.utf8.withContiguousStorageIfAvailable { bytes in
+        [UInt16](unsafeUninitializedCapacity: bytes.count) { units, initialized in
+          initialized = CleanText.transcode(bytes, into: units, at: 0, &supplementary)
+        }
+      } ?? CleanText.utf16(of: string.unicodeScalars, &supplementary)
+    self.init(units: units, supplementary: supplementary)
+  }
+
+  /// Text already in UTF-16; `supplementary` tells whether it holds surrogate pairs.
+  init(units: [UInt16], supplementary: Bool) {
     self.units = units
     if !supplementary {
       scalarStarts = nil
@@ -65,6 +64,71 @@ public struct CleanText: Sendable, Equatable {
       table[units.count] = scalar
       scalarStarts = table
     }
+  }
+
+  /// Writes the UTF-16 of valid UTF-8 (a String's, or pieces of one cut between scalars) into
+  /// `units` from `offset` on, and returns the offset after it; sets `supplementary` when a
+  /// scalar takes two units. UTF-16 never takes more units than UTF-8 takes bytes. Decoding
+  /// the bytes directly costs a fraction of iterating `unicodeScalars`.
+  static func transcode(
+    _ bytes: UnsafeBufferPointer<UInt8>, into units: UnsafeMutableBufferPointer<UInt16>,
+    at offset: Int, _ supplementary: inout Bool
+  ) -> Int {
+    let count = bytes.count
+    var index = 0
+    var out = offset
+    while index < count {
+      let lead = UInt32(bytes[index])
+      if lead < 0x80 {
+        units[out] = UInt16(truncatingIfNeeded: lead)
+        index += 1
+        out += 1
+      } else if lead < 0xE0 {
+        units[out] = UInt16(truncatingIfNeeded: (lead & 0x1F) << 6 | continuation(bytes, index + 1))
+        index += 2
+        out += 1
+      } else if lead < 0xF0 {
+        units[out] = UInt16(
+          truncatingIfNeeded: (lead & 0x0F) << 12 | continuation(bytes, index + 1) << 6
+            | continuation(bytes, index + 2))
+        index += 3
+        out += 1
+      } else {
+        supplementary = true
+        let scalar =
+          (lead & 0x07) << 18 | continuation(bytes, index + 1) << 12
+          | continuation(bytes, index + 2) << 6 | continuation(bytes, index + 3)
+        let pairOffset = scalar - 0x10000
+        units[out] = UInt16(truncatingIfNeeded: 0xD800 + (pairOffset >> 10))
+        units[out + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (pairOffset & 0x3FF))
+        index += 4
+        out += 2
+      }
+    }
+    return out
+  }
+
+  @inline(__always)
+  private static func continuation(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
+    UInt32(bytes[index] & 0x3F)
+  }
+
+  private static func utf16(of scalars: String.UnicodeScalarView, _ supplementary: inout Bool)
+    -> [UInt16]
+  {
+    var units: [UInt16] = []
+    for scalar in scalars {
+      let value = scalar.value
+      if value < 0x10000 {
+        units.append(UInt16(truncatingIfNeeded: value))
+      } else {
+        supplementary = true
+        let offset = value - 0x10000
+        units.append(UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10)))
+        units.append(UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF)))
+      }
+    }
+    return units
   }
 
   public var isEmpty: Bool { units.isEmpty }

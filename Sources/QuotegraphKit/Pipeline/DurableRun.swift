@@ -41,7 +41,10 @@ public final class DurableRun {
   private var manifest: Int32 = -1
   private var graphBytes: Int64 = 0
   private var errorsBytes: Int64 = 0
-  private var pendingGraph: [UInt8] = []
+  /// Each unit's graph lines as the writer made them, kept apart until written: gathering
+  /// them into one array copied every byte of the output once more.
+  private var pendingGraph: [[UInt8]] = []
+  private var pendingGraphCount = 0
   private var pendingErrors: [UInt8] = []
   private var pendingEntries: [Entry] = []
   private var committedCount = 0
@@ -70,10 +73,18 @@ public final class DurableRun {
 
   /// Records one unit's output; commits every `commitEvery` units.
   public func record(_ entry: Entry, graphText: String, errorText: String) throws(QuotegraphError) {
-    pendingGraph += graphText.utf8
+    try record(entry, graphBytes: Array(graphText.utf8), errorText: errorText)
+  }
+
+  /// Records one unit's output, its graph lines as UTF-8 bytes.
+  public func record(_ entry: Entry, graphBytes: [UInt8], errorText: String)
+    throws(QuotegraphError)
+  {
+    pendingGraph.append(graphBytes)
+    pendingGraphCount += graphBytes.count
     pendingErrors += errorText.utf8
     pendingEntries.append(entry)
-    if pendingEntries.count >= commitEvery || pendingGraph.count > 8 << 20 {
+    if pendingEntries.count >= commitEvery || pendingGraphCount > 8 << 20 {
       try commit()
     }
   }
@@ -81,8 +92,8 @@ public final class DurableRun {
   /// Makes everything recorded so far durable.
   public func commit() throws(QuotegraphError) {
     guard !pendingEntries.isEmpty else { return }
-    try append(pendingGraph, to: graph, path: partialPath)
-    graphBytes += Int64(pendingGraph.count)
+    for lines in pendingGraph { try append(lines, to: graph, path: partialPath) }
+    graphBytes += Int64(pendingGraphCount)
     if errors >= 0 {
       try append(pendingErrors, to: errors, path: errorsPath ?? "")
       errorsBytes += Int64(pendingErrors.count)
@@ -105,6 +116,7 @@ public final class DurableRun {
     try append(Array(lines.utf8), to: manifest, path: manifestPath)
     try sync(manifest, manifestPath)
     pendingGraph.removeAll(keepingCapacity: true)
+    pendingGraphCount = 0
     pendingErrors.removeAll(keepingCapacity: true)
     pendingEntries.removeAll(keepingCapacity: true)
   }

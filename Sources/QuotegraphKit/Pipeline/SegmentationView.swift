@@ -17,8 +17,9 @@ public struct SegmentationView: Sendable {
     out += "published: \(article.published)\n"
     if let outlet = article.outlet { out += "outlet:    \(outlet)\n" }
     out += "source:    \(article.source) (\(article.encoding), \(article.layout.rawValue) layout)\n"
+    let tokens = document.tokens
     out +=
-      "text:      \(text.scalarCount) characters, \(document.paragraphs.count) paragraphs, \(document.sentences.count) sentences, \(document.tokens.count) tokens, \(document.quotations.count) quotations\n"
+      "text:      \(text.scalarCount) characters, \(document.paragraphs.count) paragraphs, \(document.sentences.count) sentences, \(tokens.count) tokens, \(document.quotations.count) quotations\n"
     var sentenceIndex = 0
     var tokenIndex = 0
     var quotationIndex = 0
@@ -38,16 +39,16 @@ public struct SegmentationView: Sendable {
           quotationIndex += 1
         }
         if showTokens {
-          while tokenIndex < document.tokens.count,
-            document.tokens[tokenIndex].range.end <= sentence.range.start
+          while tokenIndex < tokens.count,
+            tokens[tokenIndex].range.end <= sentence.range.start
           {
             tokenIndex += 1
           }
           var pieces: [String] = []
-          while tokenIndex < document.tokens.count,
-            document.tokens[tokenIndex].range.start < sentence.range.end
+          while tokenIndex < tokens.count,
+            tokens[tokenIndex].range.start < sentence.range.end
           {
-            pieces.append(text[document.tokens[tokenIndex].range])
+            pieces.append(text[tokens[tokenIndex].range])
             tokenIndex += 1
           }
           out += "     \(pieces.joined(separator: "|"))\n"
@@ -74,7 +75,7 @@ public struct SegmentationView: Sendable {
       members["text"] = .string(text[sentence.range])
       return .object(members)
     }
-    let tokens: [JSONValue] = document.tokens.map { token in
+    let tokens: [JSONValue] = (showTokens ? document.tokens : []).map { token in
       var members = range(token.range)
       members["text"] = .string(text[token.range])
       members["kind"] = .string(String(describing: token.kind))

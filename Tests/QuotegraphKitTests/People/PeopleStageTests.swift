@@ -165,6 +165,10 @@ struct MeetingTests {
       ("克里称，今次气候会谈气氛积极。", []),
       ("克里说，他与中国官员的会谈富有建设性。", []),
       ("克里和韩正都表示乐观。", []),
+      // Each sentence on its own: one person a sentence meets nobody.
+      ("克里抵达北京。随后会见了韩正。", []),
+      ("克里抵达北京。韩正会见克里。", [["韩正", "克里"]]),
+      ("克里抵达北京，韩正随后会见了王毅。", [["韩正", "王毅"]]),
     ])
   func meetings(text: String, expected: [[String]]) throws {
     let document = try document(text)

@@ -14,6 +14,9 @@ public struct EntityIndex: Sendable {
   public let roles: [[String]]
   /// For people: the date of death as the gazetteer writes it (`1973-01-22`, `1973`), else "".
   public let died: [String]
+  /// For places: the ISO code of their country (property `iso2`), else nil; read for every
+  /// match to find the country an article is about.
+  public let countryCode: [String?]
   /// Candidates of each pattern, by pattern index.
   public let candidates: [[Candidate]]
   public let automaton: PatternAutomaton
@@ -32,6 +35,7 @@ public struct EntityIndex: Sendable {
     var prominence: [Double] = []
     var roles: [[String]] = []
     var died: [String] = []
+    var countryCode: [String?] = []
     var byKey: [[UInt16]: [Candidate]] = [:]
     let folder = gazetteer.folder
 
@@ -71,6 +75,7 @@ public struct EntityIndex: Sendable {
       prominence.append(person.prominence)
       roles.append(person.roles.map(\.role))
       died.append(person.died)
+      countryCode.append(nil)
       add([person.name], .name, entity: index)
       add(person.aliases, .alias, entity: index)
       add(person.shortForms, .shortForm, entity: index)
@@ -85,6 +90,7 @@ public struct EntityIndex: Sendable {
       prominence.append(0.5)
       roles.append([])
       died.append("")
+      countryCode.append(nil)
       add([organization.name], .name, entity: index, minimumLength: curated ? 2 : 3)
       add(organization.aliases, .alias, entity: index, minimumLength: curated ? 2 : 3)
     }
@@ -95,6 +101,7 @@ public struct EntityIndex: Sendable {
       prominence.append(0.5)
       roles.append([])
       died.append("")
+      countryCode.append(place.iso2.isEmpty ? nil : place.iso2)
       add([place.name], .name, entity: index, minimumLength: established ? 2 : 3)
       add(place.aliases, .alias, entity: index, minimumLength: established ? 2 : 3)
     }
@@ -104,6 +111,7 @@ public struct EntityIndex: Sendable {
     self.prominence = prominence
     self.roles = roles
     self.died = died
+    self.countryCode = countryCode
     self.candidates = keys.map { byKey[$0] ?? [] }
     self.automaton = PatternAutomaton(patterns: keys)
     self.foldTable = foldTable

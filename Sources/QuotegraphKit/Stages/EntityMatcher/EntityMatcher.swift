@@ -52,7 +52,10 @@ public struct EntityMatcher: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let (entities, mentions) = find(
-      in: document.text.units, tokens: document.tokens, published: document.article.published)
+      in: document.text.units, words: &document.words, published: document.article.published)
+    if let failure = document.words.failure {
+      throw QuotegraphError("segment.icu", failure, stage: Self.type)
+    }
     document.entities = entities
     document.mentions = mentions
     document.layers.insert(.mentions)
@@ -60,67 +63,76 @@ public struct EntityMatcher: Stage {
 
   /// `published` (ISO 8601, may be empty) lets a living holder of a short form win over one who
   /// had died before the article was written.
-  public func find(in units: [UInt16], tokens: [Token], published: String = "") -> (
-    [EntityRecord], [Mention]
-  ) {
+  public func find(
+    in units: [UInt16], words: inout WordBoundaries, published: String = ""
+  ) -> ([EntityRecord], [Mention]) {
     let folded = index.fold(units)
-    var accepted: [Match] = []
-    forEachCandidate(in: folded, tokens: tokens) { start, end, pattern, verdict, buffer in
-      // A short form next to a middle dot is part of another foreign name: 谢尔 in
-      // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
-      if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
-        (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
-          || (end < buffer.count && buffer[end] == EntityIndex.middleDot)
-      {
-        return
-      }
-      switch verdict {
-      case .aligned:
-        accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "aligned"))
-      case .acceptedCut:
-        accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "cut"))
-      case .cutsWord(let side):
-        // 总理李强调研: a title the person holds, right before, says the name is meant.
-        if side == .end, titleHolder(before: start, in: buffer, pattern: pattern) != nil {
-          accepted.append(Match(start: start, end: end, pattern: pattern, evidence: "title"))
+    var chosen: [Match] = []
+    folded.withUnsafeBufferPointer { buffer in
+      var matches: [Match] = []
+      for start in 0..<buffer.count {
+        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
+          let end = start + length
+          // A short form next to a middle dot is part of another foreign name: 谢尔 in
+          // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
+          if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
+            (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
+              || (end < buffer.count && buffer[end] == EntityIndex.middleDot)
+          {
+            return
+          }
+          matches.append(Match(start: start, end: end, pattern: pattern, evidence: ""))
         }
       }
+      // Longest first, then leftmost; a match overlapping one already taken is dropped. ICU's
+      // verdict is asked only of the matches still free, as it breaks their clauses into words.
+      matches.sort {
+        ($0.end - $0.start, -$0.start, -$0.pattern) > ($1.end - $1.start, -$1.start, -$1.pattern)
+      }
+      var covered = [Bool](repeating: false, count: buffer.count)
+      for var match in matches where !covered[match.start..<match.end].contains(true) {
+        guard let evidence = acceptance(of: match, in: folded, buffer, words: &words) else {
+          continue
+        }
+        match.evidence = evidence
+        chosen.append(match)
+        for offset in match.start..<match.end { covered[offset] = true }
+      }
     }
-    let chosen = EntityMatcher.longestNonOverlapping(accepted)
+    chosen.sort { $0.start < $1.start }
     return resolve(chosen, folded: folded, published: published)
+  }
+
+  /// Why a match is kept (`aligned`, `cut`, `title`), or nil when it cuts through a word.
+  private func acceptance(
+    of match: Match, in folded: [UInt16], _ buffer: UnsafeBufferPointer<UInt16>,
+    words: inout WordBoundaries
+  ) -> String? {
+    switch evidence.verdict(start: match.start, end: match.end, units: folded, words: &words) {
+    case .aligned: "aligned"
+    case .acceptedCut: "cut"
+    case .cutsWord(let side):
+      // 总理李强调研: a title the person holds, right before, says the name is meant.
+      side == .end && titleHolder(before: match.start, in: buffer, pattern: match.pattern) != nil
+        ? "title" : nil
+    }
   }
 
   /// Every automaton match in the folded text, with ICU's verdict on its edges: what `find`
   /// filters and `explain` prints.
   private func forEachCandidate(
-    in folded: [UInt16], tokens: [Token],
+    in folded: [UInt16], words: inout WordBoundaries,
     _ body: (Int, Int, Int, BoundaryEvidence.Verdict, UnsafeBufferPointer<UInt16>) -> Void
   ) {
-    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: folded.count)
     folded.withUnsafeBufferPointer { buffer in
       for start in 0..<buffer.count {
         index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
-          let verdict = evidence.verdict(
-            start: start, end: end, units: folded, tokens: tokens, tokenIndex: tokenIndex)
+          let verdict = evidence.verdict(start: start, end: end, units: folded, words: &words)
           body(start, end, pattern, verdict, buffer)
         }
       }
     }
-  }
-
-  /// Longest first, then leftmost; a match overlapping one already taken is dropped.
-  static func longestNonOverlapping(_ matches: [Match]) -> [Match] {
-    let ordered = matches.sorted {
-      ($0.end - $0.start, -$0.start, -$0.pattern) > ($1.end - $1.start, -$1.start, -$1.pattern)
-    }
-    var taken: [Match] = []
-    var covered = Set<Int>()
-    for match in ordered where !(match.start..<match.end).contains(where: covered.contains) {
-      taken.append(match)
-      covered.formUnion(match.start..<match.end)
-    }
-    return taken.sorted { $0.start < $1.start }
   }
 
   /// The candidate entity of `pattern` holding a role whose title ends right before `start`.
@@ -165,8 +177,7 @@ public struct EntityMatcher: Stage {
     var countryCounts: [String: Int] = [:]
     for match in matches {
       let candidates = index.candidates[match.pattern]
-      guard candidates.count == 1,
-        case .string(let code)? = index.entities[Int(candidates[0].entity)].properties["iso2"]
+      guard candidates.count == 1, let code = index.countryCode[Int(candidates[0].entity)]
       else { continue }
       countryCounts[code, default: 0] += 1
     }
@@ -237,9 +248,9 @@ public struct EntityMatcher: Stage {
 
   /// Every candidate match at every position with the verdict on it, and the chosen mentions:
   /// what `quotegraph gazetteer lookup` prints.
-  public func explain(_ units: [UInt16], tokens: [Token]) -> [String] {
+  public func explain(_ units: [UInt16], words: inout WordBoundaries) -> [String] {
     var lines: [String] = []
-    forEachCandidate(in: index.fold(units), tokens: tokens) {
+    forEachCandidate(in: index.fold(units), words: &words) {
       start, end, pattern, verdict, buffer in
       let surface = String(decodingUTF16: units[start..<end])
       let who = index.candidates[pattern].map { candidate in

@@ -13,7 +13,7 @@ extension GraphBuilder {
       let titleText = document.text[assignment.title]
       let roleID = GazetteerFile.roles.derivedID(name: roleText)
       let edgeID =
-        "holds:" + StableID.hash([person.id, roleID, article, titleText].joined(separator: "|"))
+        "holds:" + GraphBuilder.hash(person.id, roleID, article, titleText)
       guard seen.insert(edgeID).inserted else { continue }
       var properties: [String: JSONValue] = ["name": .string(roleText)]
       if let kind = assignment.kind { properties["kind"] = .string(kind) }
@@ -38,7 +38,7 @@ extension GraphBuilder {
       let first = document.entities[meeting.first]
       let second = document.entities[meeting.second]
       guard first.kind == .person, second.kind == .person, first.id != second.id else { continue }
-      let edgeID = "met:" + StableID.hash([first.id, second.id, article].joined(separator: "|"))
+      let edgeID = "met:" + GraphBuilder.hash(first.id, second.id, article)
       guard seen.insert(edgeID).inserted else { continue }
       records.append(
         .relationship(

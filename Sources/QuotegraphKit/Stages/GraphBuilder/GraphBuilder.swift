@@ -29,7 +29,7 @@ public struct GraphBuilder: Stage {
       records.append(
         .relationship(
           .init(
-            id: "mentioned:" + StableID.hash(entity.id + "|" + article.id), label: "MENTIONED_IN",
+            id: "mentioned:" + GraphBuilder.hash(entity.id, article.id), label: "MENTIONED_IN",
             start: .init(id: entity.id, labels: [entity.kind.rawValue]), end: articleEnd,
             properties: ["count": .int(counts[slot])])))
     }
@@ -52,7 +52,13 @@ public struct GraphBuilder: Stage {
     for statement in document.statements {
       let start = text.scalarOffset(statement.content.start)
       let end = text.scalarOffset(statement.content.end)
-      let id = "quote:" + StableID.hash("\(article.id)|\(start)|\(end)")
+      var quoteHash = StableHasher()
+      quoteHash.combine(article.id)
+      quoteHash.combine(UInt8(ascii: "|"))
+      quoteHash.combine(decimal: start)
+      quoteHash.combine(UInt8(ascii: "|"))
+      quoteHash.combine(decimal: end)
+      let id = "quote:" + quoteHash.hex
       var properties: [String: JSONValue] = [
         "text": .string(text[statement.content]), "kind": .string(statement.kind.rawValue),
         "cue": .string(statement.cue), "cue_class": .string(statement.cueClass),
@@ -77,7 +83,7 @@ public struct GraphBuilder: Stage {
         relationships.append(
           .relationship(
             .init(
-              id: label.lowercased() + ":" + StableID.hash(id + "|" + to.id + "|" + from.id),
+              id: label.lowercased() + ":" + GraphBuilder.hash(id, to.id, from.id),
               label: label,
               start: from, end: to, properties: properties)))
       }
@@ -105,6 +111,16 @@ public struct GraphBuilder: Stage {
       }
     }
     return nodes + relationships
+  }
+
+  /// `StableID.hash` of the parts joined by `|`, without joining them.
+  static func hash(_ parts: String...) -> String {
+    var hasher = StableHasher()
+    for (index, part) in parts.enumerated() {
+      if index > 0 { hasher.combine(UInt8(ascii: "|")) }
+      hasher.combine(part)
+    }
+    return hasher.hex
   }
 
   static func articleNode(_ document: Document) -> GraphRecord.Node {

@@ -35,22 +35,25 @@ public struct HTMLCleaner: Stage {
   }
 
   public let rules: Rules
+  let elements: ElementTable
 
   public init(rules: Rules) {
     self.rules = rules
+    self.elements = ElementTable(rules: rules)
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
     func lowercased(_ values: [String]?) -> Set<String> {
       Set((values ?? []).map { $0.lowercased() })
     }
-    self.rules = Rules(
-      droppedElements: lowercased(try options.requiredStrings("drop_elements")),
-      droppedAttributes: lowercased(try options.strings("drop_attributes")),
-      droppedClasses: Set(try options.strings("drop_classes") ?? []),
-      captionElements: lowercased(try options.strings("caption_elements")),
-      droppedParagraphPrefixes: try options.strings("drop_paragraphs_starting_with") ?? [],
-      footerPrefixes: try options.strings("drop_from_paragraph_starting_with") ?? [])
+    self.init(
+      rules: Rules(
+        droppedElements: lowercased(try options.requiredStrings("drop_elements")),
+        droppedAttributes: lowercased(try options.strings("drop_attributes")),
+        droppedClasses: Set(try options.strings("drop_classes") ?? []),
+        captionElements: lowercased(try options.strings("caption_elements")),
+        droppedParagraphPrefixes: try options.strings("drop_paragraphs_starting_with") ?? [],
+        footerPrefixes: try options.strings("drop_from_paragraph_starting_with") ?? []))
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
@@ -61,8 +64,11 @@ public struct HTMLCleaner: Stage {
   }
 
   public func clean(_ html: String) -> (CleanText, [Paragraph]) {
-    var scanner = HTMLScanner(bytes: Array(html.utf8), rules: rules)
-    scanner.run()
-    return scanner.builder.finish()
+    var html = html
+    return html.withUTF8 { bytes in
+      var scanner = HTMLScanner(bytes: bytes, elements: elements, rules: rules)
+      scanner.run()
+      return scanner.builder.finish()
+    }
   }
 }

@@ -24,21 +24,23 @@ public enum HTMLEntities {
     let bytes = Array(text.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == 0x26, let (value, length) = reference(in: bytes, at: index) {
-        output.append(contentsOf: value.utf8)
-        index += length
-      } else {
-        output.append(bytes[index])
-        index += 1
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == 0x26, let (value, length) = reference(in: bytes, at: index) {
+          output.append(contentsOf: value.utf8)
+          index += length
+        } else {
+          output.append(bytes[index])
+          index += 1
+        }
       }
     }
     return String(decoding: output, as: UTF8.self)
   }
 
   /// The reference starting at `bytes[start]` (an `&`): its value and its length in bytes.
-  static func reference(in bytes: [UInt8], at start: Int) -> (String, Int)? {
+  static func reference(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int)? {
     var index = start + 1
     guard index < bytes.count else { return nil }
     if bytes[index] == 0x23 {  // '#'

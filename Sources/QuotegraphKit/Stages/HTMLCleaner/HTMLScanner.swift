@@ -1,14 +1,22 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A forgiving single pass over HTML bytes: tags, comments, character references and text,
 /// feeding a `ParagraphBuilder`. It never fails: truncated tags end the text, stray `<` are
 /// text, unclosed elements close at the end.
 struct HTMLScanner {
-  let bytes: [UInt8]
-  let rules: HTMLCleaner.Rules
+  let bytes: UnsafeBufferPointer<UInt8>
+  let elements: ElementTable
   var builder: ParagraphBuilder
   private var index = 0
   /// While > 0 we are inside a dropped element named `skippedName`.
   private var skipDepth = 0
-  private var skippedName = ""
+  private var skippedName = TagName.text("")
 
   static let blockElements: Set<String> = [
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
@@ -25,31 +33,39 @@ struct HTMLScanner {
   /// Elements whose content is not markup: skipped to their literal end tag.
   static let rawTextElements: Set<String> = ["script", "style", "textarea", "xmp"]
 
-  init(bytes: [UInt8], rules: HTMLCleaner.Rules) {
+  /// Scans `bytes`, which must stay valid while the scanner runs.
+  init(bytes: UnsafeBufferPointer<UInt8>, elements: ElementTable, rules: HTMLCleaner.Rules) {
     self.bytes = bytes
-    self.rules = rules
+    self.elements = elements
     self.builder = ParagraphBuilder(
-      captionElements: rules.captionElements, droppedPrefixes: rules.droppedParagraphPrefixes,
-      footerPrefixes: rules.footerPrefixes)
+      droppedPrefixes: rules.droppedParagraphPrefixes, footerPrefixes: rules.footerPrefixes)
   }
 
   mutating func run() {
-    while index < bytes.count {
+    let count = bytes.count
+    while index < count {
       let byte = bytes[index]
       if byte == 0x3C {  // '<'
         scanMarkup()
       } else if byte == 0x26 {  // '&'
         if skipDepth == 0, let (value, length) = HTMLEntities.reference(in: bytes, at: index) {
-          builder.appendText(Array(value.utf8))
+          var value = value
+          value.withUTF8 { builder.appendText($0) }
           index += length
         } else {
-          if skipDepth == 0 { builder.appendText([0x26]) }
+          if skipDepth == 0 {
+            builder.appendText(UnsafeBufferPointer(rebasing: bytes[index...index]))
+          }
           index += 1
         }
       } else {
-        var end = index
-        while end < bytes.count, bytes[end] != 0x3C, bytes[end] != 0x26 { end += 1 }
-        if skipDepth == 0 { builder.appendText(bytes[index..<end]) }
+        let end = ByteSearch.firstIndex(
+          in: bytes, from: index + 1,
+          wordMayMatch: {
+            ByteSearch.word($0, contains: 0x3C) || ByteSearch.word($0, contains: 0x26)
+          },
+          matches: { $0 == 0x3C || $0 == 0x26 })
+        if skipDepth == 0 { builder.appendText(UnsafeBufferPointer(rebasing: bytes[index..<end])) }
         index = end
       }
     }
@@ -58,39 +74,41 @@ struct HTMLScanner {
   private mutating func scanMarkup() {
     let next = index + 1 < bytes.count ? bytes[index + 1] : 0
     if next == 0x21 {  // '!': comment, doctype or CDATA
-      if matches("<!--", at: index) {
-        index = find("-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+      if index + 3 < bytes.count && bytes[index + 2] == 0x2D && bytes[index + 3] == 0x2D {
+        index = find(Self.commentEnd, from: index + 4).map { $0 + 3 } ?? bytes.count
       } else {
-        index = find(">", from: index + 2).map { $0 + 1 } ?? bytes.count
+        index = find(0x3E, from: index + 2).map { $0 + 1 } ?? bytes.count
       }
     } else if next == 0x3F {  // '?': processing instruction
-      index = find(">", from: index + 2).map { $0 + 1 } ?? bytes.count
+      index = find(0x3E, from: index + 2).map { $0 + 1 } ?? bytes.count
     } else if next == 0x2F, index + 2 < bytes.count, isASCIILetter(bytes[index + 2]) {
       scanEndTag()
     } else if isASCIILetter(next) {
       scanStartTag()
     } else {
-      if skipDepth == 0 { builder.appendText([0x3C]) }
+      if skipDepth == 0 { builder.appendText(UnsafeBufferPointer(rebasing: bytes[index...index])) }
       index += 1
     }
   }
 
+  private static let commentEnd: [UInt8] = Array("-->".utf8)
+
   private mutating func scanEndTag() {
     var cursor = index + 2
     let name = readName(&cursor)
-    index = find(">", from: cursor).map { $0 + 1 } ?? bytes.count
+    index = find(0x3E, from: cursor).map { $0 + 1 } ?? bytes.count
     if skipDepth > 0 {
       if name == skippedName { skipDepth -= 1 }
       return
     }
-    builder.close(name)
+    builder.close(elements.flags(of: name))
   }
 
   private mutating func scanStartTag() {
     var cursor = index + 1
     let name = readName(&cursor)
-    var attributes: [String] = []
-    var classes: [Substring] = []
+    var droppedByAttribute = false
+    var classValue: Range<Int>?
     var selfClosing = false
     // Attributes: names, optional `=` and a quoted or bare value. A `>` inside quotes does not
     // end the tag.
@@ -111,13 +129,15 @@ struct HTMLScanner {
       {
         cursor += 1
       }
-      let attribute = lowercasedASCII(bytes[nameStart..<cursor])
+      let attribute = bytes[nameStart..<cursor]
       selfClosing = false
       if attribute.isEmpty {
         cursor += 1
         continue
       }
-      attributes.append(attribute)
+      if !droppedByAttribute && elements.dropsElement(attribute: attribute) {
+        droppedByAttribute = true
+      }
       while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
       guard cursor < bytes.count, bytes[cursor] == 0x3D else { continue }
       cursor += 1
@@ -125,18 +145,14 @@ struct HTMLScanner {
       var valueStart = cursor
       var valueEnd = cursor
       if cursor < bytes.count, bytes[cursor] == 0x22 || bytes[cursor] == 0x27 {
-        let quote = bytes[cursor]
         valueStart = cursor + 1
-        valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
+        valueEnd = find(bytes[cursor], from: valueStart) ?? bytes.count
         cursor = min(bytes.count, valueEnd + 1)
       } else {
         while cursor < bytes.count, !isSpace(bytes[cursor]), bytes[cursor] != 0x3E { cursor += 1 }
         valueEnd = cursor
       }
-      if attribute == "class" {
-        let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-        classes = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-      }
+      if Self.isClass(attribute) { classValue = valueStart..<valueEnd }
     }
     guard cursor < bytes.count else {
       // A tag cut off by the end of the file: nothing after it is text.
@@ -145,82 +161,98 @@ struct HTMLScanner {
     }
     index = cursor + 1
 
-    if Self.rawTextElements.contains(name) && !selfClosing {
-      let closing = find("</" + name, from: index, caseInsensitive: true)
-      index = closing.flatMap { find(">", from: $0) }.map { $0 + 1 } ?? bytes.count
+    let flags = elements.flags(of: name)
+    if flags.contains(.rawText) && !selfClosing {
+      let closing = findEndTag(of: name, from: index)
+      index = closing.flatMap { find(0x3E, from: $0) }.map { $0 + 1 } ?? bytes.count
       return
     }
     if skipDepth > 0 {
-      if name == skippedName && !selfClosing && !Self.voidElements.contains(name) {
+      if name == skippedName && !selfClosing && !flags.contains(.void) {
         skipDepth += 1
       }
       return
     }
     let dropped =
-      rules.droppedElements.contains(name)
-      || attributes.contains(where: rules.droppedAttributes.contains)
-      || classes.contains(where: { rules.droppedClasses.contains(String($0)) })
+      flags.contains(.dropped) || droppedByAttribute
+      || classValue.map { elements.dropsElement(classValue: bytes[$0]) } ?? false
     if dropped {
-      if !selfClosing && !Self.voidElements.contains(name) {
+      if !selfClosing && !flags.contains(.void) {
         skipDepth = 1
         skippedName = name
       }
       // A dropped block still separates the paragraphs around it; a dropped inline does not.
-      if Self.blockElements.contains(name) { builder.breakParagraph() }
+      if flags.contains(.block) { builder.breakParagraph() }
       return
     }
-    builder.open(name, selfClosing: selfClosing || Self.voidElements.contains(name))
+    builder.open(flags, selfClosing: selfClosing || flags.contains(.void))
   }
 
-  private func readName(_ cursor: inout Int) -> String {
+  private static func isClass(_ attribute: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    guard attribute.count == 5 else { return false }
+    var offset = attribute.startIndex
+    for byte in "class".utf8 {
+      guard lowercased(attribute[offset]) == byte else { return false }
+      offset += 1
+    }
+    return true
+  }
+
+  private func readName(_ cursor: inout Int) -> TagName {
     let start = cursor
     while cursor < bytes.count, !isSpace(bytes[cursor]), bytes[cursor] != 0x3E,
       bytes[cursor] != 0x2F
     {
       cursor += 1
     }
-    return lowercasedASCII(bytes[start..<cursor])
+    return elements.name(bytes[start..<cursor])
   }
 
-  private func matches(_ literal: String, at position: Int) -> Bool {
-    let pattern = Array(literal.utf8)
-    guard position + pattern.count <= bytes.count else { return false }
-    return bytes[position..<(position + pattern.count)].elementsEqual(pattern)
+  /// The first `byte` from `start` on.
+  private func find(_ byte: UInt8, from start: Int) -> Int? {
+    guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+    guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
   }
 
-  private func find(_ literal: String, from start: Int, caseInsensitive: Bool = false) -> Int? {
-    let pattern = Array(literal.utf8)
-    guard let first = pattern.first, start < bytes.count else { return nil }
+  /// The first `pattern` from `start` on (its first byte is found by `memchr`).
+  private func find(_ pattern: [UInt8], from start: Int) -> Int? {
     var position = start
-    let last = bytes.count - pattern.count
-    while position <= last {
-      let startsHere =
-        caseInsensitive ? lower(bytes[position]) == lower(first) : bytes[position] == first
-      if startsHere {
-        var matched = true
-        for offset in 1..<pattern.count {
-          let a = bytes[position + offset]
-          let b = pattern[offset]
-          if caseInsensitive ? lower(a) != lower(b) : a != b {
-            matched = false
-            break
-          }
-        }
-        if matched { return position }
-      }
-      position += 1
+    while let candidate = find(pattern[0], from: position) {
+      guard candidate + pattern.count <= bytes.count else { return nil }
+      if bytes[candidate..<(candidate + pattern.count)].elementsEqual(pattern) { return candidate }
+      position = candidate + 1
     }
     return nil
   }
 
-  private func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+  /// The first `</name`, in any case, from `start` on.
+  private func findEndTag(of name: TagName, from start: Int) -> Int? {
+    let pattern = Array(("</" + name.text).utf8)
+    var position = start
+    while let candidate = find(0x3C, from: position) {
+      guard candidate + pattern.count <= bytes.count else { return nil }
+      let written = bytes[candidate..<(candidate + pattern.count)]
+      if zip(written, pattern).allSatisfy({ Self.lowercased($0) == Self.lowercased($1) }) {
+        return candidate
+      }
+      position = candidate + 1
+    }
+    return nil
+  }
+
   private func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
   }
   private func isASCIILetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
   }
-  private func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
-    String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+
+  static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+  }
+
+  static func lowercasedASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    String(decoding: bytes.map(lowercased), as: UTF8.self)
   }
 }

@@ -1,70 +1,94 @@
 /// Collects text into paragraphs as the scanner reports elements: collapses whitespace,
 /// decides each paragraph's kind, drops widget residue, and lays out the clean text.
 struct ParagraphBuilder {
-  let captionElements: Set<String>
   let droppedPrefixes: [[UInt8]]
   let footerPrefixes: [[UInt8]]
 
-  private var paragraphs: [(bytes: [UInt8], kind: Paragraph.Kind)] = []
+  /// The kept paragraphs' UTF-8, one after another, and where each lies in it.
+  private var text: [UInt8] = []
+  private var kept: [(bytes: Range<Int>, kind: Paragraph.Kind)] = []
   private var current: [UInt8] = []
   private var pendingSpace = false
   private var captionBytes = 0
+  /// Spaces put into `current` for collapsed whitespace.
+  private var insertedSpaces = 0
   private var startedInHeading = false
   private var headingDepth = 0
   private var captionDepth = 0
   /// Set once a footer began: nothing after it is article text.
   private var inFooter = false
 
-  init(captionElements: Set<String>, droppedPrefixes: [String], footerPrefixes: [String] = []) {
-    self.captionElements = captionElements
+  init(droppedPrefixes: [String], footerPrefixes: [String] = []) {
     self.droppedPrefixes = droppedPrefixes.map { Array($0.utf8) }
     self.footerPrefixes = footerPrefixes.map { Array($0.utf8) }
+    current.reserveCapacity(1024)
   }
 
-  mutating func open(_ name: String, selfClosing: Bool) {
-    if HTMLScanner.blockElements.contains(name) { breakParagraph() }
+  mutating func open(_ element: ElementTable.Flags, selfClosing: Bool) {
+    if element.contains(.block) { breakParagraph() }
     guard !selfClosing else { return }
-    if HTMLScanner.headingElements.contains(name) { headingDepth += 1 }
-    if captionElements.contains(name) { captionDepth += 1 }
+    if element.contains(.heading) { headingDepth += 1 }
+    if element.contains(.caption) { captionDepth += 1 }
   }
 
-  mutating func close(_ name: String) {
-    if HTMLScanner.blockElements.contains(name) { breakParagraph() }
-    if HTMLScanner.headingElements.contains(name) { headingDepth = max(0, headingDepth - 1) }
-    if captionElements.contains(name) {
+  mutating func close(_ element: ElementTable.Flags) {
+    if element.contains(.block) { breakParagraph() }
+    if element.contains(.heading) { headingDepth = max(0, headingDepth - 1) }
+    if element.contains(.caption) {
       captionDepth = max(0, captionDepth - 1)
       breakParagraph()
     }
   }
 
   /// Appends text, collapsing runs of whitespace (ASCII, NBSP, ideographic space) to one
-  /// space and dropping it at the paragraph's edges.
-  mutating func appendText<Bytes: Collection<UInt8>>(_ text: Bytes) where Bytes.Index == Int {
-    var index = text.startIndex
-    while index < text.endIndex {
-      let byte = text[index]
-      var spaceLength = 0
-      switch byte {
-      case 0x20, 0x09, 0x0A, 0x0D, 0x0C: spaceLength = 1
-      case 0xC2 where index + 1 < text.endIndex && text[index + 1] == 0xA0: spaceLength = 2
-      case 0xE3
-      where index + 2 < text.endIndex && text[index + 1] == 0x80 && text[index + 2] == 0x80:
-        spaceLength = 3
-      default: break
-      }
-      if spaceLength > 0 {
-        pendingSpace = !current.isEmpty
-        index += spaceLength
-        continue
+  /// space and dropping it at the paragraph's edges. Runs without whitespace are copied whole.
+  mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
+    var index = 0
+    let count = text.count
+    while index < count {
+      var runEnd = ByteSearch.firstIndex(
+        in: text, from: index,
+        wordMayMatch: {
+          ByteSearch.word($0, hasByteBelow: 0x21) || ByteSearch.word($0, contains: 0xC2)
+            || ByteSearch.word($0, contains: 0xE3)
+        }, matches: Self.mayBeSpace)
+      if runEnd == index {
+        let spaceLength = Self.spaceLength(text, at: index)
+        if spaceLength > 0 {
+          pendingSpace = !current.isEmpty
+          index += spaceLength
+          continue
+        }
+        // A byte that only looked like the start of a space.
+        runEnd = index + 1
       }
       if current.isEmpty { startedInHeading = headingDepth > 0 }
       if pendingSpace {
         current.append(0x20)
+        insertedSpaces += 1
         pendingSpace = false
       }
-      current.append(byte)
-      if captionDepth > 0 { captionBytes += 1 }
-      index += 1
+      current.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<runEnd]))
+      if captionDepth > 0 { captionBytes += runEnd - index }
+      index = runEnd
+    }
+  }
+
+  /// Whether a byte may start whitespace: ASCII controls and space, or the lead bytes of
+  /// NBSP (C2 A0) and the ideographic space (E3 80 80).
+  @inline(__always)
+  private static func mayBeSpace(_ byte: UInt8) -> Bool {
+    byte <= 0x20 || byte == 0xC2 || byte == 0xE3
+  }
+
+  /// The length of the whitespace at `index`, or 0.
+  private static func spaceLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    switch text[index] {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x0C: return 1
+    case 0xC2 where index + 1 < text.count && text[index + 1] == 0xA0: return 2
+    case 0xE3 where index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x80:
+      return 3
+    default: return 0
     }
   }
 
@@ -73,6 +97,7 @@ struct ParagraphBuilder {
       current.removeAll(keepingCapacity: true)
       pendingSpace = false
       captionBytes = 0
+      insertedSpaces = 0
     }
     guard !current.isEmpty, !inFooter else { return }
     if footerPrefixes.contains(where: { current.starts(with: $0) }) {
@@ -83,34 +108,43 @@ struct ParagraphBuilder {
     let kind: Paragraph.Kind
     if startedInHeading {
       kind = .heading
-    } else if captionBytes > 0
-      && captionBytes == current.count - current.count(where: { $0 == 0x20 })
-    {
+    } else if captionBytes > 0 && captionBytes == current.count - insertedSpaces {
       kind = .caption
     } else if ParagraphBuilder.looksLikeDateline(current) {
       kind = .dateline
     } else {
       kind = .body
     }
-    paragraphs.append((current, kind))
+    kept.append((text.count..<(text.count + current.count), kind))
+    text.append(contentsOf: current)
   }
 
+  /// The clean text, paragraphs joined by newlines, decoded to UTF-16 in one pass that also
+  /// gives each paragraph's range. The bytes are valid UTF-8: they are the HTML's (a String's)
+  /// cut only at ASCII bytes, and the UTF-8 of decoded references.
   mutating func finish() -> (CleanText, [Paragraph]) {
     breakParagraph()
-    var bytes: [UInt8] = []
-    var result: [Paragraph] = []
-    var offset = 0
-    for (index, paragraph) in paragraphs.enumerated() {
-      if index > 0 {
-        bytes.append(0x0A)
-        offset += 1
+    var paragraphs: [Paragraph] = []
+    paragraphs.reserveCapacity(kept.count)
+    var supplementary = false
+    let units = text.withUnsafeBufferPointer { bytes in
+      [UInt16](unsafeUninitializedCapacity: bytes.count + kept.count) { units, initialized in
+        var out = 0
+        for (index, paragraph) in kept.enumerated() {
+          if index > 0 {
+            units[out] = 0x0A
+            out += 1
+          }
+          let start = out
+          out = CleanText.transcode(
+            UnsafeBufferPointer(rebasing: bytes[paragraph.bytes]), into: units, at: out,
+            &supplementary)
+          paragraphs.append(Paragraph(range: TextRange(start, out), kind: paragraph.kind))
+        }
+        initialized = out
       }
-      let length = ParagraphBuilder.utf16Length(paragraph.bytes)
-      result.append(Paragraph(range: TextRange(offset, offset + length), kind: paragraph.kind))
-      bytes.append(contentsOf: paragraph.bytes)
-      offset += length
     }
-    return (CleanText(String(decoding: bytes, as: UTF8.self)), result)
+    return (CleanText(units: units, supplementary: supplementary), paragraphs)
   }
 
   /// A short line of only digits, Latin letters and date punctuation: `19/07/2023 - 10:40`,
@@ -129,14 +163,5 @@ struct ParagraphBuilder {
       }
     }
     return digits >= 4 && separators >= 2
-  }
-
-  static func utf16Length(_ bytes: [UInt8]) -> Int {
-    var length = 0
-    for byte in bytes {
-      if byte & 0xC0 != 0x80 { length += 1 }
-      if byte >= 0xF0 { length += 1 }
-    }
-    return length
   }
 }

@@ -53,37 +53,48 @@ public struct MeetingFinder: Stage {
     // whole article (a long article has thousands of clauses).
     let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
       .sorted { $0.range < $1.range }
-    for clause in clauses(units, document.sentences) {
+    func peopleWithin(_ span: TextRange) -> [Mention] {
       var low = 0
       var high = people.count
       while low < high {
         let middle = (low + high) / 2
-        if people[middle].range.start < clause.start { low = middle + 1 } else { high = middle }
+        if people[middle].range.start < span.start { low = middle + 1 } else { high = middle }
       }
-      var inClause: [Mention] = []
+      var within: [Mention] = []
       var index = low
-      while index < people.count, people[index].range.start < clause.end {
-        if clause.contains(people[index].range) { inClause.append(people[index]) }
+      while index < people.count, people[index].range.start < span.end {
+        if span.contains(people[index].range) { within.append(people[index]) }
         index += 1
       }
-      guard inClause.count >= 2 else { continue }
-      var offset = Int(clause.start)
-      while offset < Int(clause.end) {
-        guard let cue = cueWords.first(at: offset, in: units).map({ cues[$0] }) else {
-          offset += 1
-          continue
-        }
-        let cueRange = TextRange(offset, offset + cue.utf16.count)
-        offset = Int(cueRange.end)
-        // Inside a name (会见 cannot be, but a cue may overlap a mention): skip.
-        if inClause.contains(where: { $0.range.contains(Int(cueRange.start)) }) { continue }
-        let before = inClause.filter { $0.range.end <= cueRange.start }
-        let after = inClause.filter { $0.range.start >= cueRange.end }
-        if let (subject, guests) = connectorFrame(before, units) {
-          for guest in guests { record(subject.entity, guest.entity, cue, cueRange) }
-        } else if let subject = before.last, let first = after.first {
-          for guest in list(startingWith: first, in: after, units) {
-            record(subject.entity, guest.entity, cue, cueRange)
+      return within
+    }
+    let spans =
+      document.sentences.isEmpty
+      ? [TextRange(0, units.count)] : document.sentences.map(\.range)
+    // A clause lies within its sentence: a sentence naming fewer than two people is not cut
+    // into clauses at all (cutting every sentence was most of this stage).
+    for sentence in spans where peopleWithin(sentence).count >= 2 {
+      for clause in clauses(units, of: sentence) {
+        let inClause = peopleWithin(clause)
+        guard inClause.count >= 2 else { continue }
+        var offset = Int(clause.start)
+        while offset < Int(clause.end) {
+          guard let cue = cueWords.first(at: offset, in: units).map({ cues[$0] }) else {
+            offset += 1
+            continue
+          }
+          let cueRange = TextRange(offset, offset + cue.utf16.count)
+          offset = Int(cueRange.end)
+          // Inside a name (会见 cannot be, but a cue may overlap a mention): skip.
+          if inClause.contains(where: { $0.range.contains(Int(cueRange.start)) }) { continue }
+          let before = inClause.filter { $0.range.end <= cueRange.start }
+          let after = inClause.filter { $0.range.start >= cueRange.end }
+          if let (subject, guests) = connectorFrame(before, units) {
+            for guest in guests { record(subject.entity, guest.entity, cue, cueRange) }
+          } else if let subject = before.last, let first = after.first {
+            for guest in list(startingWith: first, in: after, units) {
+              record(subject.entity, guest.entity, cue, cueRange)
+            }
           }
         }
       }
@@ -123,25 +134,21 @@ public struct MeetingFinder: Stage {
     return result
   }
 
-  /// The sentences cut at clause marks.
-  func clauses(_ units: [UInt16], _ sentences: [Sentence]) -> [TextRange] {
+  /// The sentence cut at clause marks.
+  func clauses(_ units: [UInt16], of sentence: TextRange) -> [TextRange] {
     var result: [TextRange] = []
-    let spans =
-      sentences.isEmpty ? [TextRange(0, units.count)] : sentences.map(\.range)
-    for sentence in spans {
-      var start = Int(sentence.start)
-      var offset = start
-      while offset < Int(sentence.end) {
-        if let mark = clauseMarkWords.first(at: offset, in: units) {
-          if offset > start { result.append(TextRange(start, offset)) }
-          offset += clauseMarkWords.words[mark].count
-          start = offset
-        } else {
-          offset += 1
-        }
+    var start = Int(sentence.start)
+    var offset = start
+    while offset < Int(sentence.end) {
+      if let mark = clauseMarkWords.first(at: offset, in: units) {
+        if offset > start { result.append(TextRange(start, offset)) }
+        offset += clauseMarkWords.words[mark].count
+        start = offset
+      } else {
+        offset += 1
       }
-      if start < Int(sentence.end) { result.append(TextRange(start, Int(sentence.end))) }
     }
+    if start < Int(sentence.end) { result.append(TextRange(start, Int(sentence.end))) }
     return result
   }
 }

@@ -39,15 +39,18 @@ public struct NameCoreference: Stage {
     case 4:
       let head = String(decodingUTF16: units[..<2])
       return (
-        data.surnames[head] != nil ? [String(decodingUTF16: units[2...])] : [head], nil
+        data.surnameWeight(units, at: 0, length: 2) != nil
+          ? [String(decodingUTF16: units[2...])] : [head], nil
       )
     case 3:
-      let surname = String(decodingUTF16: units[..<1])
-      guard data.surnames[surname] != nil else { return ([], nil) }
-      return ([String(decodingUTF16: units[1...])], surname)
+      guard data.surnameWeight(units, at: 0, length: 1) != nil else { return ([], nil) }
+      return ([String(decodingUTF16: units[1...])], String(decodingUTF16: units[..<1]))
     case 2:
-      let surname = String(decodingUTF16: units[..<1])
-      return ([], data.surnames[surname] != nil ? surname : nil)
+      return (
+        [],
+        data.surnameWeight(units, at: 0, length: 1) != nil
+          ? String(decodingUTF16: units[..<1]) : nil
+      )
     default:
       return ([], nil)
     }
@@ -72,26 +75,29 @@ public struct NameCoreference: Stage {
     }
     // Names discovery found alone that are the short form of one full name of the article
     // (佩罗特 after 马特·佩罗特): that person.
+    // Each mention's forms, made once: a mention that becomes a short form below has none.
+    var mentionForms = document.mentions.map(forms(of:))
     var shortFormOwners: [String: Set<Int>] = [:]
-    for mention in document.mentions {
-      for form in forms(of: mention)?.forms ?? [] {
+    for (mention, forms) in zip(document.mentions, mentionForms) {
+      for form in forms?.forms ?? [] {
         shortFormOwners[form, default: []].insert(mention.entity)
       }
     }
     for index in document.mentions.indices {
       let mention = document.mentions[index]
-      guard forms(of: mention)?.discovered == true,
+      guard mentionForms[index]?.discovered == true,
         let owner = shortFormOwners[document.text[mention.range]], owner.count == 1,
         let slot = owner.first, slot != mention.entity
       else { continue }
       document.mentions[index].entity = slot
       document.mentions[index].form = .shortForm
       document.mentions[index].evidence = "coreference"
+      mentionForms[index] = nil
     }
     var owners: [String: Set<Int>] = [:]
     var surnameOwners: [String: Set<Int>] = [:]
-    for mention in document.mentions {
-      guard var (found, surname, discovered) = forms(of: mention) else { continue }
+    for (mention, forms) in zip(document.mentions, mentionForms) {
+      guard var (found, surname, discovered) = forms else { continue }
       // A name found by its context once is the same name where the context is missing: the
       // gazetteer's names are matched everywhere already, discovered ones are not.
       if discovered { found.append(document.text[mention.range]) }
@@ -117,17 +123,13 @@ public struct NameCoreference: Stage {
     for mention in document.mentions {
       for offset in mention.range.range where offset < units.count { covered[offset] = true }
     }
-    let tokenIndex = BoundaryEvidence.tokenIndex(of: document.tokens, length: units.count)
+    var wordBreaks = document.words
     var added: [Mention] = []
     func free(_ start: Int, _ end: Int) -> Bool {
       !(start..<end).contains { covered[$0] }
     }
     func aligned(_ start: Int, _ end: Int) -> Bool {
-      let first = tokenIndex[start]
-      let last = tokenIndex[end - 1]
-      return first >= 0 && last >= 0
-        && document.tokens[Int(first)].range.start == start
-        && document.tokens[Int(last)].range.end == end
+      wordBreaks.startsWord(at: start) && wordBreaks.endsWord(at: end)
     }
     // Longer forms first: 纳瓦罗 before a 瓦罗 inside it.
     let ordered = owners.sorted {
@@ -135,13 +137,14 @@ public struct NameCoreference: Stage {
     }
     // Where each form's first unit occurs, found in one pass: scanning the whole text once per
     // form made this stage quadratic in long articles with many names.
-    var startsForm = [Bool](repeating: false, count: 0x1_0000)
-    for form in owners.keys { if let unit = form.utf16.first { startsForm[Int(unit)] = true } }
-    for surname in surnameOwners.keys {
-      if let unit = surname.utf16.first { startsForm[Int(unit)] = true }
+    // A bitmap of first units (8 KB, not a 64 K-entry array per article).
+    var startsForm = [UInt64](repeating: 0, count: 1024)
+    for form in Array(owners.keys) + Array(surnameOwners.keys) {
+      if let unit = form.utf16.first { startsForm[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
     }
     var positions: [UInt16: [Int]] = [:]
-    for (offset, unit) in units.enumerated() where startsForm[Int(unit)] {
+    for (offset, unit) in units.enumerated()
+    where startsForm[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 {
       positions[unit, default: []].append(offset)
     }
     for (form, owner) in ordered where owner.count == 1 && !data.traps.contains(form) {
@@ -169,7 +172,7 @@ public struct NameCoreference: Stage {
         let followed =
           end == units.count || !units[end].isIdeograph
           || cuesAfter.contains { PersonFinder.starts(units, at: end, with: $0) }
-        guard followed, aligned(start, end), start == 0 || units[start - 1].isIdeograph else {
+        guard followed, start == 0 || units[start - 1].isIdeograph, aligned(start, end) else {
           continue
         }
         added.append(
@@ -178,6 +181,10 @@ public struct NameCoreference: Stage {
         covered[start] = true
       }
     }
+    if let failure = wordBreaks.failure {
+      throw QuotegraphError("segment.icu", failure, stage: Self.type)
+    }
+    document.words = wordBreaks
     document.mentions += added
     document.mentions.sort { $0.range < $1.range }
     // Drop people left with no mention, keeping the order of the rest.

@@ -387,11 +387,11 @@ extension PersonFinder {
   /// Writes the features of the gazetteer person of `mention`: the context features of
   /// discovered names, and how the matcher found it.
   func describeGazetteerPerson(
-    _ candidate: Candidate, mention: Mention, in document: Document,
+    _ candidate: Candidate, mention: Mention, in document: Document, tokens: [Token],
     into sink: inout some CandidateFeatureSink
   ) {
     describe(
-      candidate, in: document.text.units, tokens: document.tokens, growsGazetteerName: false,
+      candidate, in: document.text.units, tokens: tokens, growsGazetteerName: false,
       into: &sink)
     let entity = document.entities[mention.entity]
     sink.add(.text("form:"), .string(mention.form.rawValue))
@@ -408,16 +408,20 @@ extension PersonFinder {
     _ document: Document, by classifier: CandidateClassifier
   ) -> Document {
     var unlikely = Set<Int>()
-    for (index, candidate) in gazetteerCandidates(in: document) {
+    let people = gazetteerCandidates(in: document)
+    var words = document.words
+    let nearby = words.words(around: people.map(\.candidate.range))
+    for (index, candidate) in people {
       var score = FeatureScore(classifier)
       describeGazetteerPerson(
-        candidate, mention: document.mentions[index], in: document, into: &score)
+        candidate, mention: document.mentions[index], in: document, tokens: nearby, into: &score)
       if settings.classifierOffset + score.sum < settings.gazetteerDropBelow {
         unlikely.insert(index)
       }
     }
-    guard !unlikely.isEmpty else { return document }
     var kept = document
+    kept.words = words
+    guard !unlikely.isEmpty else { return kept }
     kept.mentions = document.mentions.indices.filter { !unlikely.contains($0) }.map {
       document.mentions[$0]
     }
@@ -465,13 +469,16 @@ extension PersonFinder {
   /// Every candidate of the document with its features and the gazetteer's verdict ignored:
   /// what `scripts/train-name-classifier.py` learns from (`quotegraph tag --candidates`).
   public func featuredCandidates(in document: Document) -> [(Candidate, [CandidateFeature])] {
-    let (found, personAt) = proposals(in: document)
+    var document = document
+    let (found, personAt) = proposals(in: &document)
+    let tokens = document.tokens
     let gazetteer: [(Candidate, [CandidateFeature])] =
       settings.classifyGazetteerPeople
       ? gazetteerCandidates(in: document).map { index, candidate in
         var named = NamedFeatures()
         describeGazetteerPerson(
-          candidate, mention: document.mentions[index], in: document, into: &named)
+          candidate, mention: document.mentions[index], in: document, tokens: tokens,
+          into: &named)
         return (candidate, named.features)
       } : []
     return gazetteer
@@ -480,8 +487,7 @@ extension PersonFinder {
         return (
           candidate,
           features(
-            of: candidate, in: document.text.units, tokens: document.tokens,
-            growsGazetteerName: grows)
+            of: candidate, in: document.text.units, tokens: tokens, growsGazetteerName: grows)
         )
       }
   }

@@ -8,24 +8,35 @@ public struct NameData: Sendable {
     didSet {
       surnameStarts = NameData.firstUnits(of: surnames.keys)
       surnamesByUnits = NameData.byUnits(surnames)
+      singleSurnames = NameData.singles(surnames)
+      surnameStartBits = NameData.startBits(of: surnameStarts)
+      pairSurnameStartBits = NameData.startBits(of: NameData.pairStarts(surnames))
     }
   }
+  /// One-character surnames by their unit, and a bitmap of the first units of all: person
+  /// discovery asks at every character.
+  private var singleSurnames = UnitWeights()
+  private var surnameStartBits: [UInt64] = []
+  private var pairSurnameStartBits: [UInt64] = []
   /// The surnames keyed by their one or two UTF-16 units (the first in the high half): looked
   /// up without making a string.
   private var surnamesByUnits: [UInt32: Double] = [:]
   /// The first UTF-16 unit of every surname, to skip most characters without a lookup.
   public private(set) var surnameStarts: Set<UInt16> = []
   /// Given-name characters with their weight.
-  public var given: [UInt16: Double]
+  public var given: UnitWeights
   /// Characters of transliterated foreign names with their weight inside a name word, as its
   /// first character and as its last.
-  public var foreign: [UInt16: Double]
-  public var foreignFirst: [UInt16: Double]
-  public var foreignLast: [UInt16: Double]
-  public var traps: Set<String>
+  public var foreign: UnitWeights
+  public var foreignFirst: UnitWeights
+  public var foreignLast: UnitWeights
+  public var traps: Set<String> { didSet { trapWords = UnitWordSet(traps) } }
+  /// The traps, looked up by the units of a candidate without making a string.
+  public private(set) var trapWords = UnitWordSet([])
   /// The traps that name places and things (note `place`: 沈阳, 科索沃): a candidate that starts
   /// with one is none either (沈阳|小雨, 辽宁|阜新).
-  public var placeTraps: Set<String> = []
+  public var placeTraps: Set<String> = [] { didSet { placeTrapWords = UnitWordSet(placeTraps) } }
+  public private(set) var placeTrapWords = UnitWordSet([])
   /// Every title, by its text: the gazetteer role it names, if any.
   public var titles: [String: TitleEntry] {
     didSet { (titlesForward, titlesBackward) = NameData.tries(of: titles.keys) }
@@ -45,18 +56,22 @@ public struct NameData: Sendable {
   }
 
   public init(
-    surnames: [String: Double], given: [UInt16: Double], foreign: [UInt16: Double],
-    foreignFirst: [UInt16: Double] = [:], foreignLast: [UInt16: Double] = [:],
+    surnames: [String: Double], given: UnitWeights, foreign: UnitWeights,
+    foreignFirst: UnitWeights = [:], foreignLast: UnitWeights = [:],
     traps: Set<String>, titles: [String: TitleEntry]
   ) {
     self.surnames = surnames
     self.surnameStarts = NameData.firstUnits(of: surnames.keys)
     self.surnamesByUnits = NameData.byUnits(surnames)
+    self.singleSurnames = NameData.singles(surnames)
+    self.surnameStartBits = NameData.startBits(of: surnameStarts)
+    self.pairSurnameStartBits = NameData.startBits(of: NameData.pairStarts(surnames))
     self.given = given
     self.foreign = foreign
     self.foreignFirst = foreignFirst
     self.foreignLast = foreignLast
     self.traps = traps
+    self.trapWords = UnitWordSet(traps)
     self.titles = titles
     self.longestTitle = titles.keys.map(\.utf16.count).max() ?? 0
     (titlesForward, titlesBackward) = NameData.tries(of: titles.keys)
@@ -86,10 +101,10 @@ public struct NameData: Sendable {
     }
     let modelPath = directory + "/" + GazetteerFile.nameModel.fileName
     var surnames: [String: Double] = [:]
-    var given: [UInt16: Double] = [:]
-    var foreign: [UInt16: Double] = [:]
-    var foreignFirst: [UInt16: Double] = [:]
-    var foreignLast: [UInt16: Double] = [:]
+    var given = UnitWeights()
+    var foreign = UnitWeights()
+    var foreignFirst = UnitWeights()
+    var foreignLast = UnitWeights()
     for row in try table(modelPath, .nameModel).rows {
       guard let weight = Double(row["weight"]) else {
         throw QuotegraphError(
@@ -152,6 +167,7 @@ public struct NameData: Sendable {
   }
 
   /// The longest title ending at `end` (UTF-16 offset) in `units`, as its start offset.
+  @inline(__always)
   public func titleStart(endingAt end: Int, in units: [UInt16], minimumStart: Int = 0) -> Int? {
     var best: Int?
     units.withUnsafeBufferPointer { buffer in
@@ -164,6 +180,7 @@ public struct NameData: Sendable {
   }
 
   /// The longest title starting at `start` in `units`, as its end offset.
+  @inline(__always)
   public func titleEnd(startingAt start: Int, in units: [UInt16], limit: Int) -> Int? {
     var best: Int?
     units.withUnsafeBufferPointer { buffer in
@@ -175,11 +192,42 @@ public struct NameData: Sendable {
   }
 
   /// The weight of the surname written in `units[start..<(start + length)]` (1 or 2), if any.
+  @inline(__always)
   public func surnameWeight(_ units: [UInt16], at start: Int, length: Int) -> Double? {
-    let key =
-      length == 1
-      ? UInt32(units[start]) << 16 : UInt32(units[start]) << 16 | UInt32(units[start + 1])
-    return surnamesByUnits[key]
+    let first = units[start]
+    if length == 1 { return singleSurnames[first] }
+    // Few characters start a two-character surname (欧阳, 司马): most need no hash lookup.
+    guard pairSurnameStartBits[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
+      return nil
+    }
+    return surnamesByUnits[UInt32(first) << 16 | UInt32(units[start + 1])]
+  }
+
+  // The lookups above are inlined: NameData is large, and a call that is not copied the whole
+  // value to a temporary to pass it (callgrind: 217,000 memcpy calls on 99 articles).
+
+  /// Whether some surname starts with `unit`.
+  @inline(__always)
+  public func startsSurname(_ unit: UInt16) -> Bool {
+    surnameStartBits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
+  }
+
+  static func startBits(of units: Set<UInt16>) -> [UInt64] {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for unit in units { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
+    return bits
+  }
+
+  static func pairStarts(_ surnames: [String: Double]) -> Set<UInt16> {
+    Set(surnames.keys.filter { $0.utf16.count == 2 }.compactMap(\.utf16.first))
+  }
+
+  static func singles(_ surnames: [String: Double]) -> UnitWeights {
+    var table = UnitWeights()
+    for (surname, weight) in surnames where surname.utf16.count == 1 {
+      if let unit = surname.utf16.first { table[unit] = weight }
+    }
+    return table
   }
 
   static func byUnits(_ surnames: [String: Double]) -> [UInt32: Double] {
@@ -238,9 +286,17 @@ extension UInt16 {
   /// An ASCII letter.
   var isLatinLetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
   /// Any of the middle dots foreign names are written with (`MatchKeyFolder.middleDotVariants`).
-  var isNameDot: Bool {
-    guard let scalar = Unicode.Scalar(UInt32(self)) else { return false }
-    return scalar == MatchKeyFolder.middleDot || MatchKeyFolder.middleDotVariants.contains(scalar)
-  }
+  var isNameDot: Bool { UInt16.nameDots[Int(self)] }
+
+  /// `isNameDot` for every unit, looked up instead of hashed: asked at every character of a
+  /// transliteration run.
+  private static let nameDots: [Bool] = {
+    var table = [Bool](repeating: false, count: 0x1_0000)
+    for scalar in MatchKeyFolder.middleDotVariants.union([MatchKeyFolder.middleDot])
+    where scalar.value <= 0xFFFF {
+      table[Int(scalar.value)] = true
+    }
+    return table
+  }()
 
 }

@@ -109,7 +109,7 @@ public struct PersonFinder: Stage {
     self.classifier = classifier
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
-      for (unit, weight) in table where weight >= settings.foreignMinimumWeight {
+      for (unit, weight) in table.entries where weight >= settings.foreignMinimumWeight {
         units[Int(unit)] = true
       }
     }
@@ -206,11 +206,16 @@ public struct PersonFinder: Stage {
     if let classifier, settings.classifyGazetteerPeople {
       document = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
-    let (proposed, personAt) = proposals(in: document)
-    let found =
-      classifier.map {
-        classified(proposed, by: $0, in: units, tokens: document.tokens, personAt: personAt)
-      } ?? proposed
+    let (proposed, personAt) = proposals(in: &document)
+    var found = proposed
+    if let classifier {
+      // The classifier reads ICU's words in and beside each candidate.
+      let nearby = document.words.words(around: proposed.map(\.range))
+      found = classified(proposed, by: classifier, in: units, tokens: nearby, personAt: personAt)
+    }
+    if let failure = document.words.failure {
+      throw QuotegraphError("segment.icu", failure, stage: Self.type)
+    }
     // A gazetteer name the article also writes alone is that person: where a candidate grows
     // it (王毅正访问 beside 王毅表示) the extra character is the next word's. Alone means no
     // candidate within a title's bonus of the threshold grows it there (但|刘中山 is no 中山).
@@ -250,8 +255,7 @@ public struct PersonFinder: Stage {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
       let dot = UInt16(MatchKeyFolder.middleDot.value)
-      let name = String(
-        decoding: units[candidate.range.range].map { $0.isNameDot ? dot : $0 }, as: UTF16.self)
+      let name = String(decodingUTF16: units[candidate.range.range].map { $0.isNameDot ? dot : $0 })
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
@@ -283,7 +287,7 @@ public struct PersonFinder: Stage {
 
   /// The candidates of the document that may name a person, with its gazetteer people by
   /// offset (the index of the mention covering it, or -1).
-  func proposals(in document: Document) -> (found: [Candidate], personAt: [Int32]) {
+  func proposals(in document: inout Document) -> (found: [Candidate], personAt: [Int32]) {
     let units = document.text.units
     // Organisations and places are final; a gazetteer person may be the start of a longer
     // name (张君 in 张君秋, 格林 in 格林斯潘), which then replaces it.
@@ -299,9 +303,12 @@ public struct PersonFinder: Stage {
     for title in PersonFinder.bookTitles(in: units) {
       for offset in title { covered[offset] = true }
     }
-    let found = candidates(in: units, tokens: document.tokens, covered: covered).filter {
+    let found = candidates(in: units, words: &document.words, covered: covered).filter {
       candidate in
-      let inside = Set(candidate.range.range.map { personAt[$0] }).subtracting([-1])
+      var inside: [Int32] = []
+      for offset in candidate.range.range where personAt[offset] >= 0 {
+        if !inside.contains(personAt[offset]) { inside.append(personAt[offset]) }
+      }
       return inside.isEmpty
         || !candidate.cuts
           && inside.allSatisfy { index in
@@ -346,8 +353,11 @@ public struct PersonFinder: Stage {
   }
 
   /// Every candidate name in the text outside `covered`, scored.
-  public func candidates(in units: [UInt16], tokens: [Token], covered: [Bool]) -> [Candidate] {
-    let tokenIndex = BoundaryEvidence.tokenIndex(of: tokens, length: units.count)
+  /// Only candidates that can still matter to `process` (within a title's bonus of the
+  /// threshold) are returned: the rest never ask for ICU's words.
+  public func candidates(
+    in units: [UInt16], words wordBreaks: inout WordBoundaries, covered: [Bool]
+  ) -> [Candidate] {
     var found: [Candidate] = []
     func free(_ range: Range<Int>) -> Bool {
       range.upperBound <= units.count && !range.contains { covered[$0] }
@@ -359,7 +369,7 @@ public struct PersonFinder: Stage {
         units[start..<end].contains(0x20) || data.titleStart(endingAt: start, in: units) != nil,
         // Latin letters before a title are as often a programme or a firm (Exponent Podcast主持人).
         let adjusted = adjust(
-          settings.latinScore, start, end, units, tokens, tokenIndex, titleAfterIsCue: false)
+          settings.latinScore, start, end, units, &wordBreaks, titleAfterIsCue: false)
       {
         found.append(
           Candidate(
@@ -370,7 +380,7 @@ public struct PersonFinder: Stage {
       // Chinese names: surname (one or two characters) and one or two given characters.
       for surnameLength in 1...2 where start + surnameLength <= units.count {
         // Most characters start no surname: ask the set of first characters before making a key.
-        guard data.surnameStarts.contains(units[start]) else { break }
+        guard data.startsSurname(units[start]) else { break }
         guard let surnameWeight = data.surnameWeight(units, at: start, length: surnameLength)
         else { continue }
         let givenStart = start + surnameLength
@@ -385,7 +395,7 @@ public struct PersonFinder: Stage {
           titleFollows
             || words.addressAfter.start(at: givenStart, in: units),
           let adjusted = adjust(
-            surnameWeight + settings.addressBonus, start, givenStart, units, tokens, tokenIndex)
+            surnameWeight + settings.addressBonus, start, givenStart, units, &wordBreaks)
         {
           found.append(
             Candidate(
@@ -407,12 +417,14 @@ public struct PersonFinder: Stage {
           if givenLength == 2, words.edgeAfter.start(at: end - 1, in: units) {
             score -= settings.edgePenalty
           }
-          if givenLength == 2, tokenIndex[givenStart] >= 0,
-            tokens[Int(tokenIndex[givenStart])].range == TextRange(givenStart, end)
+          // A given name ICU reads as one word (李|明确) is less likely a name; only asked where
+          // the candidate can still reach the threshold, for it breaks the clause into words.
+          if givenLength == 2, canReachThreshold(score - min(0, settings.wordGivenPenalty)),
+            wordBreaks.isOneWord(givenStart, end)
           {
             score -= settings.wordGivenPenalty
           }
-          if let adjusted = adjust(score, start, end, units, tokens, tokenIndex) {
+          if let adjusted = adjust(score, start, end, units, &wordBreaks) {
             found.append(
               Candidate(
                 range: TextRange(start, end), score: adjusted.0, method: "surname-model",
@@ -432,7 +444,7 @@ public struct PersonFinder: Stage {
         where data.titleStart(endingAt: offset, in: units).map({ $0 < start }) == true {
           runStart = offset
         }
-        found += transliterations(in: runStart..<runEnd, units, tokens, tokenIndex)
+        found += transliterations(in: runStart..<runEnd, units, &wordBreaks)
       }
     }
     return found
@@ -502,7 +514,7 @@ public struct PersonFinder: Stage {
   /// end at the dots): a word's first and last characters weigh by where they stand, so the
   /// span ends where a name ends (恩斯塔德|日前, 贝尔巴托夫|都).
   func transliterations(
-    in run: Range<Int>, _ units: [UInt16], _ tokens: [Token], _ tokenIndex: [Int32]
+    in run: Range<Int>, _ units: [UInt16], _ wordBreaks: inout WordBoundaries
   ) -> [Candidate] {
     var found: [Candidate] = []
     for start in run where !units[start].isNameDot {
@@ -528,8 +540,7 @@ public struct PersonFinder: Stage {
         if last > start, last + 1 - start >= 2, !endsInInitial,
           let adjusted = adjust(
             score + closing - settings.foreignBias - neighbourWeight(last + 1, in: run, units)
-              + settings.threshold - settings.foreignThreshold, start, last + 1, units, tokens,
-            tokenIndex)
+              + settings.threshold - settings.foreignThreshold, start, last + 1, units, &wordBreaks)
         {
           found.append(
             Candidate(
@@ -545,24 +556,26 @@ public struct PersonFinder: Stage {
     return found
   }
 
-  /// The score with the context's evidence, or nil for a word that only looks like a name.
+  /// Whether a candidate scored `score` before context could still matter to `process`.
+  func canReachThreshold(_ score: Double) -> Bool {
+    score + max(0, settings.titleBonus) + max(0, settings.cueBonus)
+      >= settings.threshold - settings.candidateMargin
+  }
+
+  /// The score with the context's evidence, or nil for a word that only looks like a name or
+  /// cannot come within a title's bonus of the threshold (which `process` ignores).
   func adjust(
-    _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16], _ tokens: [Token],
-    _ tokenIndex: [Int32], titleAfterIsCue: Bool = true
+    _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16],
+    _ wordBreaks: inout WordBoundaries, titleAfterIsCue: Bool = true
   ) -> (Double, Bool)? {
     // Context can only add the two bonuses: a candidate that cannot reach the threshold with
     // both is not worth the look (this runs for nearly every character of the text).
-    guard
-      base + max(0, settings.titleBonus) + max(0, settings.cueBonus)
-        >= settings.threshold - settings.candidateMargin
-    else { return nil }
-    let text = String(decodingUTF16: units[start..<end])
-    if data.traps.contains(text) { return nil }
+    guard canReachThreshold(base) else { return nil }
+    if data.trapWords.contains(units[start..<end]) { return nil }
     if end - start > 2,
       (2..<(end - start)).contains(where: {
         // Before a dot the place is a given name (多米尼克·卡西亚尼).
-        !units[start + $0].isNameDot
-          && data.placeTraps.contains(String(decodingUTF16: units[start..<(start + $0)]))
+        !units[start + $0].isNameDot && data.placeTrapWords.contains(units[start..<(start + $0)])
       })
     {
       return nil
@@ -572,32 +585,33 @@ public struct PersonFinder: Stage {
     {
       return nil
     }
+    let titled =
+      data.titleStart(endingAt: start, in: units) != nil
+      || words.cuesBefore.end(at: start, in: units)
+    let cued =
+      words.cuesAfter.start(at: end, in: units) || words.addressAfter.start(at: end, in: units)
+      || titleAfterIsCue && data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
+    // ICU's words can only lower the score: ask for them only where it can still matter (with
+    // a margin for rounding, as the score is summed in its own order below).
+    let highest =
+      base + (titled ? settings.titleBonus : 0) + (cued ? settings.cueBonus : 0)
+      + max(0, -settings.cutPenalty) + max(0, -settings.singleWordPenalty)
+    // A classifier rescores every candidate, and reads whether it cuts a word.
+    guard classifier != nil || highest + 1e-9 >= settings.threshold - max(0, settings.titleBonus)
+    else { return nil }
     var score = base
     var cuts = false
-    switch evidence.verdict(
-      start: start, end: end, units: units, tokens: tokens, tokenIndex: tokenIndex)
-    {
+    switch evidence.verdict(start: start, end: end, units: units, words: &wordBreaks) {
     case .aligned, .acceptedCut: break
     case .cutsWord:
       score -= settings.cutPenalty
       cuts = true
     }
-    if end - start == 2, tokenIndex[start] >= 0, tokenIndex[start] == tokenIndex[end - 1],
-      tokens[Int(tokenIndex[start])].range == TextRange(start, end)
-    {
+    if end - start == 2, wordBreaks.isOneWord(start, end) {
       score -= settings.singleWordPenalty
     }
-    if data.titleStart(endingAt: start, in: units) != nil
-      || words.cuesBefore.end(at: start, in: units)
-    {
-      score += settings.titleBonus
-    }
-    if words.cuesAfter.start(at: end, in: units)
-      || words.addressAfter.start(at: end, in: units)
-      || titleAfterIsCue && data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
-    {
-      score += settings.cueBonus
-    }
+    if titled { score += settings.titleBonus }
+    if cued { score += settings.cueBonus }
     return (score, cuts)
   }
 

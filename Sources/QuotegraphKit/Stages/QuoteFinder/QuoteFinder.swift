@@ -29,6 +29,11 @@ public struct QuoteFinder: Stage {
 
   public let lexicon: Lexicon
   let cueAutomaton: PatternAutomaton
+  /// The first units of the cue forms: most offsets start none, and are passed over at once.
+  let cueStarts: UnitWords
+  let negations: CanonicalWordSet
+  let cuePrefixes: CanonicalWordSet
+  let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
   let pronounAutomaton: PatternAutomaton
   let pronounList: [String]
@@ -37,6 +42,10 @@ public struct QuoteFinder: Stage {
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
     cueAutomaton = PatternAutomaton(patterns: lexicon.cues.map { Array($0.form.utf16) })
+    cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
+    negations = CanonicalWordSet(lexicon.negations)
+    cuePrefixes = CanonicalWordSet(lexicon.cuePrefixes)
+    nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()
     titleAutomaton = PatternAutomaton(patterns: titleList.map { Array($0.utf16) })
     pronounList = lexicon.pronouns.sorted()
@@ -79,6 +88,9 @@ public struct QuoteFinder: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     var scan = QuoteScan(finder: self, document: document)
+    if let failure = scan.wordFailure {
+      throw QuotegraphError("segment.icu", failure, stage: Self.type)
+    }
     document.statements = scan.run()
     document.layers.insert(.statements)
   }

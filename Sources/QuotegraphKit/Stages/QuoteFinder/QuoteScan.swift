@@ -3,9 +3,14 @@ struct QuoteScan {
   let finder: QuoteFinder
   let document: Document
   let units: [UInt16]
-  /// tokenStart[i]: a token starts at offset i; tokenEnd[i]: one ends there.
+  /// tokenStart[i]: a token starts at offset i; tokenEnd[i]: one ends there. Known where a cue
+  /// form starts or ends, the only places a scan asks.
   var tokenStart: [Bool]
   var tokenEnd: [Bool]
+  /// Where a cue form starts inside a word: the start of that word (还|说 glued as 还说).
+  var wordStartBefore: [Int: Int] = [:]
+  /// Why ICU failed to break some clause into words, if it did.
+  let wordFailure: String?
   /// The outermost quotation covering each offset, or -1.
   var quotationAt: [Int32]
   /// Offsets already inside some statement's content.
@@ -19,12 +24,27 @@ struct QuoteScan {
     self.document = document
     self.units = document.text.units
     let count = units.count
-    tokenStart = [Bool](repeating: false, count: count + 1)
-    tokenEnd = [Bool](repeating: false, count: count + 1)
-    for token in document.tokens {
-      tokenStart[Int(token.range.start)] = true
-      tokenEnd[Int(token.range.end)] = true
+    var tokenStart = [Bool](repeating: false, count: count + 1)
+    var tokenEnd = [Bool](repeating: false, count: count + 1)
+    var wordStartBefore: [Int: Int] = [:]
+    var words = document.words
+    units.withUnsafeBufferPointer { buffer in
+      for position in 0..<count {
+        finder.cueAutomaton.forEachMatch(in: buffer, at: position) { length, _ in
+          if tokenStart[position] || wordStartBefore[position] != nil {
+          } else if words.startsWord(at: position) {
+            tokenStart[position] = true
+          } else if let word = words.range(at: position), Int(word.start) < position {
+            wordStartBefore[position] = Int(word.start)
+          }
+          if words.endsWord(at: position + length) { tokenEnd[position + length] = true }
+        }
+      }
     }
+    self.tokenStart = tokenStart
+    self.tokenEnd = tokenEnd
+    self.wordStartBefore = wordStartBefore
+    wordFailure = words.failure
     quotationAt = [Int32](repeating: -1, count: count)
     for (index, quotation) in document.quotations.enumerated() where quotation.depth == 0 {
       for offset in quotation.range.range where offset < count {
@@ -62,10 +82,13 @@ struct QuoteScan {
     return result
   }
 
-  static let clauseBreaks: Set<UInt16> = Set("，,；;：:".utf16)
-  static let sentenceEnds: Set<UInt16> = Set("。！？!?".utf16)
-  static let closingMarks: Set<UInt16> = Set("”」』\"".utf16)
-  static let aspectParticles: Set<UInt16> = Set("了过着".utf16)
+  static let clauseBreaks = UnitSet("，,；;：:")
+  static let sentenceEnds = UnitSet("。！？!?")
+  static let aspectParticles = UnitSet("了过着")
+  /// What `trimmed(_:)` drops at a content's edges: separators and the closing stop.
+  static let contentEdges = UnitSet("，,；;：: 。")
+  /// Before a person, these make them the one spoken to or with (对韩正, 与王毅).
+  static let companions = UnitSet("对向与和同跟")
 
   mutating func run() -> [Statement] {
     for (index, sentence) in document.sentences.enumerated() {
@@ -74,7 +97,11 @@ struct QuoteScan {
       var position = Int(sentence.range.start)
       let end = Int(sentence.range.end)
       while position < end {
-        if quotationAt[position] >= 0 || consumed[position] {
+        // The first-unit test, here rather than only in `cue(at:)`: calling a method of this
+        // (large) struct from a mutating one copied it at every offset.
+        if quotationAt[position] >= 0 || consumed[position]
+          || !finder.cueStarts.mayStart(with: units[position])
+        {
           position += 1
           continue
         }
@@ -103,6 +130,9 @@ struct QuoteScan {
 
   /// The longest cue form starting at `position` that stands as a verb.
   func cue(at position: Int, sentenceEnd: Int) -> Cue? {
+    guard position < units.count, finder.cueStarts.mayStart(with: units[position]) else {
+      return nil
+    }
     var best: (length: Int, pattern: Int)?
     units.withUnsafeBufferPointer { buffer in
       finder.cueAutomaton.forEachMatch(in: buffer, at: position, limit: sentenceEnd) {
@@ -142,19 +172,17 @@ struct QuoteScan {
   func startsWord(at position: Int) -> Bool {
     if tokenStart[position] { return true }
     // ICU glues adverbs to a following 说 (还说, 又说): accept the cue when the glued head is one.
-    guard let head = tokenHead(before: position) else { return false }
-    return finder.lexicon.cuePrefixes.contains(head)
+    guard let head = tokenHeadStart(before: position) else { return false }
+    return finder.cuePrefixes.contains(units[head..<position])
   }
 
   func endsWord(at position: Int) -> Bool {
     position >= units.count || tokenEnd[position]
   }
 
-  /// The part of the token containing `position` that lies before it.
-  func tokenHead(before position: Int) -> String? {
-    var start = position
-    while start > 0 && !tokenStart[start] { start -= 1 }
-    return start < position ? text(start, position) : nil
+  /// Where the part of the token containing `position` that lies before it starts, if any.
+  func tokenHeadStart(before position: Int) -> Int? {
+    wordStartBefore[position]
   }
 
   /// 发言 in 外交部发言人 is a title's part, not a cue.
@@ -171,8 +199,8 @@ struct QuoteScan {
   }
 
   func isNegated(before position: Int) -> Bool {
-    for length in 1...3 where position - length >= 0 {
-      if finder.lexicon.negations.contains(text(position - length, position)) { return true }
+    for length in 1...3 where position - length >= 0 && position <= units.count {
+      if finder.negations.contains(units[(position - length)..<position]) { return true }
     }
     return false
   }
@@ -293,29 +321,27 @@ struct QuoteScan {
 
   /// Who stands in the clause before the cue.
   func subject(in start: Int, _ end: Int) -> Subject {
-    let clause = text(start, end)
     let speakers = mentions(in: start, end).filter { index in
       document.entities[document.mentions[index].entity].kind != .place
     }
     // 记者说: the reporter narrates; nobody in the article speaks here.
     if speakers.isEmpty
-      && finder.lexicon.nonSpeakers.contains(where: { word in
-        word.isEmpty ? clause.contains(word) : firstOffset(of: word, in: start, end) != nil
+      && finder.nonSpeakers.contains(where: { word in
+        word.units.isEmpty
+          ? text(start, end).contains(word.text)
+          : firstOffset(of: word.units, in: start, end) != nil
       })
     {
       return Subject(clue: .previous, refused: true, frame: "non-speaker")
     }
-    let trimmedClause = clause.drop(while: { $0 == " " })
     // 据路透社称 / 据克里对韩正说: the name after 据 speaks.
-    if trimmedClause.hasPrefix("据"), let first = speakers.first {
+    if opensWithAccordingTo(start, end), let first = speakers.first {
       var subject = Subject(clue: .mention(first), according: true, frame: "according-to")
       subject.addressee = addressee(in: speakers.dropFirst())
       return subject
     }
     // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
-    if let verbOffset = ["引述", "援引", "引用"].lazy.compactMap({
-      firstOffset(of: $0, in: start, end)
-    }).first {
+    if let verbOffset = firstOffset(ofAnyOf: QuoteScan.quotingVerbs, in: start, end) {
       if let source = speakers.first(where: {
         document.mentions[$0].range.start >= Int32(verbOffset)
       }) {
@@ -342,11 +368,11 @@ struct QuoteScan {
     }
     // A person before an organisation (共和党众议员史密斯说, 外交部发言人汪文斌表示), unless the
     // person is the one spoken to or with (对韩正, 与王毅).
-    let companions = Set("对向与和同跟".utf16)
     let person = speakers.first { index in
       let mention = document.mentions[index]
       return document.entities[mention.entity].kind == .person
-        && (mention.range.start == 0 || !companions.contains(units[Int(mention.range.start) - 1]))
+        && (mention.range.start == 0
+          || !QuoteScan.companions.contains(units[Int(mention.range.start) - 1]))
     }
     if let first = person ?? speakers.first {
       var subject = Subject(clue: .mention(first), frame: "name")
@@ -357,16 +383,52 @@ struct QuoteScan {
       return Subject(clue: .pronoun(pronoun), frame: "pronoun")
     }
     // Nothing but adverbs: the clause continues the previous statement (克里承认…，表示…).
-    if clause.count <= 6 && !statements.isEmpty {
+    if characterCount(start, end, isAtMost: 6) && !statements.isEmpty {
       return Subject(clue: .previous, frame: "continued")
     }
     return Subject(clue: .previous, refused: true, frame: "none")
   }
 
+  /// Whether the clause, past any spaces, opens with the Character 据 (as `hasPrefix("据")` on
+  /// the clause's String). Read from the units when they are inert, since each inert unit
+  /// beside another inert one is a Character of its own.
+  func opensWithAccordingTo(_ start: Int, _ end: Int) -> Bool {
+    var first = start
+    while first < end && units[first] == 0x20 { first += 1 }
+    let read = min(end, first + 2)
+    if units[start..<read].allSatisfy(CanonicalUnits.isInert) {
+      return first < end && units[first] == 0x636E
+    }
+    return text(start, end).drop(while: { $0 == " " }).hasPrefix("据")
+  }
+
+  /// Whether `start..<end` holds at most `limit` Characters. Inert units without a carriage
+  /// return (whose CR LF is one Character) are a Character each.
+  func characterCount(_ start: Int, _ end: Int, isAtMost limit: Int) -> Bool {
+    if end - start <= limit { return true }
+    if units[start..<end].allSatisfy({ CanonicalUnits.isInert($0) && $0 != 0x0D }) {
+      return false
+    }
+    return text(start, end).count <= limit
+  }
+
+  static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
+
+  /// The first of `words` (in their order) written in `start..<end`, and where it first is.
+  func firstOffset(ofAnyOf words: [[UInt16]], in start: Int, _ end: Int) -> Int? {
+    for word in words {
+      if let offset = firstOffset(of: word, in: start, end) { return offset }
+    }
+    return nil
+  }
+
   /// Where `word` is first written in `start..<end`, searched on code units: the clause as a
   /// String searched with Foundation cost more than the rest of quote finding.
   func firstOffset(of word: String, in start: Int, _ end: Int) -> Int? {
-    let word = Array(word.utf16)
+    firstOffset(of: Array(word.utf16), in: start, end)
+  }
+
+  func firstOffset(of word: [UInt16], in start: Int, _ end: Int) -> Int? {
     guard !word.isEmpty, end - start >= word.count else { return nil }
     for offset in start...(end - word.count)
     where units[offset] == word[0] && UnitWords.matches(word, at: offset, in: units) {
@@ -515,9 +577,8 @@ struct QuoteScan {
   func trimmed(_ range: TextRange) -> TextRange {
     var start = Int(range.start)
     var end = Int(range.end)
-    let edges = QuoteScan.clauseBreaks.union(Set(" 。".utf16))
-    while start < end, edges.contains(units[start]) { start += 1 }
-    while end > start, edges.contains(units[end - 1]) { end -= 1 }
+    while start < end, QuoteScan.contentEdges.contains(units[start]) { start += 1 }
+    while end > start, QuoteScan.contentEdges.contains(units[end - 1]) { end -= 1 }
     return TextRange(start, end)
   }
 }

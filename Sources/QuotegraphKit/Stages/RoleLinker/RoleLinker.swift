@@ -92,10 +92,10 @@ public struct RoleLinker: Stage {
       for offset in role.title.range where offset < units.count { taken[offset] = true }
     }
     // A title alone must be a word of its own: 委员 is no title in 委员会.
-    var boundaries = Set<Int>([0, units.count])
-    for token in document.tokens {
-      boundaries.insert(Int(token.range.start))
-      boundaries.insert(Int(token.range.end))
+    var wordBreaks = document.words
+    func isBoundary(_ offset: Int) -> Bool {
+      offset == 0 || offset == units.count || wordBreaks.startsWord(at: offset)
+        || wordBreaks.endsWord(at: offset)
     }
     var qualifierStart: [Int: Int] = [:]
     for mention in document.mentions where document.entities[mention.entity].kind != .person {
@@ -106,13 +106,13 @@ public struct RoleLinker: Stage {
     var previousEnd = 0
     while start < units.count {
       if !taken[start], let end = data.titleEnd(startingAt: start, in: units, limit: units.count),
-        boundaries.contains(end), !taken[start..<end].contains(true)
+        !taken[start..<end].contains(true), isBoundary(end)
       {
         // With its qualifiers, as when a person stands beside it (埃及文化部长, 副校长).
         let titleStart = extendQualifiers(
           from: start, units: units, qualifierStart: qualifierStart, personAt: [],
           limit: previousEnd)
-        guard boundaries.contains(start) || boundaries.contains(titleStart) else {
+        guard isBoundary(start) || isBoundary(titleStart) else {
           start += 1
           continue
         }

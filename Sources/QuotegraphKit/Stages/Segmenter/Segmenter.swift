@@ -30,12 +30,16 @@ public struct Segmenter: Stage {
   public let settings: Settings
   private let words: IteratorPool
   private let sentences: IteratorPool
+  /// Read from ICU's dictionary when the first segmenter is built (some 20 ms, beside the other
+  /// stages' loading), so that most word questions need no clause broken.
+  private let dictionaryPairs: CJKDictionaryPairs?
 
   public init(settings: Settings) throws(QuotegraphError) {
     self.settings = settings
     do {
       words = IteratorPool(try BreakIterator(.word, locale: settings.locale))
       sentences = IteratorPool(try BreakIterator(.sentence, locale: settings.locale))
+      dictionaryPairs = CJKDictionaryPairs.system
     } catch {
       throw QuotegraphError(
         "segment.icu", "cannot open ICU break iterators for locale \(settings.locale): \(error)")
@@ -70,16 +74,12 @@ public struct Segmenter: Stage {
           quotations += inParagraph
         }
       }
-      document.tokens = try words.withIterator { iterator in
-        try iterator.segments(of: units).compactMap { boundary in
-          Segmenter.token(for: boundary, in: units)
-        }
-      }
     } catch {
       throw QuotegraphError("segment.icu", "ICU segmentation failed: \(error)", stage: Self.type)
     }
     document.quotations = quotations
     document.sentences = sentenceList
+    document.words = WordBoundaries(units: units, breaker: words, pairs: dictionaryPairs)
     document.layers.formUnion(Self.provides)
   }
 

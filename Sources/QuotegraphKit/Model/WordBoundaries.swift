@@ -1,0 +1,187 @@
+import ICUText
+
+/// ICU's word boundaries in a document's clean text, found clause by clause when a stage first
+/// asks about a clause. Word break is the costliest step of the pipeline (its dictionary pass
+/// alone takes half the time budget of `extract`), and stages only ask about the few clauses
+/// where a name candidate stands, so most of the text is never broken into words.
+///
+/// Clauses end after CJK punctuation and line breaks, where ICU always breaks and no rule looks
+/// across (its dictionary pass works on runs of Han and kana between them), so the words of a
+/// clause are the words ICU finds in the whole text.
+///
+/// A value type: stages ask through `inout` (`document.words.token(at:)`), and what one stage
+/// computed is there for the next.
+public struct WordBoundaries: Sendable {
+  private let units: [UInt16]
+  private let breaker: IteratorPool?
+  /// The pairs of characters ICU's dictionary words hold, to answer `joins` without ICU.
+  private let pairs: CJKDictionaryPairs?
+  /// Per offset: the index of the word covering it in `words`, `noWord` for whitespace, or
+  /// `unknown` before its clause is broken.
+  private var wordAt: [Int32]
+  private var words: [Token] = []
+  /// Why ICU failed on some clause, whose characters were then taken as one-character words.
+  public private(set) var failure: String?
+
+  private static let unknown: Int32 = -2
+  private static let noWord: Int32 = -1
+
+  /// No text, no words: the state before segmentation.
+  public init() {
+    units = []
+    breaker = nil
+    pairs = nil
+    wordAt = []
+  }
+
+  init(units: [UInt16], breaker: IteratorPool, pairs: CJKDictionaryPairs?) {
+    self.units = units
+    self.breaker = breaker
+    self.pairs = pairs
+    self.wordAt = [Int32](repeating: WordBoundaries.unknown, count: units.count)
+  }
+
+  /// The word covering `offset`, or nil where there is none (whitespace, outside the text).
+  public mutating func token(at offset: Int) -> Token? {
+    guard offset >= 0 && offset < wordAt.count else { return nil }
+    if wordAt[offset] == WordBoundaries.unknown { breakClause(containing: offset) }
+    let index = wordAt[offset]
+    return index >= 0 ? words[Int(index)] : nil
+  }
+
+  /// The range of the word covering `offset`, or nil.
+  public mutating func range(at offset: Int) -> TextRange? { token(at: offset)?.range }
+
+  /// Whether a word starts at `offset`.
+  public mutating func startsWord(at offset: Int) -> Bool {
+    if offset >= 0 && offset < units.count && units[offset].isIdeograph {
+      return !joins(at: offset)
+    }
+    return range(at: offset).map { Int($0.start) == offset } ?? false
+  }
+
+  /// Whether a word ends at `offset` (the end of the text counts when a word ends there).
+  public mutating func endsWord(at offset: Int) -> Bool {
+    if offset >= 1 && offset <= units.count && units[offset - 1].isIdeograph {
+      return !joins(at: offset)
+    }
+    return range(at: offset - 1).map { Int($0.end) == offset } ?? false
+  }
+
+  /// Whether ICU puts the units before and at `offset` in one word.
+  ///
+  /// ICU's word break joins two Han characters only inside a word of its dictionary: where no
+  /// dictionary word holds the pair (most places a name ends), the answer needs no clause broken.
+  /// Ideographs of the BMP only, which no normalisation changes.
+  public mutating func joins(at offset: Int) -> Bool {
+    if isClauseEdge(offset) { return false }
+    if let pairs, units[offset - 1].isIdeograph, units[offset].isIdeograph,
+      !pairs.mayHold(units[offset - 1], units[offset])
+    {
+      return false
+    }
+    return range(at: offset).map { Int($0.start) < offset } ?? false
+  }
+
+  /// Whether `start..<end` is exactly one of ICU's words.
+  public mutating func isOneWord(_ start: Int, _ end: Int) -> Bool {
+    guard start < end else { return false }
+    for inner in (start + 1)..<end where !joins(at: inner) { return false }
+    return startsWord(at: start) && endsWord(at: end)
+  }
+
+  /// Whether a clause starts or ends at `offset` (the text's ends count): a word does too.
+  public func isClauseEdge(_ offset: Int) -> Bool {
+    offset <= 0 || offset >= units.count || WordBoundaries.clauseStarts(at: offset, units)
+  }
+
+  /// The words of the clauses of `ranges` and the words beside each range (across spaces), in
+  /// text order: every word near them, for features that read a name's neighbours.
+  public mutating func words(around ranges: [TextRange]) -> [Token] {
+    for range in ranges {
+      _ = token(at: Int(range.start))
+      _ = token(at: Int(range.end) - 1)
+      var before = Int(range.start) - 1
+      while before >= 0 && token(at: before) == nil { before -= 1 }
+      var after = Int(range.end)
+      while after < units.count && token(at: after) == nil { after += 1 }
+    }
+    return words.sorted { $0.range.start < $1.range.start }
+  }
+
+  /// The words of the clauses broken so far, clause by clause in the order they were asked.
+  public var tokensFound: [Token] { words }
+
+  /// Every word of the text in order: what `quotegraph segment` shows.
+  public mutating func allTokens() -> [Token] {
+    var result: [Token] = []
+    var offset = 0
+    while offset < wordAt.count {
+      if let word = token(at: offset) {
+        result.append(word)
+        offset = Int(word.range.end)
+      } else {
+        offset += 1
+      }
+    }
+    return result
+  }
+
+  /// Breaks the clause around `offset` and records its words.
+  private mutating func breakClause(containing offset: Int) {
+    var start = offset
+    while start > 0 && !WordBoundaries.clauseStarts(at: start, units) { start -= 1 }
+    var end = offset + 1
+    while end < units.count && !WordBoundaries.clauseStarts(at: end, units) { end += 1 }
+    do {
+      guard let breaker else { throw QuotegraphError("segment.icu", "no word breaker") }
+      let boundaries = try breaker.withIterator { try $0.segments(of: units, in: start..<end) }
+      for boundary in boundaries {
+        record(Segmenter.token(for: boundary, in: units), over: boundary.start..<boundary.end)
+      }
+    } catch {
+      // One-character words keep the pipeline going; the stage that asked reports the failure.
+      failure = failure ?? "ICU word break failed: \(error)"
+      for offset in start..<end {
+        let range = TextRange(offset, offset + 1)
+        record(Token(range: range, kind: .punctuation), over: range.start..<range.end)
+      }
+    }
+  }
+
+  private mutating func record(_ word: Token?, over span: Range<Int32>) {
+    var index = WordBoundaries.noWord
+    if let word {
+      index = Int32(words.count)
+      words.append(word)
+    }
+    for position in span { wordAt[Int(position)] = index }
+  }
+
+  /// Whether a clause starts at `offset`: after CJK punctuation or a line feed, unless a
+  /// combining mark or format character there still belongs to the mark before it.
+  static func clauseStarts(at offset: Int, _ units: [UInt16]) -> Bool {
+    endsClause(units[offset - 1]) && !attachesToPrevious(units[offset])
+  }
+
+  static func endsClause(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x0A, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x301F, 0x201C, 0x201D, 0xFF01, 0xFF08,
+      0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F:
+      true
+    default: false
+    }
+  }
+
+  /// Characters ICU's word rules keep with the character before them (WB4): combining marks,
+  /// variation selectors, format characters (and the high surrogate of tag characters).
+  static func attachesToPrevious(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x200B...0x200F, 0x2060...0x2064,
+      0x20D0...0x20FF, 0x3099, 0x309A, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xFEFF, 0xFF9E, 0xFF9F,
+      0xDB40:
+      true
+    default: false
+    }
+  }
+}
