@@ -26,9 +26,10 @@ struct CandidateClassifierTests {
     #expect(model.weights.values.allSatisfy { abs($0) >= 0.05 })
     #expect(finder.classifier == model)
     #expect(finder.settings.classifyGazetteerPeople)
+    #expect(finder.settings.gazetteerDropBelow < 0)
   }
 
-  @Test("the shipped model keeps a name after a title and before a cue, and drops 高新 before 区")
+  @Test("the shipped model keeps a name after a title and before a cue, and drops 长征 before 火箭")
   func knownExamples() throws {
     func people(_ text: String) throws -> [String] {
       let document = try tagger.document(for: text)
@@ -39,8 +40,9 @@ struct CandidateClassifierTests {
     #expect(try people("记者李文云报道") == ["李文云"])
     #expect(try people("外交部发言人汪文斌表示，中方坚决反对。") == ["汪文斌"])
     // A gazetteer person whose name is a common word, in a context no name stands in.
-    #expect(try people("各方达成了共识：高新区面临挑战。") == [])
     #expect(try people("郑重宣布长征火箭投放市场。") == [])
+    // A short form the dev sets hardly know, at log-odds between gazetteer_drop_below and 0.
+    #expect(try people("一个信号。“拜登需要看到") == ["拜登"])
   }
 
   @Test("the log-odds add the bias and each known feature's weight times its value")

@@ -415,7 +415,9 @@ extension PersonFinder {
       var score = FeatureScore(classifier)
       describeGazetteerPerson(
         candidate, mention: document.mentions[index], in: document, tokens: nearby, into: &score)
-      if settings.classifierOffset + score.sum < 0 { unlikely.insert(index) }
+      if settings.classifierOffset + score.sum < settings.gazetteerDropBelow {
+        unlikely.insert(index)
+      }
     }
     var kept = document
     kept.words = words

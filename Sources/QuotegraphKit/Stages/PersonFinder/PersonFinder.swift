@@ -75,6 +75,10 @@ public struct PersonFinder: Stage {
     /// With a classifier: it also weighs the people the gazetteer matched, and drops those it
     /// finds unlikely in their context.
     public var classifyGazetteerPeople = false
+    /// With `classifyGazetteerPeople`: the log-odds below which a gazetteer person is dropped.
+    /// Below 0, as the dev sets hold few of the foreign politicians news quote by short forms
+    /// (拜登宣布 is Biden at log-odds −0.5).
+    public var gazetteerDropBelow: Double = 0
 
     public init() {}
   }
@@ -147,6 +151,7 @@ public struct PersonFinder: Stage {
     try number("classifier_offset", &settings.classifierOffset)
     try number("classifier_floor", &settings.classifierFloor)
     settings.classifyGazetteerPeople = try options.bool("classify_gazetteer_people") ?? false
+    try number("gazetteer_drop_below", &settings.gazetteerDropBelow)
     settings.cuesBefore = try options.strings("cues_before") ?? []
     settings.cuesAfter = try options.strings("cues_after") ?? []
     settings.addressAfter = try options.strings("address_after") ?? []
