@@ -95,20 +95,6 @@ public struct WordBoundaries: Sendable {
     offset <= 0 || offset >= units.count || WordBoundaries.clauseStarts(at: offset, units)
   }
 
-  /// The words of the clauses of `ranges` and the words beside each range (across spaces), in
-  /// text order: every word near them, for features that read a name's neighbours.
-  public mutating func words(around ranges: [TextRange]) -> [Token] {
-    for range in ranges {
-      _ = token(at: Int(range.start))
-      _ = token(at: Int(range.end) - 1)
-      var before = Int(range.start) - 1
-      while before >= 0 && token(at: before) == nil { before -= 1 }
-      var after = Int(range.end)
-      while after < units.count && token(at: after) == nil { after += 1 }
-    }
-    return words.sorted { $0.range.start < $1.range.start }
-  }
-
   /// The words of the clauses broken so far, clause by clause in the order they were asked.
   public var tokensFound: [Token] { words }
 

@@ -79,6 +79,7 @@ struct CandidateClassifierTests {
     for text in ["记者李文云报道", "王毅然决定离开。", "A2的𠀀李文云（Li）说", "向斯卢茨基•列昂尼德提问"] {
       let document = try tagger.document(for: text)
       let units = document.text.units
+      var words = document.words
       // Every span of two to four units, by every method, with a few hand scores.
       let methods = ["surname-model", "transliteration", "gazetteer", "latin"]
       for start in units.indices where start + 2 <= units.count {
@@ -88,14 +89,13 @@ struct CandidateClassifierTests {
               range: TextRange(start, end), score: Double(end - start * 2), method: method,
               cuts: start % 2 == 0)
             let named = finder.features(
-              of: candidate, in: document.text.units, tokens: document.tokens,
-              growsGazetteerName: true)
+              of: candidate, in: document.text.units, words: &words, growsGazetteerName: true)
             var weights: [String: Double] = [:]
             for (index, feature) in named.enumerated() { weights[feature.name] = Double(index + 1) }
             let model = CandidateClassifier(bias: 0.5, weights: weights)
             var score = FeatureScore(model)
             finder.describe(
-              candidate, in: document.text.units, tokens: document.tokens, growsGazetteerName: true,
+              candidate, in: document.text.units, words: &words, growsGazetteerName: true,
               into: &score)
             #expect(abs(score.sum - model.logit(named)) < 1e-9, "\(text) \(candidate)")
           }
@@ -126,26 +126,80 @@ struct CandidateClassifierTests {
       PersonFinder.Candidate(range: TextRange(2, 5), score: threshold - 1, method: "surname-model"),
       PersonFinder.Candidate(range: TextRange(2, 4), score: threshold - 3, method: "surname-model"),
     ]
+    var words = document.words
     let scored = floored.classified(
-      candidates, by: floored.classifier!, in: document.text.units, tokens: document.tokens,
+      candidates, by: floored.classifier!, in: document.text.units, words: &words,
       personAt: [Int32](repeating: -1, count: document.text.units.count))
     #expect(scored.map(\.range) == [TextRange(2, 5)])
   }
 
-  @Test("the token covering an offset, or none between tokens")
-  func tokenContaining() {
-    let tokens = [
-      Token(range: TextRange(0, 2), kind: .ideograph),
-      Token(range: TextRange(2, 3), kind: .ideograph),
-      Token(range: TextRange(4, 6), kind: .ideograph),
-    ]
-    #expect(CandidateClassifierInputs.token(containing: 0, in: tokens) == 0)
-    #expect(CandidateClassifierInputs.token(containing: 1, in: tokens) == 0)
-    #expect(CandidateClassifierInputs.token(containing: 2, in: tokens) == 1)
-    #expect(CandidateClassifierInputs.token(containing: 3, in: tokens) == nil)
-    #expect(CandidateClassifierInputs.token(containing: 5, in: tokens) == 2)
-    #expect(CandidateClassifierInputs.token(containing: 6, in: tokens) == nil)
-    #expect(CandidateClassifierInputs.token(containing: 0, in: []) == nil)
+  /// The ICU-word features as read from the whole text's words: the oracle for the features
+  /// the classifier asks of the lazy word boundaries.
+  func wholeTextWordFeatures(_ start: Int, _ end: Int, _ units: [UInt16], _ tokens: [Token])
+    -> Set<String>
+  {
+    func token(containing offset: Int) -> Int? {
+      tokens.firstIndex { $0.range.range.contains(offset) }
+    }
+    var names = Set<String>()
+    let first = token(containing: start)
+    let last = token(containing: end - 1)
+    let startsToken = first.map { Int(tokens[$0].range.start) == start } ?? true
+    let endsToken = last.map { Int(tokens[$0].range.end) == end } ?? true
+    names.insert("edges:\(startsToken ? "S" : "s")\(endsToken ? "E" : "e")")
+    if let first, let last {
+      names.insert("tokens:s\(min(last - first + 1, 5))")
+      if last == first && startsToken && endsToken { names.insert("one-word") }
+      if end - start >= 3, let given = token(containing: end - 2),
+        tokens[given].range == TextRange(end - 2, end)
+      {
+        names.insert("given-word:s")
+      }
+      if !endsToken {
+        names.insert(
+          "tail:" + String(decodingUTF16: units[end..<min(Int(tokens[last].range.end), end + 3)]))
+      }
+    }
+    if startsToken, let first, first > 0, tokens[first - 1].range.length >= 2,
+      Int(tokens[first - 1].range.end) == start
+    {
+      names.insert("LW:" + String(decodingUTF16: units[tokens[first - 1].range.range]))
+    }
+    if endsToken, let last, last + 1 < tokens.count, tokens[last + 1].range.length >= 2,
+      Int(tokens[last + 1].range.start) == end
+    {
+      names.insert("RW:" + String(decodingUTF16: units[tokens[last + 1].range.range]))
+    }
+    return names
+  }
+
+  @Test(
+    "the ICU-word features read from lazy word boundaries equal those of the whole text's words")
+  func wordFeaturesMatchWholeText() throws {
+    let prefixes = ["edges:", "tokens:", "one-word", "given-word:", "tail:", "LW:", "RW:"]
+    for text in [
+      "美国气候特使克里今天会见中国国家副主席韩正，王毅然决定离开。", "记者李文云报道，高新区长征火箭 Rick Scott说",
+      "他的同事老李强调了这一点；克里姆林宫发言人佩斯科夫称",
+    ] {
+      let document = try tagger.document(for: text)
+      let units = document.text.units
+      let tokens = document.tokens
+      var words = document.words
+      for start in units.indices where start + 2 <= units.count && !Segmenter.isSpace(units[start])
+      {
+        for end in (start + 2)...min(units.count, start + 4)
+        where !Segmenter.isSpace(units[end - 1]) {
+          let candidate = PersonFinder.Candidate(
+            range: TextRange(start, end), score: 0, method: "surname-model")
+          let lazy = Set(
+            finder.features(
+              of: candidate, in: units, words: &words, growsGazetteerName: false
+            ).map(\.name).filter { name in prefixes.contains { name.hasPrefix($0) } })
+          #expect(
+            lazy == wholeTextWordFeatures(start, end, units, tokens), "\(text) \(start)..<\(end)")
+        }
+      }
+    }
   }
 
   @Test("a candidate's features: its shape, its neighbours, ICU's words and the context cues")
@@ -153,8 +207,9 @@ struct CandidateClassifierTests {
     let document = try tagger.document(for: "记者李文云报道")
     let candidate = PersonFinder.Candidate(
       range: TextRange(2, 5), score: finder.settings.threshold + 4, method: "surname-model")
+    var words = document.words
     let features = finder.features(
-      of: candidate, in: document.text.units, tokens: document.tokens, growsGazetteerName: false)
+      of: candidate, in: document.text.units, words: &words, growsGazetteerName: false)
     let names = Set(features.map(\.name))
     for expected in [
       "method:s", "len:s3", "first:s李", "first:李", "mid:s文", "last:s云", "last:云", "L1:者",
@@ -167,7 +222,7 @@ struct CandidateClassifierTests {
     // The text's edges read as a sentence's end, in `tag` as in an article.
     let edge = finder.features(
       of: PersonFinder.Candidate(range: TextRange(0, 2), score: 0, method: "transliteration"),
-      in: document.text.units, tokens: document.tokens, growsGazetteerName: true)
+      in: document.text.units, words: &words, growsGazetteerName: true)
     #expect(Set(edge.map(\.name)).isSuperset(of: ["L1:。", "method:t", "grows-gazetteer:t"]))
   }
 
@@ -182,8 +237,9 @@ struct CandidateClassifierTests {
       PersonFinder.Candidate(range: TextRange(0, 3), score: threshold - 1, method: "surname-model"),
       PersonFinder.Candidate(range: TextRange(0, 2), score: threshold - 1, method: "surname-model"),
     ]
+    var words = document.words
     let scored = lifting.classified(
-      candidates, by: lifting.classifier!, in: document.text.units, tokens: document.tokens,
+      candidates, by: lifting.classifier!, in: document.text.units, words: &words,
       personAt: [Int32](repeating: -1, count: document.text.units.count))
     #expect(scored.map(\.score) == [threshold - 1, threshold + 10])
   }

@@ -248,11 +248,12 @@ extension PersonFinder {
   /// The features of `candidate` in `units`. `growsGazetteerName`: the candidate overlaps a
   /// person the gazetteer matched (王莲 of 王莲香, 张君 of 张君秋).
   public func features(
-    of candidate: Candidate, in units: [UInt16], tokens: [Token], growsGazetteerName: Bool
+    of candidate: Candidate, in units: [UInt16], words: inout WordBoundaries,
+    growsGazetteerName: Bool
   ) -> [CandidateFeature] {
     var named = NamedFeatures()
     describe(
-      candidate, in: units, tokens: tokens, growsGazetteerName: growsGazetteerName, into: &named)
+      candidate, in: units, words: &words, growsGazetteerName: growsGazetteerName, into: &named)
     return named.features
   }
 
@@ -269,20 +270,44 @@ extension PersonFinder {
 
   /// Whether ICU reads the given name of a Chinese candidate as one word ending in a character
   /// no likelier in names than in text (王|毅然).
-  func hasWordlikeGivenName(_ candidate: Candidate, in units: [UInt16], tokens: [Token]) -> Bool {
+  func hasWordlikeGivenName(
+    _ candidate: Candidate, in units: [UInt16], words: inout WordBoundaries
+  ) -> Bool {
     let end = Int(candidate.range.end)
     guard candidate.method == "surname-model", end - Int(candidate.range.start) >= 3,
-      let given = CandidateClassifierInputs.token(containing: end - 2, in: tokens),
-      tokens[given].range == TextRange(end - 2, end)
+      words.isOneWord(end - 2, end)
     else { return false }
     // A weight is ln P(char | given name) − ln P(char | text): 0 is no likelier.
     return (data.given[units[end - 1]] ?? settings.unseenGivenWeight) <= 0
   }
 
+  /// How many of ICU's words the span touches: across ideographs, one more than the places
+  /// inside where ICU splits them; elsewhere counted word by word.
+  func wordCount(
+    _ start: Int, _ end: Int, _ units: [UInt16], _ wordBreaks: inout WordBoundaries
+  ) -> Int {
+    if units[start..<end].allSatisfy(\.isIdeograph) {
+      var count = 1
+      for inner in (start + 1)..<end where !wordBreaks.joins(at: inner) { count += 1 }
+      return count
+    }
+    var count = 0
+    var offset = start
+    while offset < end {
+      if let word = wordBreaks.range(at: offset) {
+        count += 1
+        offset = max(offset + 1, Int(word.end))
+      } else {
+        offset += 1
+      }
+    }
+    return count
+  }
+
   /// Writes the features of `candidate` into `sink`.
   func describe(
-    _ candidate: Candidate, in units: [UInt16], tokens: [Token], growsGazetteerName: Bool,
-    into sink: inout some CandidateFeatureSink
+    _ candidate: Candidate, in units: [UInt16], words wordBreaks: inout WordBoundaries,
+    growsGazetteerName: Bool, into sink: inout some CandidateFeatureSink
   ) {
     let start = Int(candidate.range.start)
     let end = Int(candidate.range.end)
@@ -322,42 +347,40 @@ extension PersonFinder {
     sink.add(.text("R2:"), after, character(end + 1), value: 1)
     sink.add(.text("R1"), kindPiece, .text(":"), after, value: 1)
     sink.add(.text("L1"), kindPiece, .text(":"), before, value: 1)
-    // ICU's words beside and under the candidate.
-    let tokenAtStart = CandidateClassifierInputs.token(containing: start, in: tokens)
-    let tokenAtEnd = CandidateClassifierInputs.token(containing: end - 1, in: tokens)
-    let startsToken = tokenAtStart.map { Int(tokens[$0].range.start) == start } ?? true
-    let endsToken = tokenAtEnd.map { Int(tokens[$0].range.end) == end } ?? true
+    // ICU's words beside and under the candidate, asked of the word boundaries: most answers
+    // need no clause broken. Only whitespace can stand outside every word.
+    func hasWord(_ offset: Int) -> Bool {
+      !Segmenter.isSpace(units[offset]) || wordBreaks.range(at: offset) != nil
+    }
+    let startsToken = !hasWord(start) || wordBreaks.startsWord(at: start)
+    let endsToken = !hasWord(end - 1) || wordBreaks.endsWord(at: end)
     sink.add(.text("edges:"), .text(startsToken ? "S" : "s"), .text(endsToken ? "E" : "e"))
-    if let first = tokenAtStart, let last = tokenAtEnd {
-      let count = last - first + 1
+    if hasWord(start), hasWord(end - 1) {
+      let count = wordCount(start, end, units, &wordBreaks)
       sink.add(.text("tokens:"), kindPiece, .string(String(min(count, 5))))
       if count == 1 && startsToken && endsToken { sink.add("one-word") }
       // The two characters after the first are one dictionary word (王|毅然, 高|度过).
-      if end - start >= 3,
-        let given = CandidateClassifierInputs.token(containing: end - 2, in: tokens),
-        tokens[given].range == TextRange(end - 2, end)
-      {
+      if end - start >= 3, wordBreaks.isOneWord(end - 2, end) {
         sink.add(.text("given-word:"), kindPiece, value: 1)
-        if hasWordlikeGivenName(candidate, in: units, tokens: tokens) {
+        if hasWordlikeGivenName(candidate, in: units, words: &wordBreaks) {
           sink.add(CandidateClassifier.wordlikeGivenName)
         }
       }
-      if !endsToken {
-        sink.add(
-          .text("tail:"), .units(units[end..<min(Int(tokens[last].range.end), end + 3)]), value: 1)
+      if !endsToken, let last = wordBreaks.range(at: end - 1) {
+        sink.add(.text("tail:"), .units(units[end..<min(Int(last.end), end + 3)]), value: 1)
       }
     }
-    if startsToken, let first = tokenAtStart, first > 0 {
-      let word = tokens[first - 1].range
-      if word.end - word.start >= 2, Int(word.end) == start {
-        sink.add(.text("LW:"), .units(units[word.range]), value: 1)
-      }
+    // The word before, of two characters or more, ending where the candidate starts.
+    if startsToken, hasWord(start), start >= 2, wordBreaks.joins(at: start - 1),
+      let word = wordBreaks.range(at: start - 1), Int(word.end) == start
+    {
+      sink.add(.text("LW:"), .units(units[word.range]), value: 1)
     }
-    if endsToken, let last = tokenAtEnd, last + 1 < tokens.count {
-      let word = tokens[last + 1].range
-      if word.end - word.start >= 2, Int(word.start) == end {
-        sink.add(.text("RW:"), .units(units[word.range]), value: 1)
-      }
+    // The word after, likewise.
+    if endsToken, hasWord(end - 1), wordBreaks.joins(at: end + 1),
+      let word = wordBreaks.range(at: end), Int(word.start) == end
+    {
+      sink.add(.text("RW:"), .units(units[word.range]), value: 1)
     }
     if data.titleStart(endingAt: start, in: units) != nil { sink.add("title-before") }
     if words.cuesBefore.end(at: start, in: units) { sink.add("cue-before") }
@@ -387,12 +410,11 @@ extension PersonFinder {
   /// Writes the features of the gazetteer person of `mention`: the context features of
   /// discovered names, and how the matcher found it.
   func describeGazetteerPerson(
-    _ candidate: Candidate, mention: Mention, in document: Document, tokens: [Token],
-    into sink: inout some CandidateFeatureSink
+    _ candidate: Candidate, mention: Mention, in document: Document,
+    words: inout WordBoundaries, into sink: inout some CandidateFeatureSink
   ) {
     describe(
-      candidate, in: document.text.units, tokens: tokens, growsGazetteerName: false,
-      into: &sink)
+      candidate, in: document.text.units, words: &words, growsGazetteerName: false, into: &sink)
     let entity = document.entities[mention.entity]
     sink.add(.text("form:"), .string(mention.form.rawValue))
     sink.add(.text("evidence:"), .string(mention.evidence))
@@ -410,11 +432,10 @@ extension PersonFinder {
     var unlikely = Set<Int>()
     let people = gazetteerCandidates(in: document)
     var words = document.words
-    let nearby = words.words(around: people.map(\.candidate.range))
     for (index, candidate) in people {
       var score = FeatureScore(classifier)
       describeGazetteerPerson(
-        candidate, mention: document.mentions[index], in: document, tokens: nearby, into: &score)
+        candidate, mention: document.mentions[index], in: document, words: &words, into: &score)
       if settings.classifierOffset + score.sum < settings.gazetteerDropBelow {
         unlikely.insert(index)
       }
@@ -441,7 +462,7 @@ extension PersonFinder {
   /// quote many English names of firms and books (Cambridge Global Payments).
   func classified(
     _ candidates: [Candidate], by classifier: CandidateClassifier, in units: [UInt16],
-    tokens: [Token], personAt: [Int32]
+    words: inout WordBoundaries, personAt: [Int32]
   ) -> [Candidate] {
     candidates.compactMap { candidate in
       guard candidate.method != "latin" else { return candidate }
@@ -449,14 +470,14 @@ extension PersonFinder {
       var scored = candidate
       let grows = candidate.range.range.contains { personAt[$0] >= 0 }
       var score = FeatureScore(classifier)
-      describe(candidate, in: units, tokens: tokens, growsGazetteerName: grows, into: &score)
+      describe(candidate, in: units, words: &words, growsGazetteerName: grows, into: &score)
       scored.score = settings.threshold + settings.classifierOffset + score.sum
       // The model does not lift a name the hand-set score rejects where ICU reads its given
       // name as a dictionary word ending in a character no likelier in names than in text
       // (王|毅然, not 田|晚霞): the dev sets hold too few such words to tell the adverb from the
       // name.
       if candidate.score < settings.threshold,
-        hasWordlikeGivenName(candidate, in: units, tokens: tokens)
+        hasWordlikeGivenName(candidate, in: units, words: &words)
       {
         scored.score = min(scored.score, candidate.score)
       }
@@ -471,40 +492,25 @@ extension PersonFinder {
   public func featuredCandidates(in document: Document) -> [(Candidate, [CandidateFeature])] {
     var document = document
     let (found, personAt) = proposals(in: &document)
-    let tokens = document.tokens
-    let gazetteer: [(Candidate, [CandidateFeature])] =
-      settings.classifyGazetteerPeople
-      ? gazetteerCandidates(in: document).map { index, candidate in
+    var words = document.words
+    var gazetteer: [(Candidate, [CandidateFeature])] = []
+    if settings.classifyGazetteerPeople {
+      for (index, candidate) in gazetteerCandidates(in: document) {
         var named = NamedFeatures()
         describeGazetteerPerson(
-          candidate, mention: document.mentions[index], in: document, tokens: tokens,
+          candidate, mention: document.mentions[index], in: document, words: &words,
           into: &named)
-        return (candidate, named.features)
-      } : []
+        gazetteer.append((candidate, named.features))
+      }
+    }
     return gazetteer
       + found.filter { $0.method != "latin" && isWorthClassifying($0) }.map { candidate in
         let grows = candidate.range.range.contains { personAt[$0] >= 0 }
         return (
           candidate,
           features(
-            of: candidate, in: document.text.units, tokens: tokens, growsGazetteerName: grows)
+            of: candidate, in: document.text.units, words: &words, growsGazetteerName: grows)
         )
       }
-  }
-}
-
-/// Helpers of the classifier's features.
-enum CandidateClassifierInputs {
-  /// The index of the token covering `offset`, by binary search (tokens are in text order and
-  /// do not overlap), or nil between tokens.
-  static func token(containing offset: Int, in tokens: [Token]) -> Int? {
-    var low = 0
-    var high = tokens.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(tokens[middle].range.end) <= offset { low = middle + 1 } else { high = middle }
-    }
-    guard low < tokens.count, Int(tokens[low].range.start) <= offset else { return nil }
-    return low
   }
 }

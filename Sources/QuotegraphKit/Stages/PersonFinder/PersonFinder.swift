@@ -209,9 +209,8 @@ public struct PersonFinder: Stage {
     let (proposed, personAt) = proposals(in: &document)
     var found = proposed
     if let classifier {
-      // The classifier reads ICU's words in and beside each candidate.
-      let nearby = document.words.words(around: proposed.map(\.range))
-      found = classified(proposed, by: classifier, in: units, tokens: nearby, personAt: personAt)
+      found = classified(
+        proposed, by: classifier, in: units, words: &document.words, personAt: personAt)
     }
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
