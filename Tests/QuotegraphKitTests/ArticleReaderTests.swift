@@ -101,7 +101,7 @@ struct ArticleReaderTests {
 
   @Test("property: any title without `](` survives the title line round trip")
   func titleLinkRoundTrip() throws {
-    var generator = SeededGenerator(seed: 42)
+    var generator = SplitMix64(seed: 42)
     let alphabet = Array("[]()（）「」克里见韩正 ab&;#\"'·.:/-")
     for _ in 0..<2000 {
       let length = Int.random(in: 0..<24, using: &generator)
@@ -129,7 +129,7 @@ struct ArticleReaderTests {
 
   @Test("property: the title line splits where a search over Characters splits it")
   func titleLinkMatchesCharacterSearch() {
-    var generator = SeededGenerator(seed: 9)
+    var generator = SplitMix64(seed: 9)
     let alphabet = Array("[]()标题ab \u{0600}\u{0301}\u{200D}".unicodeScalars)
     for _ in 0..<3000 {
       let length = Int.random(in: 0..<16, using: &generator)
@@ -151,7 +151,7 @@ struct ArticleReaderTests {
 
   @Test("property: trimming ASCII spaces from the bytes trims the same Characters")
   func trimmingMatchesCharacters() {
-    var generator = SeededGenerator(seed: 11)
+    var generator = SplitMix64(seed: 11)
     let alphabet = Array(" \t\r\na中\u{0301}\u{0600}".unicodeScalars)
     func byCharacter(_ text: Substring) -> Substring {
       let spaces: Set<Character> = [" ", "\t", "\r"]
@@ -182,7 +182,7 @@ struct ArticleReaderTests {
 
   @Test("property: random bytes are read or rejected, never crash")
   func randomBytesNeverCrash() {
-    var generator = SeededGenerator(seed: 7)
+    var generator = SplitMix64(seed: 7)
     let pieces: [[UInt8]] = [
       Array("<!--1689756309000-->\n".utf8), Array("[标题](https://x.org)\n".utf8),
       Array("------\n".utf8), Array("---\n".utf8), Array("title: \"x\"\n".utf8),
@@ -232,7 +232,7 @@ struct ArticleReaderTests {
 
   @Test("binary garbage is rejected as binary")
   func binaryGarbage() {
-    var generator = SeededGenerator(seed: 99)
+    var generator = SplitMix64(seed: 99)
     let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
     let error = #expect(throws: QuotegraphError.self) {
       try reader.read(bytes, source: "garbage.bin")
@@ -351,7 +351,7 @@ struct TimestampTests {
 
   @Test("property: formatting then parsing gives the same instant")
   func roundTrip() throws {
-    var generator = SeededGenerator(seed: 2023)
+    var generator = SplitMix64(seed: 2023)
     for _ in 0..<5000 {
       let seconds = Int64.random(in: -2_000_000_000...4_000_000_000, using: &generator)
       let text = Timestamp.iso8601(epochSeconds: seconds)

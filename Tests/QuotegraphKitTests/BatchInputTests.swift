@@ -151,7 +151,7 @@ struct BatchInputTests {
 
   @Test("property: shards partition the sources")
   func shardsPartition() {
-    var generator = SeededGenerator(seed: 3)
+    var generator = SplitMix64(seed: 3)
     let sources = (0..<500).map {
       "archive/\($0)-\(UInt32.random(in: 0...UInt32.max, using: &generator)).md"
     }

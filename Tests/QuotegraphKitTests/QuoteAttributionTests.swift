@@ -128,20 +128,20 @@ struct QuoteFinderLookupTests {
 
   @Test("word sets answer as a Set of Strings does: canonical equivalents match")
   func canonicalWords() {
-    let negations = CanonicalWordSet(["不", "没有", "并未"])
+    let negations = UnitWordSet(["不", "没有", "并未"])
     #expect(negations.contains(units("不")))
     #expect(negations.contains(units("没有")))
     #expect(!negations.contains(units("没")))
     #expect(!negations.contains(units("没有人说")))
     // U+F967 is a compatibility ideograph whose canonical decomposition is 不.
     #expect(negations.contains(units("\u{F967}")))
-    let accents = CanonicalWordSet(["é", "x"])
+    let accents = UnitWordSet(["é", "x"])
     #expect(accents.contains(units("e\u{301}")))
     #expect(accents.contains(units("é")))
-    let decomposed = CanonicalWordSet(["e\u{301}"])
+    let decomposed = UnitWordSet(["e\u{301}"])
     #expect(decomposed.contains(units("é")))
-    #expect(!CanonicalWordSet([]).contains(units("")))
-    #expect(CanonicalWordSet([""]).contains(units("")))
+    #expect(!UnitWordSet([]).contains(units("")))
+    #expect(UnitWordSet([""]).contains(units("")))
   }
 
   @Test("a unit set holds exactly its characters' units")

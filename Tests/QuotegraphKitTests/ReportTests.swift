@@ -456,7 +456,7 @@ struct ReportTests {
 
   @Test("wrapping: lines fit and nothing is lost")
   func wrapping() {
-    var random = SeededGenerator(seed: 7)
+    var random = SplitMix64(seed: 7)
     let alphabet = Array("中文字，。“”、abc defg 12 ".unicodeScalars)
     for _ in 0..<300 {
       let length = Int.random(in: 0..<120, using: &random)

@@ -80,8 +80,9 @@ struct NetworkLayout {
   }
 }
 
-/// SplitMix64: a tiny seeded generator, the same numbers on every platform.
-struct SplitMix64 {
+/// SplitMix64: a tiny seeded generator, the same numbers on every platform (the layout's, and
+/// the property tests', whose failures replay).
+struct SplitMix64: RandomNumberGenerator {
   var state: UInt64
   init(seed: UInt64) { state = seed }
 

@@ -137,14 +137,10 @@ public struct NameCoreference: Stage {
     }
     // Where each form's first unit occurs, found in one pass: scanning the whole text once per
     // form made this stage quadratic in long articles with many names.
-    // A bitmap of first units (8 KB, not a 64 K-entry array per article).
-    var startsForm = [UInt64](repeating: 0, count: 1024)
-    for form in Array(owners.keys) + Array(surnameOwners.keys) {
-      if let unit = form.utf16.first { startsForm[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
-    }
+    let startsForm = UnitSet(
+      units: (Array(owners.keys) + Array(surnameOwners.keys)).compactMap(\.utf16.first))
     var positions: [UInt16: [Int]] = [:]
-    for (offset, unit) in units.enumerated()
-    where startsForm[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 {
+    for (offset, unit) in units.enumerated() where startsForm.contains(unit) {
       positions[unit, default: []].append(offset)
     }
     for (form, owner) in ordered where owner.count == 1 && !data.traps.contains(form) {

@@ -9,15 +9,15 @@ public struct NameData: Sendable {
       surnameStarts = NameData.firstUnits(of: surnames.keys)
       surnamesByUnits = NameData.byUnits(surnames)
       singleSurnames = NameData.singles(surnames)
-      surnameStartBits = NameData.startBits(of: surnameStarts)
-      pairSurnameStartBits = NameData.startBits(of: NameData.pairStarts(surnames))
+      surnameStartUnits = UnitSet(units: surnameStarts)
+      pairSurnameStartUnits = UnitSet(units: NameData.pairStarts(surnames))
     }
   }
   /// One-character surnames by their unit, and a bitmap of the first units of all: person
   /// discovery asks at every character.
   private var singleSurnames = UnitWeights()
-  private var surnameStartBits: [UInt64] = []
-  private var pairSurnameStartBits: [UInt64] = []
+  private var surnameStartUnits = UnitSet("")
+  private var pairSurnameStartUnits = UnitSet("")
   /// The surnames keyed by their one or two UTF-16 units (the first in the high half): looked
   /// up without making a string.
   private var surnamesByUnits: [UInt32: Double] = [:]
@@ -64,8 +64,8 @@ public struct NameData: Sendable {
     self.surnameStarts = NameData.firstUnits(of: surnames.keys)
     self.surnamesByUnits = NameData.byUnits(surnames)
     self.singleSurnames = NameData.singles(surnames)
-    self.surnameStartBits = NameData.startBits(of: surnameStarts)
-    self.pairSurnameStartBits = NameData.startBits(of: NameData.pairStarts(surnames))
+    self.surnameStartUnits = UnitSet(units: surnameStarts)
+    self.pairSurnameStartUnits = UnitSet(units: NameData.pairStarts(surnames))
     self.given = given
     self.foreign = foreign
     self.foreignFirst = foreignFirst
@@ -197,9 +197,7 @@ public struct NameData: Sendable {
     let first = units[start]
     if length == 1 { return singleSurnames[first] }
     // Few characters start a two-character surname (欧阳, 司马): most need no hash lookup.
-    guard pairSurnameStartBits[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 else {
-      return nil
-    }
+    guard pairSurnameStartUnits.contains(first) else { return nil }
     return surnamesByUnits[UInt32(first) << 16 | UInt32(units[start + 1])]
   }
 
@@ -209,13 +207,7 @@ public struct NameData: Sendable {
   /// Whether some surname starts with `unit`.
   @inline(__always)
   public func startsSurname(_ unit: UInt16) -> Bool {
-    surnameStartBits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
-  }
-
-  static func startBits(of units: Set<UInt16>) -> [UInt64] {
-    var bits = [UInt64](repeating: 0, count: 1024)
-    for unit in units { bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63) }
-    return bits
+    surnameStartUnits.contains(unit)
   }
 
   static func pairStarts(_ surnames: [String: Double]) -> Set<UInt16> {
@@ -286,17 +278,13 @@ extension UInt16 {
   /// An ASCII letter.
   var isLatinLetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
   /// Any of the middle dots foreign names are written with (`MatchKeyFolder.middleDotVariants`).
-  var isNameDot: Bool { UInt16.nameDots[Int(self)] }
+  var isNameDot: Bool { UInt16.nameDots.contains(self) }
 
-  /// `isNameDot` for every unit, looked up instead of hashed: asked at every character of a
+  /// The units of `isNameDot`, looked up instead of hashed: asked at every character of a
   /// transliteration run.
-  private static let nameDots: [Bool] = {
-    var table = [Bool](repeating: false, count: 0x1_0000)
-    for scalar in MatchKeyFolder.middleDotVariants.union([MatchKeyFolder.middleDot])
-    where scalar.value <= 0xFFFF {
-      table[Int(scalar.value)] = true
-    }
-    return table
-  }()
+  private static let nameDots = UnitSet(
+    units: MatchKeyFolder.middleDotVariants.union([MatchKeyFolder.middleDot]).compactMap {
+      $0.value <= 0xFFFF ? UInt16($0.value) : nil
+    })
 
 }

@@ -31,8 +31,8 @@ public struct QuoteFinder: Stage {
   let cueAutomaton: PatternAutomaton
   /// The first units of the cue forms: most offsets start none, and are passed over at once.
   let cueStarts: UnitWords
-  let negations: CanonicalWordSet
-  let cuePrefixes: CanonicalWordSet
+  let negations: UnitWordSet
+  let cuePrefixes: UnitWordSet
   let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
   let pronounAutomaton: PatternAutomaton
@@ -43,8 +43,8 @@ public struct QuoteFinder: Stage {
     self.lexicon = lexicon
     cueAutomaton = PatternAutomaton(patterns: lexicon.cues.map { Array($0.form.utf16) })
     cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
-    negations = CanonicalWordSet(lexicon.negations)
-    cuePrefixes = CanonicalWordSet(lexicon.cuePrefixes)
+    negations = UnitWordSet(lexicon.negations)
+    cuePrefixes = UnitWordSet(lexicon.cuePrefixes)
     nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()
     titleAutomaton = PatternAutomaton(patterns: titleList.map { Array($0.utf16) })

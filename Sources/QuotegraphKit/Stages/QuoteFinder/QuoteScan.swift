@@ -30,14 +30,16 @@ struct QuoteScan {
     var words = document.words
     units.withUnsafeBufferPointer { buffer in
       for position in 0..<count {
+        var isCue = false
         finder.cueAutomaton.forEachMatch(in: buffer, at: position) { length, _ in
-          if tokenStart[position] || wordStartBefore[position] != nil {
-          } else if words.startsWord(at: position) {
-            tokenStart[position] = true
-          } else if let word = words.range(at: position), Int(word.start) < position {
-            wordStartBefore[position] = Int(word.start)
-          }
+          isCue = true
           if words.endsWord(at: position + length) { tokenEnd[position + length] = true }
+        }
+        guard isCue else { continue }
+        if words.startsWord(at: position) {
+          tokenStart[position] = true
+        } else if let word = words.range(at: position), Int(word.start) < position {
+          wordStartBefore[position] = Int(word.start)
         }
       }
     }
