@@ -53,8 +53,8 @@ struct WordBoundariesTests {
     }
   }
 
-  @Test("asking about one offset breaks only its clause")
-  func onlyTheAskedClause() throws {
+  @Test("asking about one offset breaks only the stretch of its clause around it")
+  func onlyTheAskedStretch() throws {
     var words = try lazyWords("中国外交部，发言人汪文斌表示。美国国务院")
     #expect(words.tokensFound.isEmpty)
     let asked = words.token(at: 8)
@@ -62,7 +62,8 @@ struct WordBoundariesTests {
     #expect(word.kind == .ideograph)
     #expect(words.tokensFound.allSatisfy { 6 <= $0.range.start && $0.range.end <= 15 })
     #expect(words.tokensFound.map(\.range.start).min() == 6)
-    #expect(words.tokensFound.map(\.range.end).max() == 15)
+    // No dictionary word holds 人汪, so ICU splits there whatever follows.
+    #expect(words.tokensFound.map(\.range.end).max() == 9)
     let starts = words.startsWord(at: 6)
     let ends = words.endsWord(at: 15)
     #expect(starts && ends)

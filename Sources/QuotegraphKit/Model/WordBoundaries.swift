@@ -1,13 +1,14 @@
 import ICUText
 
-/// ICU's word boundaries in a document's clean text, found clause by clause when a stage first
-/// asks about a clause. Word break is the costliest step of the pipeline (its dictionary pass
-/// alone takes half the time budget of `extract`), and stages only ask about the few clauses
+/// ICU's word boundaries in a document's clean text, found stretch by stretch when a stage first
+/// asks about a stretch. Word break is the costliest step of the pipeline (its dictionary pass
+/// alone takes half the time budget of `extract`), and stages only ask about the few places
 /// where a name candidate stands, so most of the text is never broken into words.
 ///
 /// Clauses end after CJK punctuation and line breaks, where ICU always breaks and no rule looks
 /// across (its dictionary pass works on runs of Han and kana between them), so the words of a
-/// clause are the words ICU finds in the whole text.
+/// clause are the words ICU finds in the whole text. A clause is broken in stretches, cut
+/// between two Han characters no dictionary word holds side by side (see `mustBreak(at:)`).
 ///
 /// A value type: stages ask through `inout` (`document.words.token(at:)`), and what one stage
 /// computed is there for the next.
@@ -44,7 +45,7 @@ public struct WordBoundaries: Sendable {
   /// The word covering `offset`, or nil where there is none (whitespace, outside the text).
   public mutating func token(at offset: Int) -> Token? {
     guard offset >= 0 && offset < wordAt.count else { return nil }
-    if wordAt[offset] == WordBoundaries.unknown { breakClause(containing: offset) }
+    if wordAt[offset] == WordBoundaries.unknown { breakStretch(containing: offset) }
     let index = wordAt[offset]
     return index >= 0 ? words[Int(index)] : nil
   }
@@ -95,7 +96,7 @@ public struct WordBoundaries: Sendable {
     offset <= 0 || offset >= units.count || WordBoundaries.clauseStarts(at: offset, units)
   }
 
-  /// The words of the clauses broken so far, clause by clause in the order they were asked.
+  /// The words of the stretches broken so far, in the order they were asked.
   public var tokensFound: [Token] { words }
 
   /// Every word of the text in order: what `quotegraph segment` shows.
@@ -113,12 +114,26 @@ public struct WordBoundaries: Sendable {
     return result
   }
 
-  /// Breaks the clause around `offset` and records its words.
-  private mutating func breakClause(containing offset: Int) {
+  /// Whether ICU's words must break at `offset` whatever surrounds it: at a clause edge, or
+  /// between two Han characters that no dictionary word holds side by side. ICU's dictionary
+  /// pass picks the cheapest split of a run of Han characters into dictionary words; where no
+  /// word can span a place every split passes through it, so the best split on each side is
+  /// the best split of that side alone, and the two sides can be broken apart.
+  private func mustBreak(at offset: Int) -> Bool {
+    if isClauseEdge(offset) { return true }
+    guard let pairs, units[offset - 1].isIdeograph, units[offset].isIdeograph else {
+      return false
+    }
+    return !pairs.mayHold(units[offset - 1], units[offset])
+  }
+
+  /// Breaks the stretch around `offset` between the nearest places where ICU must break (most
+  /// often a small part of its clause) and records its words.
+  private mutating func breakStretch(containing offset: Int) {
     var start = offset
-    while start > 0 && !WordBoundaries.clauseStarts(at: start, units) { start -= 1 }
+    while !mustBreak(at: start) { start -= 1 }
     var end = offset + 1
-    while end < units.count && !WordBoundaries.clauseStarts(at: end, units) { end += 1 }
+    while !mustBreak(at: end) { end += 1 }
     do {
       guard let breaker else { throw QuotegraphError("segment.icu", "no word breaker") }
       let boundaries = try breaker.withIterator { try $0.segments(of: units, in: start..<end) }
