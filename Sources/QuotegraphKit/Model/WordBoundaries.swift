@@ -17,6 +17,8 @@ public struct WordBoundaries: Sendable {
   private let breaker: IteratorPool?
   /// The pairs of characters ICU's dictionary words hold, to answer `joins` without ICU.
   private let pairs: CJKDictionaryPairs?
+  /// Splits stretches of Han characters as ICU would, without its iterator.
+  private let splitter: CJKDictionarySplitter?
   /// Per offset: the index of the word covering it in `words`, `noWord` for whitespace, or
   /// `unknown` before its clause is broken.
   private var wordAt: [Int32]
@@ -32,13 +34,18 @@ public struct WordBoundaries: Sendable {
     units = []
     breaker = nil
     pairs = nil
+    splitter = nil
     wordAt = []
   }
 
-  init(units: [UInt16], breaker: IteratorPool, pairs: CJKDictionaryPairs?) {
+  init(
+    units: [UInt16], breaker: IteratorPool, pairs: CJKDictionaryPairs?,
+    splitter: CJKDictionarySplitter?
+  ) {
     self.units = units
     self.breaker = breaker
     self.pairs = pairs
+    self.splitter = splitter
     self.wordAt = [Int32](repeating: WordBoundaries.unknown, count: units.count)
   }
 
@@ -114,17 +121,34 @@ public struct WordBoundaries: Sendable {
     return result
   }
 
-  /// Whether ICU's words must break at `offset` whatever surrounds it: at a clause edge, or
-  /// between two Han characters that no dictionary word holds side by side. ICU's dictionary
-  /// pass picks the cheapest split of a run of Han characters into dictionary words; where no
-  /// word can span a place every split passes through it, so the best split on each side is
-  /// the best split of that side alone, and the two sides can be broken apart.
+  /// Whether ICU's words must break at `offset` whatever surrounds it: at a clause edge,
+  /// between two Han characters that no dictionary word holds side by side, or between a Han
+  /// character and one of `standsApartFromHan`. ICU's dictionary pass picks the cheapest split
+  /// of a run of Han characters into dictionary words; where no word can span a place every
+  /// split passes through it, so the best split on each side is the best split of that side
+  /// alone.
   private func mustBreak(at offset: Int) -> Bool {
     if isClauseEdge(offset) { return true }
-    guard let pairs, units[offset - 1].isIdeograph, units[offset].isIdeograph else {
-      return false
+    let before = units[offset - 1]
+    let after = units[offset]
+    if before.isIdeograph {
+      guard after.isIdeograph else { return WordBoundaries.standsApartFromHan(after) }
+      guard let pairs else { return false }
+      return !pairs.mayHold(before, after)
     }
-    return !pairs.mayHold(units[offset - 1], units[offset])
+    return after.isIdeograph && WordBoundaries.standsApartFromHan(before)
+  }
+
+  /// Characters that are neither dictionary characters (Han, kana) nor kept with the character
+  /// before them (combining marks, format characters): Han takes part in no word rule but
+  /// those, so beside Han these start or end a word as the text's edge would. Printable ASCII,
+  /// the middle dot, general punctuation up to U+2027, CJK symbols before 々, and the fullwidth
+  /// forms of ASCII.
+  static func standsApartFromHan(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x20...0x7E, 0xB7, 0x2010...0x2027, 0x3000...0x3004, 0xFF01...0xFF5E: true
+    default: false
+    }
   }
 
   /// Breaks the stretch around `offset` between the nearest places where ICU must break (most
@@ -134,6 +158,20 @@ public struct WordBoundaries: Sendable {
     while !mustBreak(at: start) { start -= 1 }
     var end = offset + 1
     while !mustBreak(at: end) { end += 1 }
+    // Most stretches are Han characters alone, which ICU's rules pass whole to its dictionary.
+    var wordStart = Int32(start)
+    if let splitter,
+      splitter.forEachWordEnd(
+        in: units, start..<end,
+        { wordEnd in
+          record(
+            Token(range: TextRange(start: wordStart, end: wordEnd), kind: .ideograph),
+            over: wordStart..<wordEnd)
+          wordStart = wordEnd
+        })
+    {
+      return
+    }
     do {
       guard let breaker else { throw QuotegraphError("segment.icu", "no word breaker") }
       let boundaries = try breaker.withIterator { try $0.segments(of: units, in: start..<end) }
