@@ -1,5 +1,5 @@
 // ICU's CJK dictionary, read through its public trie API (C++ only): which characters its words
-// hold side by side.
+// hold side by side, and the words ICU's word break splits a run of Han characters into.
 #include "CICUShim.h"
 
 #include <unicode/ucharstrie.h>
@@ -7,29 +7,47 @@
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
+#include <vector>
+
 namespace {
 // The layout of ICU's .dict files (dictionarydata.h): eight int32 indexes, then the trie.
 enum { kTrieOffset = 0, kTrieType = 4, kTransform = 5, kIndexCount = 8 };
 enum { kTrieTypeUChars = 1, kTrieTypeMask = 7 };
-}  // namespace
 
-extern "C" int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *error) {
-  UErrorCode status = U_ZERO_ERROR;
-  UDataMemory *file =
-      udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &status);
-  if (U_FAILURE(status)) {
-    *error = status;
-    return 0;
-  }
-  const uint8_t *data = static_cast<const uint8_t *>(udata_getMemory(file));
+// cjdict's trie, or null with `status` set.
+const char16_t *openTrie(UDataMemory **file, UErrorCode &status) {
+  *file = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &status);
+  if (U_FAILURE(status)) return nullptr;
+  const uint8_t *data = static_cast<const uint8_t *>(udata_getMemory(*file));
   const int32_t *indexes = reinterpret_cast<const int32_t *>(data);
   if ((indexes[kTrieType] & kTrieTypeMask) != kTrieTypeUChars || indexes[kTransform] != 0 ||
       indexes[kTrieOffset] < kIndexCount * 4) {
-    udata_close(file);
-    *error = U_INVALID_FORMAT_ERROR;
+    udata_close(*file);
+    *file = nullptr;
+    status = U_INVALID_FORMAT_ERROR;
+    return nullptr;
+  }
+  return reinterpret_cast<const char16_t *>(data + indexes[kTrieOffset]);
+}
+
+bool isHan(uint16_t unit) {
+  return (unit >= 0x4E00 && unit <= 0x9FFF) || (unit >= 0x3400 && unit <= 0x4DBF);
+}
+}  // namespace
+
+struct qg_cjdict {
+  UDataMemory *file;
+  const char16_t *trie;
+};
+
+extern "C" int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *error) {
+  UErrorCode status = U_ZERO_ERROR;
+  UDataMemory *file = nullptr;
+  const char16_t *trie = openTrie(&file, status);
+  if (trie == nullptr) {
+    *error = status;
     return 0;
   }
-  const char16_t *trie = reinterpret_cast<const char16_t *>(data + indexes[kTrieOffset]);
   const uint32_t mask = static_cast<uint32_t>(wordCount) * 64 - 1;
   icu::UCharsTrie::Iterator words(trie, 0, status);
   int32_t count = 0;
@@ -46,5 +64,87 @@ extern "C" int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *e
   }
   udata_close(file);
   *error = U_FAILURE(status) ? status : U_ZERO_ERROR;
+  return count;
+}
+
+extern "C" qg_cjdict *qg_cjdict_open(int32_t *error) {
+  UErrorCode status = U_ZERO_ERROR;
+  UDataMemory *file = nullptr;
+  const char16_t *trie = openTrie(&file, status);
+  *error = status;
+  if (trie == nullptr) return nullptr;
+  return new qg_cjdict{file, trie};
+}
+
+extern "C" void qg_cjdict_close(qg_cjdict *dictionary) {
+  if (dictionary == nullptr) return;
+  udata_close(dictionary->file);
+  delete dictionary;
+}
+
+// The dynamic programme of ICU's CjkBreakEngine::divideUpDictionaryRange (dictbe.cpp), which is
+// what its word break runs on a run of Han characters: the split whose words' dictionary costs
+// sum least, a character no word starts with costing 255 on its own, words of at most 20 units,
+// ties going to the split whose last word starts first. Only for BMP Han characters, which
+// need no normalisation and are neither kana nor Hangul (which the engine treats apart).
+extern "C" int32_t qg_cjdict_split(const qg_cjdict *dictionary, const uint16_t *text,
+                                   int32_t length, int32_t *ends) {
+  enum { kMaxWordLength = 20 };
+  const uint32_t kUnknownCost = 255;
+  const uint32_t kUnreached = UINT32_MAX;
+  for (int32_t i = 0; i < length; i++) {
+    if (!isHan(text[i])) return -1;
+  }
+  // Stretches between two certain breaks are short: the heap only for long ones.
+  enum { kOnStack = 256 };
+  uint32_t costOnStack[kOnStack + 1];
+  int32_t previousOnStack[kOnStack + 1];
+  std::vector<uint32_t> costOnHeap;
+  std::vector<int32_t> previousOnHeap;
+  uint32_t *cost = costOnStack;
+  int32_t *previous = previousOnStack;
+  if (length > kOnStack) {
+    costOnHeap.resize(length + 1);
+    previousOnHeap.resize(length + 1);
+    cost = costOnHeap.data();
+    previous = previousOnHeap.data();
+  }
+  for (int32_t i = 0; i <= length; i++) {
+    cost[i] = kUnreached;
+    previous[i] = -1;
+  }
+  cost[0] = 0;
+  auto relax = [&](int32_t from, int32_t to, uint32_t word) {
+    uint32_t total = cost[from] + word;
+    if (total < cost[to]) {
+      cost[to] = total;
+      previous[to] = from;
+    }
+  };
+  for (int32_t i = 0; i < length; i++) {
+    if (cost[i] == kUnreached) continue;
+    icu::UCharsTrie trie(dictionary->trie);
+    bool oneCharacterWord = false;
+    for (int32_t end = i; end < length;) {
+      UStringTrieResult result = end == i ? trie.first(text[end]) : trie.next(text[end]);
+      end++;
+      if (USTRINGTRIE_HAS_VALUE(result)) {
+        if (end - i == 1) oneCharacterWord = true;
+        relax(i, end, static_cast<uint32_t>(trie.getValue()));
+        if (result == USTRINGTRIE_FINAL_VALUE) break;
+      } else if (result == USTRINGTRIE_NO_MATCH) {
+        break;
+      }
+      if (end - i >= kMaxWordLength) break;
+    }
+    if (!oneCharacterWord) relax(i, i + 1, kUnknownCost);
+  }
+  int32_t count = 0;
+  for (int32_t end = length; end > 0; end = previous[end]) ends[count++] = end;
+  for (int32_t low = 0, high = count - 1; low < high; low++, high--) {
+    int32_t swap = ends[low];
+    ends[low] = ends[high];
+    ends[high] = swap;
+  }
   return count;
 }

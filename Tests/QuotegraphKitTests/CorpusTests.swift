@@ -1,4 +1,5 @@
 import Foundation
+import ICUText
 import Testing
 
 @testable import QuotegraphKit
@@ -64,6 +65,19 @@ struct CorpusTests {
       #expect(!text.contains("获取更多RSS"), "\(document.article.source)")
       #expect(!text.contains("https://feedx.net"), "\(document.article.source)")
       #expect(!text.contains("感謝您的訂閱"), "\(document.article.source)")
+    }
+  }
+
+  @Test("every article's words, stretch by stretch, are ICU's words over its whole text")
+  func stretchesAgreeWithWholeText() async throws {
+    let iterator = try BreakIterator(.word, locale: "zh")
+    for outcome in try await outcomes() {
+      guard case .success(var document) = outcome.result else { continue }
+      let units = document.text.units
+      let whole = try iterator.segments(of: units).compactMap {
+        Segmenter.token(for: $0, in: units)
+      }
+      #expect(document.words.allTokens() == whole, "\(outcome.source)")
     }
   }
 }

@@ -9,7 +9,7 @@ struct WordBoundariesTests {
   func lazyWords(_ text: String) throws -> WordBoundaries {
     WordBoundaries(
       units: Array(text.utf16), breaker: IteratorPool(try BreakIterator(.word, locale: "zh")),
-      pairs: CJKDictionaryPairs.system)
+      pairs: CJKDictionaryPairs.system, splitter: CJKDictionarySplitter.system)
   }
 
   /// What ICU finds over the whole text at once.
@@ -40,9 +40,11 @@ struct WordBoundariesTests {
       "韩正", "在", "克里姆林宫", "，", "。", "、", "：", "“", "”", "（", "）", "《", "》", "\n", " ",
       "COP28", "1,000.5", "don't", "U.S.", "e\u{301}", "\u{200D}", "\u{FE0F}", "カタカナ", "의",
       "👍🏽", "！", "？", "；", "李强调研", "还说", "今天是", "·", "列昂尼德•斯卢茨基",
+      "2020年", "—", "…", "‘", "’", "‧", "％", "２０", "Ｆ", "〇", "々", "ー", "　", "_", "'", ".",
+      "中华人民共和国", "发言人汪文斌", "\u{F900}", "\u{20000}", "ｶﾞ", "한",
     ]
     var generator = SplitMix64(seed: 20_261_124)
-    for _ in 0..<300 {
+    for _ in 0..<1000 {
       let count = Int(generator.next() % 12) + 1
       let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
         .joined()
@@ -53,8 +55,8 @@ struct WordBoundariesTests {
     }
   }
 
-  @Test("asking about one offset breaks only its clause")
-  func onlyTheAskedClause() throws {
+  @Test("asking about one offset breaks only the stretch of its clause around it")
+  func onlyTheAskedStretch() throws {
     var words = try lazyWords("中国外交部，发言人汪文斌表示。美国国务院")
     #expect(words.tokensFound.isEmpty)
     let asked = words.token(at: 8)
@@ -62,7 +64,8 @@ struct WordBoundariesTests {
     #expect(word.kind == .ideograph)
     #expect(words.tokensFound.allSatisfy { 6 <= $0.range.start && $0.range.end <= 15 })
     #expect(words.tokensFound.map(\.range.start).min() == 6)
-    #expect(words.tokensFound.map(\.range.end).max() == 15)
+    // No dictionary word holds 人汪, so ICU splits there whatever follows.
+    #expect(words.tokensFound.map(\.range.end).max() == 9)
     let starts = words.startsWord(at: 6)
     let ends = words.endsWord(at: 15)
     #expect(starts && ends)
@@ -129,6 +132,60 @@ struct WordBoundariesTests {
         String(decoding: try Fixture.bytes(Paths.sample + "/" + file), as: UTF8.self),
         source: file)
       try expectAnswersMatchWholeText(String(document.text.string.prefix(1500)))
+    }
+  }
+
+  /// The ends of ICU's words in a run of Han characters, by the splitter and by ICU.
+  func splitBothWays(_ run: [UInt16]) throws -> (splitter: [Int32], icu: [Int32]) {
+    let splitter = try #require(CJKDictionarySplitter.system)
+    var ends: [Int32] = []
+    #expect(splitter.forEachWordEnd(in: run, 0..<run.count) { ends.append($0) })
+    let icu = try BreakIterator(.word, locale: "zh").segments(of: run)
+    #expect(icu.allSatisfy { WordKind(ruleStatus: $0.ruleStatus) == .ideograph })
+    return (ends, icu.map(\.end))
+  }
+
+  @Test("the dictionary splitter splits runs of Han as ICU does: sample articles, random runs")
+  func splitterAgreesWithICU() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: Paths.sample).sorted()
+    var runs = 0
+    for file in files {
+      let document = try Fixture.process(
+        String(decoding: try Fixture.bytes(Paths.sample + "/" + file), as: UTF8.self),
+        source: file)
+      var run: [UInt16] = []
+      for unit in document.text.units + [0x3002] {
+        if CJKDictionarySplitter.splits(unit) {
+          run.append(unit)
+          continue
+        }
+        if !run.isEmpty {
+          let (splitter, icu) = try splitBothWays(run)
+          #expect(splitter == icu, "\(String(decoding: run, as: UTF16.self))")
+          runs += 1
+        }
+        run = []
+      }
+    }
+    #expect(runs > 100)
+    // Runs of characters from many words, glued where the dictionary has no word: ties and
+    // unknown characters.
+    let pool = Array("中华人民共和国外交部发言人汪文斌表示美国国务卿蓬佩奥韩正会见克里姆林宫的了是在和与一二三龘靐齉㐀㐁鿏".utf16)
+    var generator = SplitMix64(seed: 20_261_202)
+    for _ in 0..<500 {
+      let run = (0..<(Int(generator.next() % 30) + 1)).map { _ in
+        pool[Int(generator.next() % UInt64(pool.count))]
+      }
+      let (splitter, icu) = try splitBothWays(run)
+      #expect(splitter == icu, "\(String(decoding: run, as: UTF16.self))")
+    }
+  }
+
+  @Test("the dictionary splitter takes Han characters of the BMP only")
+  func splitterRefusesOthers() throws {
+    let splitter = try #require(CJKDictionarySplitter.system)
+    for text in ["中a", "カタカナ", "中\u{F900}", "中\u{20000}", "々", "한국"] {
+      #expect(!splitter.forEachWordEnd(in: Array(text.utf16), 0..<text.utf16.count) { _ in })
     }
   }
 

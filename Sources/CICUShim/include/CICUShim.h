@@ -63,6 +63,18 @@ const char *qg_error_name(int32_t error);
    1), modulo the filter's size. Returns the number of words read. */
 int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *error);
 
+typedef struct qg_cjdict qg_cjdict;
+
+/* Opens ICU's cjdict for qg_cjdict_split; read-only, shared by all threads. */
+qg_cjdict *qg_cjdict_open(int32_t *error);
+void qg_cjdict_close(qg_cjdict *dictionary);
+
+/* Splits text[0..<length], BMP Han characters only (U+3400-4DBF, U+4E00-9FFF), into the words
+   ICU's word break finds there when the run stands alone: writes each word's end into `ends`
+   (room for `length`) and returns how many, or -1 when some unit is no such character. */
+int32_t qg_cjdict_split(const qg_cjdict *dictionary, const uint16_t *text, int32_t length,
+                        int32_t *ends);
+
 static inline uint32_t qg_pair_hash(uint32_t pair, uint32_t which) {
   uint32_t h = pair * (which ? 0x85EBCA6Bu : 0x9E3779B1u);
   return h ^ (h >> 15);

@@ -28,7 +28,7 @@ public struct Document: Sendable {
   public var paragraphs: [Paragraph]
   public var quotations: [Quotation]
   public var sentences: [Sentence]
-  /// ICU's words, broken clause by clause as stages ask (`text.segment.v1` sets it up).
+  /// ICU's words, broken stretch by stretch as stages ask (`text.segment.v1` sets it up).
   public var words: WordBoundaries
   /// The people, organisations and places the article names, each once.
   public var entities: [EntityRecord]
@@ -57,7 +57,7 @@ public struct Document: Sendable {
     self.layers = [.article]
   }
 
-  /// Every word of the text in order, each clause broken now if no stage has asked for it.
+  /// Every word of the text in order, each stretch broken now if no stage has asked for it.
   public var tokens: [Token] {
     var all = words
     return all.allTokens()

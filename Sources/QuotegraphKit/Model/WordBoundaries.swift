@@ -1,13 +1,14 @@
 import ICUText
 
-/// ICU's word boundaries in a document's clean text, found clause by clause when a stage first
-/// asks about a clause. Word break is the costliest step of the pipeline (its dictionary pass
-/// alone takes half the time budget of `extract`), and stages only ask about the few clauses
+/// ICU's word boundaries in a document's clean text, found stretch by stretch when a stage first
+/// asks about a stretch. Word break is the costliest step of the pipeline (its dictionary pass
+/// alone takes half the time budget of `extract`), and stages only ask about the few places
 /// where a name candidate stands, so most of the text is never broken into words.
 ///
 /// Clauses end after CJK punctuation and line breaks, where ICU always breaks and no rule looks
 /// across (its dictionary pass works on runs of Han and kana between them), so the words of a
-/// clause are the words ICU finds in the whole text.
+/// clause are the words ICU finds in the whole text. A clause is broken in stretches, cut
+/// between two Han characters no dictionary word holds side by side (see `mustBreak(at:)`).
 ///
 /// A value type: stages ask through `inout` (`document.words.token(at:)`), and what one stage
 /// computed is there for the next.
@@ -16,6 +17,8 @@ public struct WordBoundaries: Sendable {
   private let breaker: IteratorPool?
   /// The pairs of characters ICU's dictionary words hold, to answer `joins` without ICU.
   private let pairs: CJKDictionaryPairs?
+  /// Splits stretches of Han characters as ICU would, without its iterator.
+  private let splitter: CJKDictionarySplitter?
   /// Per offset: the index of the word covering it in `words`, `noWord` for whitespace, or
   /// `unknown` before its clause is broken.
   private var wordAt: [Int32]
@@ -31,20 +34,25 @@ public struct WordBoundaries: Sendable {
     units = []
     breaker = nil
     pairs = nil
+    splitter = nil
     wordAt = []
   }
 
-  init(units: [UInt16], breaker: IteratorPool, pairs: CJKDictionaryPairs?) {
+  init(
+    units: [UInt16], breaker: IteratorPool, pairs: CJKDictionaryPairs?,
+    splitter: CJKDictionarySplitter?
+  ) {
     self.units = units
     self.breaker = breaker
     self.pairs = pairs
+    self.splitter = splitter
     self.wordAt = [Int32](repeating: WordBoundaries.unknown, count: units.count)
   }
 
   /// The word covering `offset`, or nil where there is none (whitespace, outside the text).
   public mutating func token(at offset: Int) -> Token? {
     guard offset >= 0 && offset < wordAt.count else { return nil }
-    if wordAt[offset] == WordBoundaries.unknown { breakClause(containing: offset) }
+    if wordAt[offset] == WordBoundaries.unknown { breakStretch(containing: offset) }
     let index = wordAt[offset]
     return index >= 0 ? words[Int(index)] : nil
   }
@@ -95,7 +103,7 @@ public struct WordBoundaries: Sendable {
     offset <= 0 || offset >= units.count || WordBoundaries.clauseStarts(at: offset, units)
   }
 
-  /// The words of the clauses broken so far, clause by clause in the order they were asked.
+  /// The words of the stretches broken so far, in the order they were asked.
   public var tokensFound: [Token] { words }
 
   /// Every word of the text in order: what `quotegraph segment` shows.
@@ -113,12 +121,57 @@ public struct WordBoundaries: Sendable {
     return result
   }
 
-  /// Breaks the clause around `offset` and records its words.
-  private mutating func breakClause(containing offset: Int) {
+  /// Whether ICU's words must break at `offset` whatever surrounds it: at a clause edge,
+  /// between two Han characters that no dictionary word holds side by side, or between a Han
+  /// character and one of `standsApartFromHan`. ICU's dictionary pass picks the cheapest split
+  /// of a run of Han characters into dictionary words; where no word can span a place every
+  /// split passes through it, so the best split on each side is the best split of that side
+  /// alone.
+  private func mustBreak(at offset: Int) -> Bool {
+    if isClauseEdge(offset) { return true }
+    let before = units[offset - 1]
+    let after = units[offset]
+    if before.isIdeograph {
+      guard after.isIdeograph else { return WordBoundaries.standsApartFromHan(after) }
+      guard let pairs else { return false }
+      return !pairs.mayHold(before, after)
+    }
+    return after.isIdeograph && WordBoundaries.standsApartFromHan(before)
+  }
+
+  /// Characters that are neither dictionary characters (Han, kana) nor kept with the character
+  /// before them (combining marks, format characters): Han takes part in no word rule but
+  /// those, so beside Han these start or end a word as the text's edge would. Printable ASCII,
+  /// the middle dot, general punctuation up to U+2027, CJK symbols before 々, and the fullwidth
+  /// forms of ASCII.
+  static func standsApartFromHan(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x20...0x7E, 0xB7, 0x2010...0x2027, 0x3000...0x3004, 0xFF01...0xFF5E: true
+    default: false
+    }
+  }
+
+  /// Breaks the stretch around `offset` between the nearest places where ICU must break (most
+  /// often a small part of its clause) and records its words.
+  private mutating func breakStretch(containing offset: Int) {
     var start = offset
-    while start > 0 && !WordBoundaries.clauseStarts(at: start, units) { start -= 1 }
+    while !mustBreak(at: start) { start -= 1 }
     var end = offset + 1
-    while end < units.count && !WordBoundaries.clauseStarts(at: end, units) { end += 1 }
+    while !mustBreak(at: end) { end += 1 }
+    // Most stretches are Han characters alone, which ICU's rules pass whole to its dictionary.
+    var wordStart = Int32(start)
+    if let splitter,
+      splitter.forEachWordEnd(
+        in: units, start..<end,
+        { wordEnd in
+          record(
+            Token(range: TextRange(start: wordStart, end: wordEnd), kind: .ideograph),
+            over: wordStart..<wordEnd)
+          wordStart = wordEnd
+        })
+    {
+      return
+    }
     do {
       guard let breaker else { throw QuotegraphError("segment.icu", "no word breaker") }
       let boundaries = try breaker.withIterator { try $0.segments(of: units, in: start..<end) }

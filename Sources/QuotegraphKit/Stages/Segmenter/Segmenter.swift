@@ -33,6 +33,7 @@ public struct Segmenter: Stage {
   /// Read from ICU's dictionary when the first segmenter is built (some 20 ms, beside the other
   /// stages' loading), so that most word questions need no clause broken.
   private let dictionaryPairs: CJKDictionaryPairs?
+  private let splitter: CJKDictionarySplitter?
 
   public init(settings: Settings) throws(QuotegraphError) {
     self.settings = settings
@@ -40,6 +41,7 @@ public struct Segmenter: Stage {
       words = IteratorPool(try BreakIterator(.word, locale: settings.locale))
       sentences = IteratorPool(try BreakIterator(.sentence, locale: settings.locale))
       dictionaryPairs = CJKDictionaryPairs.system
+      splitter = CJKDictionarySplitter.system
     } catch {
       throw QuotegraphError(
         "segment.icu", "cannot open ICU break iterators for locale \(settings.locale): \(error)")
@@ -79,7 +81,8 @@ public struct Segmenter: Stage {
     }
     document.quotations = quotations
     document.sentences = sentenceList
-    document.words = WordBoundaries(units: units, breaker: words, pairs: dictionaryPairs)
+    document.words = WordBoundaries(
+      units: units, breaker: words, pairs: dictionaryPairs, splitter: splitter)
     document.layers.formUnion(Self.provides)
   }
 
