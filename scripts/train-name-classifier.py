@@ -106,10 +106,24 @@ def examples(binary, pipeline, sentences):
     return out, [line["candidates"] for line in tagged]
 
 
+def reachable(sentences, candidates):
+    """How many gold spans of `sentences` are among their candidates, each counted once.
+
+    >>> reachable([("王毅说", {(0, 2)})], [[{"start": 0, "end": 2}, {"start": 0, "end": 2}]])
+    1
+    """
+    return sum(len(gold & {(c["start"], c["end"]) for c in found})
+               for (_, gold), found in zip(sentences, candidates))
+
+
 def fold_of(index, count, folds, mode):
     """The fold of sentence `index` of `count`: every `folds`-th sentence (`mod`), or
     contiguous blocks (`block`), so that neighbouring sentences of one article, which repeat
-    its names, never train and test the same fold."""
+    its names, never train and test the same fold.
+
+    >>> [fold_of(i, 6, 3, "mod") for i in range(6)], [fold_of(i, 6, 3, "block") for i in range(6)]
+    ([0, 1, 2, 0, 1, 2], [0, 0, 1, 1, 2, 2])
+    """
     return index % folds if mode == "mod" else index * folds // count
 
 
@@ -196,8 +210,7 @@ def main():
         total = sum(len(s) for s in data[name])
         # A span proposed twice (a gazetteer person and a discovered name) counts once: this
         # is the recall no ranking of the candidates can pass.
-        reached = sum(len(gold & {(c["start"], c["end"]) for c in candidates})
-                      for (_, gold), candidates in zip(sets[name], spans[name]))
+        reached = reachable(sets[name], spans[name])
         gold = sum(len(g) for _, g in sets[name])
         print(f"{name}: {len(sets[name])} sentences, {total} candidates, {reached} of "
               f"{gold} gold names among them", file=sys.stderr)
