@@ -19,15 +19,9 @@ public final class CJKDictionarySplitter: @unchecked Sendable {
 
   deinit { qg_cjdict_close(handle) }
 
-  /// Whether `split` takes the unit: a Han character of the Basic Multilingual Plane (CJK
-  /// unified ideographs and extension A), which no normalisation changes.
-  @inline(__always)
-  public static func splits(_ unit: UInt16) -> Bool {
-    (0x4E00...0x9FFF).contains(unit) || (0x3400...0x4DBF).contains(unit)
-  }
-
   /// Calls `body` with the ends of ICU's words in `text[range]`, offsets into `text`, and
-  /// returns true; returns false when some unit is not one `splits(_:)` takes.
+  /// returns true; returns false when some unit is not a Han character of the Basic Multilingual
+  /// Plane (CJK unified ideographs and extension A, which no normalisation changes).
   public func forEachWordEnd(
     in text: [UInt16], _ range: Range<Int>, _ body: (Int32) -> Void
   ) -> Bool {

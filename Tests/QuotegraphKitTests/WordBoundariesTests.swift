@@ -155,7 +155,7 @@ struct WordBoundariesTests {
         source: file)
       var run: [UInt16] = []
       for unit in document.text.units + [0x3002] {
-        if CJKDictionarySplitter.splits(unit) {
+        if unit.isIdeograph {
           run.append(unit)
           continue
         }
