@@ -63,6 +63,27 @@ struct MatchingTests {
     }
   }
 
+  @Test("property: utf16Units are Array(utf16), whatever the scalars' UTF-8 lengths")
+  func utf16UnitsOfStrings() {
+    var generator = SplitMix64(seed: 12)
+    let samples: [UInt32] = [0x41, 0x7F, 0x80, 0x7FF, 0x800, 0x97E9, 0xFFFD, 0xFFFF, 0x10000]
+    for _ in 0..<2000 {
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: 0..<8, using: &generator) {
+        let value =
+          Bool.random(using: &generator)
+          ? samples.randomElement(using: &generator) ?? 0
+          : UInt32.random(in: 0...0x10FFFF, using: &generator)
+        if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+      }
+      let text = String(scalars)
+      #expect(text.utf16Units == Array(text.utf16), "\(Array(text.unicodeScalars))")
+    }
+    for text in ["", "韩正", "a😀b𠀀c", "南希·佩洛西", "ＡＰＥＣ", String(repeating: "长", count: 40)] {
+      #expect(text.utf16Units == Array(text.utf16), "\(text)")
+    }
+  }
+
   @Test("UnitKey: equal for equal words, distinct for different ones, nil past four units")
   func unitKeys() {
     let words = ["王", "王毅", "欧阳", "欧阳修", "司马相如", "\u{0}王", "王\u{0}", "a", "ab"]

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Everything in `Gazetteers/`: people, roles, organisations, places, cues and the script
 /// variants behind the match-key fold, loaded into value types.
 public struct Gazetteer: Sendable {
@@ -38,31 +35,30 @@ public struct Gazetteer: Sendable {
     // The people file is as large as all the others together: load it beside them.
     let folder = MatchKeyFolder(scriptVariants: variants)
     let curatedNotNames = notNames
-    let people = Mutex<Result<[PersonEntry], QuotegraphError>>(.success([]))
-    let others = Mutex<Result<Gazetteer, QuotegraphError>?>(nil)
-    DispatchQueue.concurrentPerform(iterations: 2) { part in
-      if part == 0 {
-        let loaded = Result { () throws(QuotegraphError) in
-          try decode(table(.people), PersonEntry.init(row:))
-        }
-        people.withLock { $0 = loaded }
-      } else {
-        let loaded = Result { () throws(QuotegraphError) in
+    @Sendable func loadPeople() -> Result<[PersonEntry], QuotegraphError> {
+      do {
+        return .success(try decode(table(.people), PersonEntry.init(row:)))
+      } catch {
+        return .failure(error)
+      }
+    }
+    func loadOthers() -> Result<Gazetteer, QuotegraphError> {
+      do {
+        return .success(
           Gazetteer(
             people: [],
             roles: try decode(table(.roles), RoleEntry.init(row:)),
             organizations: try decode(table(.organizations), OrganizationEntry.init(row:)),
             places: try decode(table(.places), PlaceEntry.init(row:)),
             cues: try decode(table(.cues), CueEntry.init(row:)),
-            folder: folder, notNames: curatedNotNames)
-        }
-        others.withLock { $0 = loaded }
+            folder: folder, notNames: curatedNotNames))
+      } catch {
+        return .failure(error)
       }
     }
-    guard var gazetteer = try others.withLock({ $0 })?.get() else {
-      throw QuotegraphError("gazetteer.load", "loading was interrupted", file: directory)
-    }
-    gazetteer.people = try people.withLock { $0 }.get()
+    let (people, others) = forkJoin(loadPeople, loadOthers)
+    var gazetteer = try others.get()
+    gazetteer.people = try people.get()
     return gazetteer
   }
 

@@ -44,7 +44,11 @@ public struct EntityIndex: Sendable {
       let folded = folder.fold(scalar)
       return folded.value <= 0xFFFF ? UInt16(folded.value) : UInt16(unit)
     }
-    func key(_ text: String) -> [UInt16] { text.utf16.map { foldTable[Int($0)] } }
+    func key(_ text: String) -> [UInt16] {
+      var units = text.utf16Units
+      for index in units.indices { units[index] = foldTable[Int(units[index])] }
+      return units
+    }
     let stopWords = Set(gazetteer.notNames.map(key))
     // Given names of transliterated names (约翰, 乔治, 威廉): alone they name nobody.
     let dot = EntityIndex.middleDot
