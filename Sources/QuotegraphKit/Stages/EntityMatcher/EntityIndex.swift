@@ -148,7 +148,9 @@ public struct EntityIndex: Sendable {
 
   static func common(_ id: String, _ nameEnglish: String, _ country: String) -> [String: JSONValue]
   {
-    var properties: [String: JSONValue] = [:]
+    // Room for every property at once: grown from empty, the table was rehashed at each
+    // insertion, for every entity of the gazetteer at every start.
+    var properties = [String: JSONValue](minimumCapacity: 5)
     if id.first == "Q" { properties["wikidata"] = .string(id) }
     if !nameEnglish.isEmpty { properties["name_en"] = .string(nameEnglish) }
     if !country.isEmpty { properties["country"] = .string(country) }
@@ -157,9 +159,11 @@ public struct EntityIndex: Sendable {
 
   static func record(_ person: PersonEntry) -> EntityRecord {
     var aliases: [String] = []
-    for alias in person.aliases + person.shortForms
-    where !aliases.contains(alias) && alias != person.name {
-      aliases.append(alias)
+    aliases.reserveCapacity(person.aliases.count + person.shortForms.count)
+    for list in [person.aliases, person.shortForms] {
+      for alias in list where !aliases.contains(alias) && alias != person.name {
+        aliases.append(alias)
+      }
     }
     return EntityRecord(
       id: nodeID(person.id), kind: .person, name: person.name, aliases: aliases,
