@@ -7,6 +7,30 @@ import Testing
 struct ArticleReaderTests {
   let reader = ArticleReader()
 
+  @Test("header byte shortcuts answer as the Character searches they stand for")
+  func headerByteShortcuts() {
+    for line in [
+      "title: 好", "key:", "k:\u{301}v", "a\r\n:b", "标题: 好", "no colon", "x :y", ":",
+      "\u{600}:x", "a:b:c",
+    ] {
+      let text = line[...]
+      let found = FrontMatter.firstColon(in: text)
+      let expected = text.firstIndex(of: ":")
+      #expect(found?.0 == expected, "\(line.debugDescription)")
+      #expect(found?.1 == expected.map { text.index(after: $0) }, "\(line.debugDescription)")
+    }
+    for line in ["[a](b)", "[]()", "[ab)", "[\u{600}abc", "abc)", "\r\nab)", "[é\u{301}ab)", "ab"] {
+      let text = line[...]
+      #expect(
+        ArticleReader.hasFourCharacters(text)
+          == (text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil),
+        "\(line.debugDescription)")
+    }
+    for url in ["https://x.org/a b", "https://x.org/", "中 文", ""] {
+      #expect(ArticleReader.containsSpace(url[...]) == url.contains(" "), "\(url.debugDescription)")
+    }
+  }
+
   @Test("the seed article: url, title, published as ISO 8601 UTC, source")
   func seedHeader() throws {
     let document = try reader.read(Fixture.bytes(Paths.seedArticle), source: "seed.txt")

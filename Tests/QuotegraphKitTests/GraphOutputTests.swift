@@ -101,6 +101,36 @@ struct GraphOutputTests {
     )
   }
 
+  @Test("properties keep key order however they are set, and write escaped")
+  func propertiesInKeyOrder() {
+    var properties: GraphProperties = ["text": "他说“好”\"\n", "cue_class": "say", "cue": "说"]
+    #expect(properties.keys == ["cue", "cue_class", "text"])
+    properties["end"] = 7
+    properties["a"] = .null
+    properties["cue"] = "表示"
+    properties["a"] = nil
+    #expect(properties.keys == ["cue", "cue_class", "end", "text"])
+    #expect(properties["cue"] == "表示")
+    #expect(properties["missing"] == nil)
+    #expect(properties == GraphProperties(properties.dictionary))
+    var output = JSONOutput()
+    properties.write(to: &output)
+    #expect(
+      output.string == #"{"cue":"表示","cue_class":"say","end":7,"text":"他说“好”\"\n"}"#)
+    var appended = GraphProperties(capacity: 2)
+    appended.appendInOrder("count", 2)
+    appended.appendInOrder("label", "x")
+    #expect(appended == ["label": "x", "count": 2])
+  }
+
+  @Test("ids are the prefix and the hash in one String")
+  func prefixedIDs() {
+    #expect(GraphBuilder.id("said:", "q", "a") == "said:" + GraphBuilder.hash("q", "a"))
+    var hasher = StableHasher()
+    hasher.combine("x")
+    #expect(hasher.hex(prefixedBy: "quote:") == "quote:" + StableID.hash("x"))
+  }
+
   @Test("the writer writes each node once and skips a repeated article whole")
   func writerDeduplicates() throws {
     var output = ""

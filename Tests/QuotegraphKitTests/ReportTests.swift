@@ -11,7 +11,7 @@ enum ReportSample {
   static func article(_ id: String, url: String, outlet: String?, published: String)
     -> GraphRecord
   {
-    var properties: [String: JSONValue] = [
+    var properties: GraphProperties = [
       "url": .string(url), "title": .string("标题 " + id), "published": .string(published),
     ]
     if let outlet { properties["outlet"] = .string(outlet) }
@@ -21,7 +21,7 @@ enum ReportSample {
   static func person(_ id: String, _ name: String, english: String?, aliases: [String])
     -> GraphRecord
   {
-    var properties: [String: JSONValue] = [
+    var properties: GraphProperties = [
       "name": .string(name), "aliases": .array(aliases.map(JSONValue.string)),
     ]
     if let english { properties["name_en"] = .string(english) }
@@ -41,7 +41,7 @@ enum ReportSample {
   }
 
   static func relationship(
-    _ label: String, _ start: String, _ end: String, _ properties: [String: JSONValue] = [:]
+    _ label: String, _ start: String, _ end: String, _ properties: GraphProperties = [:]
   ) -> GraphRecord {
     .relationship(
       .init(

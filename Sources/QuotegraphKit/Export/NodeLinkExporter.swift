@@ -31,9 +31,7 @@ public struct NodeLinkExporter: Sendable {
     return output
   }
 
-  static func renamed(_ properties: [String: JSONValue], reserved: Set<String>) -> [String:
-    JSONValue]
-  {
+  static func renamed(_ properties: GraphProperties, reserved: Set<String>) -> [String: JSONValue] {
     var result: [String: JSONValue] = [:]
     for (key, value) in properties {
       var name = key

@@ -62,7 +62,7 @@ public enum PropertyType: Equatable, Sendable {
   }
 
   /// The types of every property of the given property sets, by name.
-  public static func infer(_ propertySets: [[String: JSONValue]]) -> [String: PropertyType] {
+  public static func infer(_ propertySets: [GraphProperties]) -> [String: PropertyType] {
     var types: [String: PropertyType] = [:]
     var seen: Set<String> = []
     for properties in propertySets {

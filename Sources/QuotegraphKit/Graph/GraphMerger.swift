@@ -62,9 +62,7 @@ public struct GraphMerger {
   public var nodeCount: Int { nodes.count }
   public var relationshipCount: Int { relationships.count }
 
-  static func merge(_ first: [String: JSONValue], _ second: [String: JSONValue]) -> [String:
-    JSONValue]
-  {
+  static func merge(_ first: GraphProperties, _ second: GraphProperties) -> GraphProperties {
     var merged = first
     for (key, value) in second {
       guard let existing = merged[key] else {
@@ -91,7 +89,7 @@ extension GraphRecord {
   public init?(json: JSONValue) {
     let object = json.objectValue
     guard let id = object["id"]?.stringValue else { return nil }
-    let properties = object["properties"]?.objectValue ?? [:]
+    let properties = GraphProperties(object["properties"]?.objectValue ?? [:])
     switch object["type"]?.stringValue {
     case "node":
       self = .node(Node(id: id, labels: object["labels"]?.strings ?? [], properties: properties))

@@ -7,9 +7,9 @@ public enum GraphRecord: Equatable, Sendable {
   public struct Node: Equatable, Sendable {
     public var id: String
     public var labels: [String]
-    public var properties: [String: JSONValue]
+    public var properties: GraphProperties
 
-    public init(id: String, labels: [String], properties: [String: JSONValue]) {
+    public init(id: String, labels: [String], properties: GraphProperties) {
       self.id = id
       self.labels = labels
       self.properties = properties
@@ -31,10 +31,10 @@ public enum GraphRecord: Equatable, Sendable {
     public var label: String
     public var start: Endpoint
     public var end: Endpoint
-    public var properties: [String: JSONValue]
+    public var properties: GraphProperties
 
     public init(
-      id: String, label: String, start: Endpoint, end: Endpoint, properties: [String: JSONValue]
+      id: String, label: String, start: Endpoint, end: Endpoint, properties: GraphProperties
     ) {
       self.id = id
       self.label = label
@@ -66,7 +66,7 @@ public enum GraphRecord: Equatable, Sendable {
       output.writeASCII(",\"labels\":")
       GraphRecord.writeLabels(node.labels, to: &output)
       output.writeASCII(",\"properties\":")
-      JSONValue.writeSortedObject(node.properties, to: &output)
+      node.properties.write(to: &output)
       output.append(UInt8(ascii: "}"))
     case .relationship(let relationship):
       output.writeASCII("{\"type\":\"relationship\",\"id\":")
@@ -78,7 +78,7 @@ public enum GraphRecord: Equatable, Sendable {
       output.writeASCII(",\"end\":")
       GraphRecord.writeEndpoint(relationship.end, to: &output)
       output.writeASCII(",\"properties\":")
-      JSONValue.writeSortedObject(relationship.properties, to: &output)
+      relationship.properties.write(to: &output)
       output.append(UInt8(ascii: "}"))
     }
   }

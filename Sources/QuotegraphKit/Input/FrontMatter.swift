@@ -31,14 +31,30 @@ public struct FrontMatter: Equatable, Sendable {
         matter.closingLine = index + 1
         return matter
       }
-      guard let colon = line.firstIndex(of: ":") else { continue }
+      guard let (colon, afterColon) = FrontMatter.firstColon(in: line) else { continue }
       let key = line[..<colon].trimmingASCIISpaces()
       guard !key.isEmpty, !FrontMatter.containsSpace(key) else { continue }
-      let value = line[line.index(after: colon)...].trimmingASCIISpaces()
+      let value = line[afterColon...].trimmingASCIISpaces()
       matter.fields[String(key)] = unquote(String(value))
     }
     throw QuotegraphError(
       "input.front-matter", "front matter opened by `---` on line 1 is never closed", line: 1)
+  }
+
+  /// The first Character `:` of the line and the index after it. Found among the bytes when
+  /// what stands before the colon is ASCII without CR and what follows it is ASCII (keys are,
+  /// and a space follows): then each of those bytes is a Character, and nothing joins the
+  /// colon. Searching Characters broke every key's graphemes.
+  static func firstColon(in line: Substring) -> (Substring.Index, Substring.Index)? {
+    let bytes = line.utf8
+    if let colon = bytes.firstIndex(of: 0x3A),
+      bytes[..<colon].allSatisfy({ $0 < 0x80 && $0 != 0x0D })
+    {
+      let after = bytes.index(after: colon)
+      if after == bytes.endIndex || bytes[after] < 0x80 { return (colon, after) }
+    }
+    guard let colon = line.firstIndex(of: ":") else { return nil }
+    return (colon, line.index(after: colon))
   }
 
   /// `key.contains(" ")`, answered from the bytes when the key is ASCII (keys are): the

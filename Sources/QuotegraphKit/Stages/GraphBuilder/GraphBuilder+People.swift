@@ -13,22 +13,23 @@ extension GraphBuilder {
       let roleText = document.text[assignment.role]
       let titleText = document.text[assignment.title]
       let roleID = GazetteerFile.roles.derivedID(name: roleText)
-      let edgeID =
-        "holds:" + GraphBuilder.hash(person.id, roleID, article, titleText)
+      let edgeID = GraphBuilder.id("holds:", person.id, roleID, article, titleText)
       guard seen.insert(edgeID).inserted else { continue }
-      var properties: [String: JSONValue] = ["name": .string(roleText)]
-      if let kind = assignment.kind { properties["kind"] = .string(kind) }
-      if let id = assignment.roleID { properties["gazetteer_id"] = .string(id) }
+      // In key order, the optional ones in their places.
+      var properties = GraphProperties(capacity: 4)
+      if let id = assignment.roleID { properties.appendInOrder("gazetteer_id", .string(id)) }
       if let name = assignment.roleName, name != roleText {
-        properties["gazetteer_name"] = .string(name)
+        properties.appendInOrder("gazetteer_name", .string(name))
       }
+      if let kind = assignment.kind { properties.appendInOrder("kind", .string(kind)) }
+      properties.appendInOrder("name", .string(roleText))
       records.append(.node(.init(id: roleID, labels: ["Role"], properties: properties)))
-      var edge: [String: JSONValue] = [
-        "article": .string(article), "title_text": .string(titleText),
-      ]
+      var edge = GraphProperties(capacity: 3)
+      edge.appendInOrder("article", .string(article))
       let qualifier = document.text[
         TextRange(start: assignment.title.start, end: assignment.role.start)]
-      if !qualifier.isEmpty { edge["qualifier"] = .string(qualifier) }
+      if !qualifier.isEmpty { edge.appendInOrder("qualifier", .string(qualifier)) }
+      edge.appendInOrder("title_text", .string(titleText))
       records.append(
         .relationship(
           .init(
@@ -39,14 +40,16 @@ extension GraphBuilder {
       let first = document.entities[meeting.first]
       let second = document.entities[meeting.second]
       guard first.kind == .person, second.kind == .person, first.id != second.id else { continue }
-      let edgeID = "met:" + GraphBuilder.hash(first.id, second.id, article)
+      let edgeID = GraphBuilder.id("met:", first.id, second.id, article)
       guard seen.insert(edgeID).inserted else { continue }
       records.append(
         .relationship(
           .init(
             id: edgeID, label: "MET", start: .init(id: first.id, labels: ["Person"]),
             end: .init(id: second.id, labels: ["Person"]),
-            properties: ["article": .string(article), "cue": .string(meeting.cue)])))
+            properties: GraphProperties(sorted: [
+              ("article", .string(article)), ("cue", .string(meeting.cue)),
+            ]))))
     }
   }
 }

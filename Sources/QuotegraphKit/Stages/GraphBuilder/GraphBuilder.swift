@@ -22,22 +22,28 @@ public struct GraphBuilder: Stage {
     var counts = [Int](repeating: 0, count: document.entities.count)
     for mention in document.mentions { counts[mention.entity] += 1 }
     for entity in document.entities {
-      var properties = entity.properties
-      // Room for both at once: growing the copy made on the first insert copied it again.
-      properties.reserveCapacity(properties.count + 2)
-      properties["name"] = .string(entity.name)
-      properties["aliases"] = .array(entity.aliases.map(JSONValue.string))
+      var members: [GraphProperties.Member] = []
+      members.reserveCapacity(entity.properties.count + 2)
+      members.append(("aliases", .array(entity.aliases.map(JSONValue.string))))
+      members.append(("name", .string(entity.name)))
+      for member in entity.properties where member.key != "aliases" && member.key != "name" {
+        members.append(member)
+      }
+      members.sort { $0.key < $1.key }
       records.append(
-        .node(.init(id: entity.id, labels: [entity.kind.rawValue], properties: properties)))
+        .node(
+          .init(
+            id: entity.id, labels: GraphBuilder.labels(entity.kind),
+            properties: GraphProperties(sorted: members))))
     }
     let articleEnd = GraphRecord.Endpoint(id: article.id, labels: ["Article"])
     for (slot, entity) in document.entities.enumerated() where counts[slot] > 0 {
       records.append(
         .relationship(
           .init(
-            id: "mentioned:" + GraphBuilder.hash(entity.id, article.id), label: "MENTIONED_IN",
-            start: .init(id: entity.id, labels: [entity.kind.rawValue]), end: articleEnd,
-            properties: ["count": .int(counts[slot])])))
+            id: GraphBuilder.id("mentioned:", entity.id, article.id), label: "MENTIONED_IN",
+            start: .init(id: entity.id, labels: GraphBuilder.labels(entity.kind)), end: articleEnd,
+            properties: GraphProperties(sorted: [("count", .int(counts[slot]))]))))
     }
     GraphBuilder.appendPeopleRecords(document, article: article.id, to: &records)
     GraphBuilder.appendStatementRecords(document, article: articleEnd, to: &records)
@@ -51,10 +57,11 @@ public struct GraphBuilder: Stage {
     _ document: Document, article: GraphRecord.Endpoint, to nodes: inout [GraphRecord]
   ) {
     var relationships: [GraphRecord] = []
+    relationships.reserveCapacity(4 * document.statements.count)
     let text = document.text
     func endpoint(_ entity: Int) -> GraphRecord.Endpoint {
       let record = document.entities[entity]
-      return .init(id: record.id, labels: [record.kind.rawValue])
+      return .init(id: record.id, labels: GraphBuilder.labels(record.kind))
     }
     for statement in document.statements {
       let start = text.scalarOffset(statement.content.start)
@@ -65,85 +72,112 @@ public struct GraphBuilder: Stage {
       quoteHash.combine(decimal: start)
       quoteHash.combine(UInt8(ascii: "|"))
       quoteHash.combine(decimal: end)
-      let id = "quote:" + quoteHash.hex
-      var properties: [String: JSONValue] = [
-        "text": .string(text[statement.content]), "kind": .string(statement.kind.rawValue),
-        "cue": .string(statement.cue), "cue_class": .string(statement.cueClass),
-        "start": .int(start), "end": .int(end), "sentence": .int(statement.sentence),
-        "confidence": .double((statement.confidence * 100).rounded() / 100),
-        "frame": .string(statement.frame),
-      ]
+      let id = quoteHash.hex(prefixedBy: "quote:")
+      let speakerOffsets = statement.speakerRange.map {
+        (start: text.scalarOffset($0.start), end: text.scalarOffset($0.end))
+      }
+      // In key order, the optional ones in their places.
+      var properties = GraphProperties(capacity: 12)
+      properties.appendInOrder("confidence", .double((statement.confidence * 100).rounded() / 100))
+      properties.appendInOrder("cue", .string(statement.cue))
+      properties.appendInOrder("cue_class", .string(statement.cueClass))
+      properties.appendInOrder("end", .int(end))
+      properties.appendInOrder("frame", .string(statement.frame))
+      properties.appendInOrder("kind", .string(statement.kind.rawValue))
+      properties.appendInOrder("sentence", .int(statement.sentence))
+      if let speakerOffsets {
+        properties.appendInOrder("speaker_end", .int(speakerOffsets.end))
+        properties.appendInOrder("speaker_start", .int(speakerOffsets.start))
+      }
       // Where the speaker stands, resolved or not (an unresolved 他 is still worth showing).
       if !statement.speakerText.isEmpty {
-        properties["speaker_text"] = .string(statement.speakerText)
+        properties.appendInOrder("speaker_text", .string(statement.speakerText))
       }
-      if let range = statement.speakerRange {
-        properties["speaker_start"] = .int(text.scalarOffset(range.start))
-        properties["speaker_end"] = .int(text.scalarOffset(range.end))
-      }
+      properties.appendInOrder("start", .int(start))
+      properties.appendInOrder("text", .string(text[statement.content]))
       nodes.append(.node(.init(id: id, labels: ["Quote"], properties: properties)))
       let quote = GraphRecord.Endpoint(id: id, labels: ["Quote"])
       func edge(
-        _ label: String, _ from: GraphRecord.Endpoint, _ to: GraphRecord.Endpoint,
-        _ properties: [String: JSONValue] = [:]
+        _ label: String, _ idPrefix: StaticString, _ from: GraphRecord.Endpoint,
+        _ to: GraphRecord.Endpoint, _ properties: GraphProperties = GraphProperties()
       ) {
         relationships.append(
           .relationship(
             .init(
-              id: label.lowercased() + ":" + GraphBuilder.hash(id, to.id, from.id),
+              id: GraphBuilder.id(idPrefix, id, to.id, from.id),
               label: label,
               start: from, end: to, properties: properties)))
       }
       if let speaker = statement.speaker {
-        var said: [String: JSONValue] = [
-          "speaker_text": .string(statement.speakerText),
-          "resolution": .string(statement.resolution?.rawValue ?? "name"),
-        ]
-        if let range = statement.speakerRange {
-          said["speaker_start"] = .int(text.scalarOffset(range.start))
-          said["speaker_end"] = .int(text.scalarOffset(range.end))
+        var said = GraphProperties(capacity: 4)
+        said.appendInOrder("resolution", .string(statement.resolution?.rawValue ?? "name"))
+        if let speakerOffsets {
+          said.appendInOrder("speaker_end", .int(speakerOffsets.end))
+          said.appendInOrder("speaker_start", .int(speakerOffsets.start))
         }
-        edge("SAID", endpoint(speaker), quote, said)
+        said.appendInOrder("speaker_text", .string(statement.speakerText))
+        edge("SAID", "said:", endpoint(speaker), quote, said)
       }
-      edge("QUOTED_IN", quote, article)
+      edge("QUOTED_IN", "quoted_in:", quote, article)
       if let addressee = statement.addressee.map({ document.mentions[$0].entity }),
         document.entities[addressee].kind == .person
       {
-        edge("SAID_TO", quote, endpoint(addressee))
+        edge("SAID_TO", "said_to:", quote, endpoint(addressee))
       }
       if let outlet = statement.reportedBy.map({ document.mentions[$0].entity }),
         document.entities[outlet].kind == .organization
       {
-        edge("REPORTED_BY", quote, endpoint(outlet))
+        edge("REPORTED_BY", "reported_by:", quote, endpoint(outlet))
       }
     }
     nodes.append(contentsOf: relationships)
   }
 
+  /// An entity's node labels: array literals, which the compiler makes once, where
+  /// `[kind.rawValue]` allocated an array for every node and endpoint.
+  static func labels(_ kind: EntityRecord.Kind) -> [String] {
+    switch kind {
+    case .person: ["Person"]
+    case .organization: ["Organization"]
+    case .place: ["Place"]
+    }
+  }
+
   /// `StableID.hash` of the parts joined by `|`, without joining them.
-  static func hash(_ parts: String...) -> String {
+  static func hash(_ parts: String...) -> String { hasher(parts).hex }
+
+  /// `prefix` and the hash of the parts joined by `|`: a relationship's id.
+  static func id(_ prefix: StaticString, _ parts: String...) -> String {
+    hasher(parts).hex(prefixedBy: prefix)
+  }
+
+  private static func hasher(_ parts: [String]) -> StableHasher {
     var hasher = StableHasher()
     for (index, part) in parts.enumerated() {
       if index > 0 { hasher.combine(UInt8(ascii: "|")) }
       hasher.combine(part)
     }
-    return hasher.hex
+    return hasher
   }
 
   static func articleNode(_ document: Document) -> GraphRecord.Node {
     let article = document.article
-    var properties: [String: JSONValue] = [
-      "url": .string(article.url),
-      "title": .string(article.title),
-      "published": .string(article.published),
-      "source": .string(article.source),
-      "text_length": .int(document.text.scalarCount),
-      "paragraphs": .int(document.paragraphs.count),
-    ]
-    if let outlet = article.outlet { properties["outlet"] = .string(outlet) }
-    if let author = article.author { properties["author"] = .string(author) }
-    if let from = article.fromURL, from != article.url { properties["from_url"] = .string(from) }
-    if article.encoding != "UTF-8" { properties["encoding"] = .string(article.encoding) }
+    // In key order, the optional ones in their places.
+    var properties = GraphProperties(capacity: 10)
+    if let author = article.author { properties.appendInOrder("author", .string(author)) }
+    if article.encoding != "UTF-8" {
+      properties.appendInOrder("encoding", .string(article.encoding))
+    }
+    if let from = article.fromURL, from != article.url {
+      properties.appendInOrder("from_url", .string(from))
+    }
+    if let outlet = article.outlet { properties.appendInOrder("outlet", .string(outlet)) }
+    properties.appendInOrder("paragraphs", .int(document.paragraphs.count))
+    properties.appendInOrder("published", .string(article.published))
+    properties.appendInOrder("source", .string(article.source))
+    properties.appendInOrder("text_length", .int(document.text.scalarCount))
+    properties.appendInOrder("title", .string(article.title))
+    properties.appendInOrder("url", .string(article.url))
     return GraphRecord.Node(
       id: StableID.article(url: article.url, source: article.source), labels: ["Article"],
       properties: properties)

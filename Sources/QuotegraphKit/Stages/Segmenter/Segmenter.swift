@@ -103,7 +103,10 @@ public struct Segmenter: Stage {
   ) -> [Sentence] {
     let start = Int(paragraph.range.start)
     let end = Int(paragraph.range.end)
-    var ends = Set<Int>()
+    // An array sorted and deduplicated once, not a Set: a paragraph has a handful of ends, and
+    // hashing, filtering and sorting the Set cost more than splitting.
+    var ends: [Int] = []
+    ends.reserveCapacity(icuEnds.count)
     for var boundary in icuEnds where boundary > start && boundary < end {
       // An opening mark (and the space before it) belongs to the sentence it opens.
       while boundary > start,
@@ -114,11 +117,11 @@ public struct Segmenter: Stage {
       }
       // Closing marks belong to the sentence they close.
       while boundary < end, Segmenter.closingMarks.contains(units[boundary]) { boundary += 1 }
-      if boundary > start && boundary < end { ends.insert(boundary) }
+      if boundary > start && boundary < end { ends.append(boundary) }
     }
     if settings.splitOnSemicolon {
       for position in start..<end where units[position] == 0xFF1B || units[position] == 0x3B {
-        ends.insert(position + 1)
+        ends.append(position + 1)
       }
     }
     if settings.keepQuotationsWhole {
@@ -126,12 +129,15 @@ public struct Segmenter: Stage {
       where quotation.isClosed && quotation.depth == 0
         && quotation.range.length <= settings.maxQuotationLength
       {
-        ends = ends.filter { !(Int(quotation.range.start) < $0 && $0 < Int(quotation.range.end)) }
+        ends.removeAll { Int(quotation.range.start) < $0 && $0 < Int(quotation.range.end) }
       }
     }
     var result: [Sentence] = []
     var sentenceStart = start
-    for sentenceEnd in ends.sorted() + [end] where sentenceEnd > sentenceStart {
+    ends.sort()
+    ends.append(end)
+    // Repeated ends fall to `sentenceEnd > sentenceStart`, as the Set kept them once.
+    for sentenceEnd in ends where sentenceEnd > sentenceStart {
       var lower = sentenceStart
       var upper = sentenceEnd
       while lower < upper, Segmenter.isSpace(units[lower]) { lower += 1 }
