@@ -144,11 +144,16 @@ public struct UnitWeights: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 /// A set of words, asked about slices of a document's code units as a `Set<String>` answers
 /// (by canonical equivalence), without making a `String` while the slice and every word are made
 /// of code units that are their own normal form (`CanonicalUnits`): then equal means the same
-/// units, looked up as packed keys (up to four units) or arrays.
+/// units, looked up in an open-addressing table of the words' units (a `Set` of packed keys
+/// hashed each slice with SipHash, some 270 instructions a lookup in person discovery).
 public struct UnitWordSet: Sendable {
   public let words: Set<String>
-  private var short: Set<UnitKey> = []
-  private var long: Set<[UInt16]> = []
+  /// The words' units end to end: word `i` is `units[starts[i]..<starts[i + 1]]`.
+  private var units: [UInt16] = []
+  private var starts: [Int32] = [0]
+  /// By `slot(of:)`: the index of a word plus one, 0 for an empty slot.
+  private var slots: [Int32] = []
+  private var mask = 0
   /// Every word is inert, so inert slices compare by their units.
   private let unitsDecide: Bool
   /// The length of the longest word, in units.
@@ -157,10 +162,18 @@ public struct UnitWordSet: Sendable {
   public init(_ words: some Sequence<String>) {
     self.words = Set(words)
     unitsDecide = self.words.allSatisfy { $0.utf16.allSatisfy(CanonicalUnits.isInert) }
+    var capacity = 16
+    while capacity < self.words.count * 2 { capacity <<= 1 }
+    mask = capacity - 1
+    slots = [Int32](repeating: 0, count: capacity)
     for word in self.words {
-      let units = Array(word.utf16)
-      longest = max(longest, units.count)
-      if let key = UnitKey(units[...]) { short.insert(key) } else { long.insert(units) }
+      let wordUnits = Array(word.utf16)
+      longest = max(longest, wordUnits.count)
+      var slot = UnitWordSet.slot(of: wordUnits[...], mask: mask)
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(starts.count)
+      units += wordUnits
+      starts.append(Int32(units.count))
     }
   }
 
@@ -169,11 +182,26 @@ public struct UnitWordSet: Sendable {
       return words.contains(String(decodingUTF16: units))
     }
     if units.count > longest { return false }
-    if let key = UnitKey(units) { return short.contains(key) }
-    return long.contains(Array(units))
+    var slot = UnitWordSet.slot(of: units, mask: mask)
+    while slots[slot] != 0 {
+      let word = Int(slots[slot]) - 1
+      if units.elementsEqual(self.units[Int(starts[word])..<Int(starts[word + 1])]) {
+        return true
+      }
+      slot = (slot + 1) & mask
+    }
+    return false
   }
 
   public func contains(_ word: String) -> Bool { words.contains(word) }
+
+  /// The first slot to probe for `units`: a multiplicative hash of the units and their count.
+  @inline(__always)
+  private static func slot(of units: ArraySlice<UInt16>, mask: Int) -> Int {
+    var hash = UInt64(truncatingIfNeeded: units.count) &* 0x9E37_79B9_7F4A_7C15
+    for unit in units { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3 }
+    return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
 }
 
 /// Code units whose scalar is its own canonical normal form whatever surrounds it: no
