@@ -178,15 +178,30 @@ public struct UnitWordSet: Sendable {
   }
 
   public func contains(_ units: ArraySlice<UInt16>) -> Bool {
-    guard unitsDecide, units.allSatisfy(CanonicalUnits.isInert) else {
-      return words.contains(String(decodingUTF16: units))
+    guard unitsDecide else { return words.contains(String(decodingUTF16: units)) }
+    // The slot's hash and the check that every unit is inert in one pass over the slice.
+    var hash = UnitWordSet.seed(count: units.count)
+    for unit in units {
+      guard CanonicalUnits.isInert(unit) else {
+        return words.contains(String(decodingUTF16: units))
+      }
+      UnitWordSet.mix(unit, &hash)
     }
     if units.count > longest { return false }
-    var slot = UnitWordSet.slot(of: units, mask: mask)
+    var slot = UnitWordSet.slot(of: hash, mask: mask)
     while slots[slot] != 0 {
       let word = Int(slots[slot]) - 1
-      if units.elementsEqual(self.units[Int(starts[word])..<Int(starts[word + 1])]) {
-        return true
+      var position = Int(starts[word])
+      if Int(starts[word + 1]) - position == units.count {
+        var same = true
+        for unit in units {
+          if self.units[position] != unit {
+            same = false
+            break
+          }
+          position += 1
+        }
+        if same { return true }
       }
       slot = (slot + 1) & mask
     }
@@ -196,11 +211,25 @@ public struct UnitWordSet: Sendable {
   public func contains(_ word: String) -> Bool { words.contains(word) }
 
   /// The first slot to probe for `units`: a multiplicative hash of the units and their count.
-  @inline(__always)
   private static func slot(of units: ArraySlice<UInt16>, mask: Int) -> Int {
-    var hash = UInt64(truncatingIfNeeded: units.count) &* 0x9E37_79B9_7F4A_7C15
-    for unit in units { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3 }
-    return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    var hash = seed(count: units.count)
+    for unit in units { mix(unit, &hash) }
+    return slot(of: hash, mask: mask)
+  }
+
+  @inline(__always)
+  private static func seed(count: Int) -> UInt64 {
+    UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+  }
+
+  @inline(__always)
+  private static func mix(_ unit: UInt16, _ hash: inout UInt64) {
+    hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+  }
+
+  @inline(__always)
+  private static func slot(of hash: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 }
 

@@ -61,8 +61,11 @@ public struct NameCoreference: Stage {
     // The short forms of a full name (person mentions that are not short forms), and whether
     // it was discovered.
     func forms(of mention: Mention) -> (forms: [String], surname: String?, discovered: Bool)? {
+      // Asked before the entity is copied: most mentions are of no person.
+      guard mention.form != .shortForm, document.entities[mention.entity].kind == .person else {
+        return nil
+      }
       let entity = document.entities[mention.entity]
-      guard entity.kind == .person, mention.form != .shortForm else { return nil }
       let written = document.text[mention.range]
       // A transliterated name has no surname and given name to split (纳瓦罗 is no 纳 + 瓦罗).
       let discovered = entity.properties["discovered"]
@@ -145,9 +148,11 @@ public struct NameCoreference: Stage {
     for (offset, unit) in units.enumerated() where startsForm.contains(unit) {
       positions[unit, default: []].append(offset)
     }
-    for (form, owner) in ordered where owner.count == 1 && !data.traps.contains(form) {
-      guard let slot = owner.first else { continue }
+    for (form, owner) in ordered where owner.count == 1 {
       let pattern = Array(form.utf16)
+      // The traps by their units, as `data.traps` answers for the form (its units are the
+      // form's), without hashing the string's normal form.
+      guard !data.trapWords.contains(pattern[...]), let slot = owner.first else { continue }
       guard let first = pattern.first else { continue }
       var nextFree = 0
       for start in positions[first] ?? [] where start >= nextFree {
