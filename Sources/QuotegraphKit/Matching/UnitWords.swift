@@ -145,7 +145,7 @@ public struct UnitWeights: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 /// (by canonical equivalence), without making a `String` while the slice and every word are made
 /// of code units that are their own normal form (`CanonicalUnits`): then equal means the same
 /// units, looked up in an open-addressing table of the words' units (a `Set` of packed keys
-/// hashed each slice with SipHash, some 270 instructions a lookup in person discovery).
+/// hashed each slice with SipHash, some 450 instructions a lookup in person discovery).
 public struct UnitWordSet: Sendable {
   public let words: Set<String>
   /// The words' units end to end: word `i` is `units[starts[i]..<starts[i + 1]]`.

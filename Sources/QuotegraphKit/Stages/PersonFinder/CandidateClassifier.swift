@@ -379,6 +379,7 @@ extension PersonFinder {
     sink.add(.text("len:"), kindPiece, .number(min(end - start, 8)))
     // The text's edges read as a sentence's: a line of `tag` is a sentence of the dev sets but
     // one of many in an article, where a name at the very start tells nothing.
+    @inline(__always)
     func character(_ offset: Int) -> FeaturePiece {
       guard offset >= 0, offset < units.count else { return .text("。") }
       let unit = units[offset]
