@@ -8,9 +8,16 @@ public struct BoundaryEvidence: Sendable {
   public let followers: Set<String>
   public let leaders: Set<String>
 
+  /// The same words, looked up by the units of the text without making a string: the
+  /// matcher and person discovery ask at every edge that cuts a word.
+  private let followerWords: UnitWordSet
+  private let leaderWords: UnitWordSet
+
   public init(followers: Set<String>, leaders: Set<String>) {
     self.followers = followers
     self.leaders = leaders
+    followerWords = UnitWordSet(followers)
+    leaderWords = UnitWordSet(leaders)
   }
 
   public enum Verdict: Equatable, Sendable, CustomStringConvertible {
@@ -36,13 +43,15 @@ public struct BoundaryEvidence: Sendable {
   {
     var verdict = Verdict.aligned
     if words.joins(at: start), let token = words.range(at: start) {
-      let head = String(decodingUTF16: units[Int(token.start)..<start])
-      guard leaders.contains(head) else { return .cutsWord(side: .start) }
+      guard leaderWords.contains(units[Int(token.start)..<start]) else {
+        return .cutsWord(side: .start)
+      }
       verdict = .acceptedCut
     }
     if words.joins(at: end), let token = words.range(at: end - 1) {
-      let tail = String(decodingUTF16: units[end..<Int(token.end)])
-      guard followers.contains(tail) else { return .cutsWord(side: .end) }
+      guard followerWords.contains(units[end..<Int(token.end)]) else {
+        return .cutsWord(side: .end)
+      }
       verdict = .acceptedCut
     }
     return verdict

@@ -144,11 +144,16 @@ public struct UnitWeights: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 /// A set of words, asked about slices of a document's code units as a `Set<String>` answers
 /// (by canonical equivalence), without making a `String` while the slice and every word are made
 /// of code units that are their own normal form (`CanonicalUnits`): then equal means the same
-/// units, looked up as packed keys (up to four units) or arrays.
+/// units, looked up in an open-addressing table of the words' units (a `Set` of packed keys
+/// hashed each slice with SipHash, some 450 instructions a lookup in person discovery).
 public struct UnitWordSet: Sendable {
   public let words: Set<String>
-  private var short: Set<UnitKey> = []
-  private var long: Set<[UInt16]> = []
+  /// The words' units end to end: word `i` is `units[starts[i]..<starts[i + 1]]`.
+  private var units: [UInt16] = []
+  private var starts: [Int32] = [0]
+  /// By `slot(of:)`: the index of a word plus one, 0 for an empty slot.
+  private var slots: [Int32] = []
+  private var mask = 0
   /// Every word is inert, so inert slices compare by their units.
   private let unitsDecide: Bool
   /// The length of the longest word, in units.
@@ -157,23 +162,75 @@ public struct UnitWordSet: Sendable {
   public init(_ words: some Sequence<String>) {
     self.words = Set(words)
     unitsDecide = self.words.allSatisfy { $0.utf16.allSatisfy(CanonicalUnits.isInert) }
+    var capacity = 16
+    while capacity < self.words.count * 2 { capacity <<= 1 }
+    mask = capacity - 1
+    slots = [Int32](repeating: 0, count: capacity)
     for word in self.words {
-      let units = Array(word.utf16)
-      longest = max(longest, units.count)
-      if let key = UnitKey(units[...]) { short.insert(key) } else { long.insert(units) }
+      let wordUnits = Array(word.utf16)
+      longest = max(longest, wordUnits.count)
+      var slot = UnitWordSet.slot(of: wordUnits[...], mask: mask)
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(starts.count)
+      units += wordUnits
+      starts.append(Int32(units.count))
     }
   }
 
   public func contains(_ units: ArraySlice<UInt16>) -> Bool {
-    guard unitsDecide, units.allSatisfy(CanonicalUnits.isInert) else {
-      return words.contains(String(decodingUTF16: units))
+    guard unitsDecide else { return words.contains(String(decodingUTF16: units)) }
+    // The slot's hash and the check that every unit is inert in one pass over the slice.
+    var hash = UnitWordSet.seed(count: units.count)
+    for unit in units {
+      guard CanonicalUnits.isInert(unit) else {
+        return words.contains(String(decodingUTF16: units))
+      }
+      UnitWordSet.mix(unit, &hash)
     }
     if units.count > longest { return false }
-    if let key = UnitKey(units) { return short.contains(key) }
-    return long.contains(Array(units))
+    var slot = UnitWordSet.slot(of: hash, mask: mask)
+    while slots[slot] != 0 {
+      let word = Int(slots[slot]) - 1
+      var position = Int(starts[word])
+      if Int(starts[word + 1]) - position == units.count {
+        var same = true
+        for unit in units {
+          if self.units[position] != unit {
+            same = false
+            break
+          }
+          position += 1
+        }
+        if same { return true }
+      }
+      slot = (slot + 1) & mask
+    }
+    return false
   }
 
   public func contains(_ word: String) -> Bool { words.contains(word) }
+
+  /// The first slot to probe for `units`: a multiplicative hash of the units and their count.
+  private static func slot(of units: ArraySlice<UInt16>, mask: Int) -> Int {
+    var hash = seed(count: units.count)
+    for unit in units { mix(unit, &hash) }
+    return slot(of: hash, mask: mask)
+  }
+
+  @inline(__always)
+  private static func seed(count: Int) -> UInt64 {
+    UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+  }
+
+  @inline(__always)
+  private static func mix(_ unit: UInt16, _ hash: inout UInt64) {
+    hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
+  }
+
+  @inline(__always)
+  private static func slot(of hash: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
 }
 
 /// Code units whose scalar is its own canonical normal form whatever surrounds it: no

@@ -93,7 +93,7 @@ struct CandidateClassifierTests {
             var weights: [String: Double] = [:]
             for (index, feature) in named.enumerated() { weights[feature.name] = Double(index + 1) }
             let model = CandidateClassifier(bias: 0.5, weights: weights)
-            var score = FeatureScore(model)
+            var score = FeatureScore(model, units: document.text.units)
             finder.describe(
               candidate, in: document.text.units, words: &words, growsGazetteerName: true,
               into: &score)

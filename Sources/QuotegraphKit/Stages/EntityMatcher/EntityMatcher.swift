@@ -235,7 +235,15 @@ public struct EntityMatcher: Stage {
         ? 1 : 0
       return (form, kind, prior, home, -candidate.entity)
     }
-    return candidates.max { rank($0) < rank($1) } ?? candidates[0]
+    // Each candidate ranked once (`max(by:)` ranks two a comparison, and a rank looks up the
+    // entity's country and counts the characters of `published`); the first of equal ranks
+    // wins, as with `max(by:)`.
+    let ranks = candidates.map(rank)
+    var best = 0
+    for position in ranks.indices.dropFirst() where ranks[best] < ranks[position] {
+      best = position
+    }
+    return candidates[best]
   }
 
   /// Whether the gazetteer says `entity` had died before `published`: a bare 约翰逊 in a 2020

@@ -61,8 +61,11 @@ public struct NameCoreference: Stage {
     // The short forms of a full name (person mentions that are not short forms), and whether
     // it was discovered.
     func forms(of mention: Mention) -> (forms: [String], surname: String?, discovered: Bool)? {
+      // Asked before the entity is copied: most mentions are of no person.
+      guard mention.form != .shortForm, document.entities[mention.entity].kind == .person else {
+        return nil
+      }
       let entity = document.entities[mention.entity]
-      guard entity.kind == .person, mention.form != .shortForm else { return nil }
       let written = document.text[mention.range]
       // A transliterated name has no surname and given name to split (纳瓦罗 is no 纳 + 瓦罗).
       let discovered = entity.properties["discovered"]
@@ -137,15 +140,19 @@ public struct NameCoreference: Stage {
     }
     // Where each form's first unit occurs, found in one pass: scanning the whole text once per
     // form made this stage quadratic in long articles with many names.
+    // A closure, not the key path `\.utf16.first`: the key path is applied through the runtime
+    // (some 2,000 instructions a form).
     let startsForm = UnitSet(
-      units: (Array(owners.keys) + Array(surnameOwners.keys)).compactMap(\.utf16.first))
+      units: (Array(owners.keys) + Array(surnameOwners.keys)).compactMap { $0.utf16.first })
     var positions: [UInt16: [Int]] = [:]
     for (offset, unit) in units.enumerated() where startsForm.contains(unit) {
       positions[unit, default: []].append(offset)
     }
-    for (form, owner) in ordered where owner.count == 1 && !data.traps.contains(form) {
-      guard let slot = owner.first else { continue }
+    for (form, owner) in ordered where owner.count == 1 {
       let pattern = Array(form.utf16)
+      // The traps by their units, as `data.traps` answers for the form (its units are the
+      // form's), without hashing the string's normal form.
+      guard !data.trapWords.contains(pattern[...]), let slot = owner.first else { continue }
       guard let first = pattern.first else { continue }
       var nextFree = 0
       for start in positions[first] ?? [] where start >= nextFree {

@@ -86,27 +86,41 @@ public struct CandidateFeature: Sendable, Equatable, CustomStringConvertible {
   public var description: String { value == 1 ? name : "\(name)=\(value)" }
 }
 
-/// A piece of a feature's name: text, or characters of the document (`R2:` + 表示).
+/// A piece of a feature's name: text, a number, or characters of the document (`R2:` + 表示).
+/// No case holds a reference, so pieces are copied without reference counting (a slice of
+/// the document or a `String` per piece made up a quarter of the features' work).
 enum FeaturePiece {
   case none
   case text(StaticString)
-  case string(String)
-  case units(ArraySlice<UInt16>)
+  /// A small integer written in decimal (`len:s3`, `score-bin:s-2`), as `String(_:)` writes it.
+  case number(Int)
+  /// One code unit of the document the sink describes.
+  case unit(UInt16)
+  /// The code units `start..<end` of the document the sink describes.
+  case units(Int, Int)
 }
 
 /// Where a candidate's features go: their names (`tag --candidates`, tests), or straight into
-/// the model's sum (the pipeline, which never builds a name).
+/// the model's sum (the pipeline, which never builds a name). Each sink reads the document's
+/// code units the `.unit`/`.units` pieces stand for.
 protocol CandidateFeatureSink {
   /// One feature named by up to four pieces (`.none` pieces are empty): fixed arity, as a
   /// variadic list would allocate an array per feature.
   mutating func add(
     _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
     _ fourth: FeaturePiece, value: Double)
+
+  /// One indicator feature named by `prefix` and `text` (`evidence:` + how the gazetteer
+  /// matched it).
+  mutating func add(_ prefix: StaticString, _ text: String)
 }
 
 /// Collects the features with their names.
 struct NamedFeatures: CandidateFeatureSink {
+  let units: [UInt16]
   var features: [CandidateFeature] = []
+
+  init(units: [UInt16]) { self.units = units }
 
   mutating func add(
     _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
@@ -117,11 +131,16 @@ struct NamedFeatures: CandidateFeatureSink {
       switch piece {
       case .none: break
       case .text(let text): name += text.description
-      case .string(let text): name += text
-      case .units(let units): name += String(decodingUTF16: units)
+      case .number(let number): name += String(number)
+      case .unit(let unit): name += String(decoding: CollectionOfOne(unit), as: UTF16.self)
+      case .units(let start, let end): name += String(decodingUTF16: units[start..<end])
       }
     }
     features.append(CandidateFeature(name, value))
+  }
+
+  mutating func add(_ prefix: StaticString, _ text: String) {
+    features.append(CandidateFeature(prefix.description + text))
   }
 }
 
@@ -129,55 +148,90 @@ struct NamedFeatures: CandidateFeatureSink {
 /// FNV-1a over the UTF-8 of the name, fed piece by piece.
 struct FeatureScore: CandidateFeatureSink {
   let weights: FeatureWeights
+  let units: [UInt16]
   var sum: Double
 
-  init(_ classifier: CandidateClassifier) {
+  init(_ classifier: CandidateClassifier, units: [UInt16]) {
     weights = classifier.table
+    self.units = units
     sum = classifier.bias
   }
 
+  @inline(__always)
   mutating func add(
     _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
     _ fourth: FeaturePiece, value: Double
   ) {
     var hash = FeatureWeights.basis
-    FeatureScore.feed(first, &hash)
-    FeatureScore.feed(second, &hash)
-    FeatureScore.feed(third, &hash)
-    FeatureScore.feed(fourth, &hash)
+    feed(first, &hash)
+    feed(second, &hash)
+    feed(third, &hash)
+    feed(fourth, &hash)
     if let weight = weights[hash] { sum += weight * value }
   }
 
+  mutating func add(_ prefix: StaticString, _ text: String) {
+    var hash = FeatureWeights.basis
+    feed(.text(prefix), &hash)
+    for byte in text.utf8 { FeatureWeights.mix(byte, &hash) }
+    if let weight = weights[hash] { sum += weight }
+  }
+
   @inline(__always)
-  static func feed(_ piece: FeaturePiece, _ hash: inout UInt64) {
+  func feed(_ piece: FeaturePiece, _ hash: inout UInt64) {
     switch piece {
     case .none: break
     case .text(let text):
       text.withUTF8Buffer { for byte in $0 { FeatureWeights.mix(byte, &hash) } }
-    case .string(let text):
-      for byte in text.utf8 { FeatureWeights.mix(byte, &hash) }
-    case .units(let units):
-      for index in units.indices {
+    case .number(let number):
+      FeatureScore.feed(decimal: number, &hash)
+    case .unit(let unit):
+      // A lone surrogate reads as U+FFFD, as `String(decoding:as:)` reads it.
+      FeatureScore.feed(scalar: (0xD800...0xDFFF).contains(unit) ? 0xFFFD : UInt32(unit), &hash)
+    case .units(let start, let end):
+      var index = start
+      while index < end {
         let unit = units[index]
-        // As `String(decodingUTF16:)` reads them (a lone surrogate becomes U+FFFD); names are
-        // Basic Multilingual Plane characters but for rare surrogate pairs, read by `transcode`
-        // from the first surrogate on.
-        if unit < 0x80 {
-          FeatureWeights.mix(UInt8(unit), &hash)
-        } else if unit < 0x800 {
-          FeatureWeights.mix(UInt8(0xC0 | (unit >> 6)), &hash)
-          FeatureWeights.mix(UInt8(0x80 | (unit & 0x3F)), &hash)
-        } else if !(0xD800...0xDFFF).contains(unit) {
-          FeatureWeights.mix(UInt8(0xE0 | (unit >> 12)), &hash)
-          FeatureWeights.mix(UInt8(0x80 | ((unit >> 6) & 0x3F)), &hash)
-          FeatureWeights.mix(UInt8(0x80 | (unit & 0x3F)), &hash)
-        } else {
+        // As `String(decodingUTF16:)` reads them: names are Basic Multilingual Plane
+        // characters but for rare surrogate pairs, read by `transcode` from the first
+        // surrogate on (a lone surrogate becomes U+FFFD).
+        guard !(0xD800...0xDFFF).contains(unit) else {
           _ = transcode(
-            units[index...].makeIterator(), from: UTF16.self, to: UTF8.self,
+            units[index..<end].makeIterator(), from: UTF16.self, to: UTF8.self,
             stoppingOnError: false, into: { FeatureWeights.mix($0, &hash) })
           return
         }
+        FeatureScore.feed(scalar: UInt32(unit), &hash)
+        index += 1
       }
+    }
+  }
+
+  /// Feeds the UTF-8 of a scalar of the Basic Multilingual Plane.
+  @inline(__always)
+  static func feed(scalar: UInt32, _ hash: inout UInt64) {
+    if scalar < 0x80 {
+      FeatureWeights.mix(UInt8(scalar), &hash)
+    } else if scalar < 0x800 {
+      FeatureWeights.mix(UInt8(0xC0 | (scalar >> 6)), &hash)
+      FeatureWeights.mix(UInt8(0x80 | (scalar & 0x3F)), &hash)
+    } else {
+      FeatureWeights.mix(UInt8(0xE0 | (scalar >> 12)), &hash)
+      FeatureWeights.mix(UInt8(0x80 | ((scalar >> 6) & 0x3F)), &hash)
+      FeatureWeights.mix(UInt8(0x80 | (scalar & 0x3F)), &hash)
+    }
+  }
+
+  /// Feeds `number` as `String(number)` writes it: a minus sign, then the digits.
+  static func feed(decimal number: Int, _ hash: inout UInt64) {
+    if number < 0 { FeatureWeights.mix(UInt8(ascii: "-"), &hash) }
+    var magnitude = number.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    while divisor > 0 {
+      FeatureWeights.mix(UInt8(ascii: "0") + UInt8(magnitude / divisor), &hash)
+      magnitude %= divisor
+      divisor /= 10
     }
   }
 }
@@ -215,6 +269,7 @@ struct FeatureWeights: Sendable, Equatable {
     }
   }
 
+  @inline(__always)
   subscript(key: UInt64) -> Double? {
     var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
     while occupied[slot] {
@@ -225,17 +280,21 @@ struct FeatureWeights: Sendable, Equatable {
   }
 }
 
+// Inlined into `describe`, so that the hash of a feature's fixed text folds into a constant.
 extension CandidateFeatureSink {
+  @inline(__always)
   mutating func add(_ name: StaticString) { add(.text(name), .none, .none, .none, value: 1) }
-  mutating func add(string name: String) { add(.string(name), .none, .none, .none, value: 1) }
+  @inline(__always)
   mutating func add(_ first: FeaturePiece, _ second: FeaturePiece, value: Double = 1) {
     add(first, second, .none, .none, value: value)
   }
+  @inline(__always)
   mutating func add(
     _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece, value: Double = 1
   ) {
     add(first, second, third, .none, value: value)
   }
+  @inline(__always)
   mutating func add(
     _ first: FeaturePiece, _ second: FeaturePiece, _ third: FeaturePiece,
     _ fourth: FeaturePiece
@@ -251,7 +310,7 @@ extension PersonFinder {
     of candidate: Candidate, in units: [UInt16], words: inout WordBoundaries,
     growsGazetteerName: Bool
   ) -> [CandidateFeature] {
-    var named = NamedFeatures()
+    var named = NamedFeatures(units: units)
     describe(
       candidate, in: units, words: &words, growsGazetteerName: growsGazetteerName, into: &named)
     return named.features
@@ -317,9 +376,10 @@ extension PersonFinder {
     sink.add(.text("method:"), kindPiece)
     sink.add(.text("score"), .none, value: relative)
     sink.add(.text("score:"), kindPiece, value: relative)
-    sink.add(.text("len:"), kindPiece, .string(String(min(end - start, 8))))
+    sink.add(.text("len:"), kindPiece, .number(min(end - start, 8)))
     // The text's edges read as a sentence's: a line of `tag` is a sentence of the dev sets but
     // one of many in an article, where a name at the very start tells nothing.
+    @inline(__always)
     func character(_ offset: Int) -> FeaturePiece {
       guard offset >= 0, offset < units.count else { return .text("。") }
       let unit = units[offset]
@@ -328,10 +388,10 @@ extension PersonFinder {
       }
       if unit.isLatinLetter { return .text("<latin>") }
       if unit == 0x20 || unit == 0x3000 { return .text("<space>") }
-      return .units(units[offset...offset])
+      return .unit(unit)
     }
     let bin = max(-3, min(3, Int(((candidate.score - settings.threshold) / 2).rounded())))
-    sink.add(.text("score-bin:"), kindPiece, .string(String(bin)))
+    sink.add(.text("score-bin:"), kindPiece, .number(bin))
     if candidate.method != "latin" {
       sink.add(.text("first:"), kindPiece, character(start), value: 1)
       sink.add(.text("last:"), kindPiece, character(end - 1), value: 1)
@@ -357,7 +417,7 @@ extension PersonFinder {
     sink.add(.text("edges:"), .text(startsToken ? "S" : "s"), .text(endsToken ? "E" : "e"))
     if hasWord(start), hasWord(end - 1) {
       let count = wordCount(start, end, units, &wordBreaks)
-      sink.add(.text("tokens:"), kindPiece, .string(String(min(count, 5))))
+      sink.add(.text("tokens:"), kindPiece, .number(min(count, 5)))
       if count == 1 && startsToken && endsToken { sink.add("one-word") }
       // The two characters after the first are one dictionary word (王|毅然, 高|度过).
       if end - start >= 3, wordBreaks.isOneWord(end - 2, end) {
@@ -367,20 +427,20 @@ extension PersonFinder {
         }
       }
       if !endsToken, let last = wordBreaks.range(at: end - 1) {
-        sink.add(.text("tail:"), .units(units[end..<min(Int(last.end), end + 3)]), value: 1)
+        sink.add(.text("tail:"), .units(end, min(Int(last.end), end + 3)), value: 1)
       }
     }
     // The word before, of two characters or more, ending where the candidate starts.
     if startsToken, hasWord(start), start >= 2, wordBreaks.joins(at: start - 1),
       let word = wordBreaks.range(at: start - 1), Int(word.end) == start
     {
-      sink.add(.text("LW:"), .units(units[word.range]), value: 1)
+      sink.add(.text("LW:"), .units(Int(word.start), Int(word.end)), value: 1)
     }
     // The word after, likewise.
     if endsToken, hasWord(end - 1), wordBreaks.joins(at: end + 1),
       let word = wordBreaks.range(at: end), Int(word.start) == end
     {
-      sink.add(.text("RW:"), .units(units[word.range]), value: 1)
+      sink.add(.text("RW:"), .units(Int(word.start), Int(word.end)), value: 1)
     }
     if data.titleStart(endingAt: start, in: units) != nil { sink.add("title-before") }
     if words.cuesBefore.end(at: start, in: units) { sink.add("cue-before") }
@@ -416,8 +476,8 @@ extension PersonFinder {
     describe(
       candidate, in: document.text.units, words: &words, growsGazetteerName: false, into: &sink)
     let entity = document.entities[mention.entity]
-    sink.add(.text("form:"), .string(mention.form.rawValue))
-    sink.add(.text("evidence:"), .string(mention.evidence))
+    sink.add("form:", mention.form.rawValue)
+    sink.add("evidence:", mention.evidence)
     if entity.properties["wikidata"] != nil { sink.add("wikidata") }
     if case .string(let country) = entity.properties["country"] {
       sink.add(.text("country:"), .text(country == "CN" ? "CN" : "other"))
@@ -433,7 +493,7 @@ extension PersonFinder {
     let people = gazetteerCandidates(in: document)
     var words = document.words
     for (index, candidate) in people {
-      var score = FeatureScore(classifier)
+      var score = FeatureScore(classifier, units: document.text.units)
       describeGazetteerPerson(
         candidate, mention: document.mentions[index], in: document, words: &words, into: &score)
       if settings.classifierOffset + score.sum < settings.gazetteerDropBelow {
@@ -469,7 +529,7 @@ extension PersonFinder {
       guard isWorthClassifying(candidate) else { return nil }
       var scored = candidate
       let grows = candidate.range.range.contains { personAt[$0] >= 0 }
-      var score = FeatureScore(classifier)
+      var score = FeatureScore(classifier, units: units)
       describe(candidate, in: units, words: &words, growsGazetteerName: grows, into: &score)
       scored.score = settings.threshold + settings.classifierOffset + score.sum
       // The model does not lift a name the hand-set score rejects where ICU reads its given
@@ -496,7 +556,7 @@ extension PersonFinder {
     var gazetteer: [(Candidate, [CandidateFeature])] = []
     if settings.classifyGazetteerPeople {
       for (index, candidate) in gazetteerCandidates(in: document) {
-        var named = NamedFeatures()
+        var named = NamedFeatures(units: document.text.units)
         describeGazetteerPerson(
           candidate, mention: document.mentions[index], in: document, words: &words,
           into: &named)

@@ -443,7 +443,9 @@ public struct PersonFinder: Stage {
         where data.titleStart(endingAt: offset, in: units).map({ $0 < start }) == true {
           runStart = offset
         }
-        found += transliterations(in: runStart..<runEnd, units, &wordBreaks)
+        // Most runs hold no candidate, and appending an empty array still costs a call.
+        let spans = transliterations(in: runStart..<runEnd, units, &wordBreaks)
+        if !spans.isEmpty { found += spans }
       }
     }
     return found
@@ -620,10 +622,12 @@ public struct PersonFinder: Stage {
       ($0.score, -$0.range.start, $0.range.end) > ($1.score, -$1.range.start, $1.range.end)
     }
     var taken: [Candidate] = []
-    var used = Set<Int>()
-    for candidate in ordered where !candidate.range.range.contains(where: used.contains) {
+    // By offset, whether a taken candidate covers it: an array, where a `Set<Int>` hashed
+    // every offset.
+    var used = [Bool](repeating: false, count: ordered.map { Int($0.range.end) }.max() ?? 0)
+    for candidate in ordered where !candidate.range.range.contains(where: { used[$0] }) {
       taken.append(candidate)
-      used.formUnion(candidate.range.range)
+      for offset in candidate.range.range { used[offset] = true }
     }
     return taken.sorted { $0.range < $1.range }
   }
