@@ -104,6 +104,15 @@ struct CandidateClassifierTests {
     }
   }
 
+  @Test("a number piece hashes as String(_:) writes the number")
+  func decimalPieces() {
+    for number in [-120, -10, -3, -1, 0, 1, 5, 9, 10, 99, 100, 12_345, Int.max, Int.min] {
+      var hash = FeatureWeights.basis
+      FeatureScore.feed(decimal: number, &hash)
+      #expect(hash == CandidateClassifier.key(String(number)), "\(number)")
+    }
+  }
+
   @Test("the weight table finds every key it holds and no other")
   func weightTable() {
     let keys = (0..<100).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
