@@ -66,6 +66,13 @@ struct PersonDiscoveryTests {
       ("他向王毅介绍了情况。", ["王毅"]),
       // A gazetteer name the text also writes alone is not grown by a name character (正).
       ("王毅表示，双方同意。外交部长王毅正访问欧洲。", ["王毅", "王毅"]),
+      // A transliteration a sport word touches names a club (sport_words); Chinese players stay.
+      ("热刺主场对阵埃弗顿，", []),
+      // A gazetteer person's name before a place or a thing word (not_person_after) is theirs,
+      // but not where the word only starts ICU's next one (镇压, 路线).
+      ("人又称这座岛叫“洛克岛”。", []),
+      ("孔子学院在美国关闭", []),
+      ("邓小平路线和习近平路线", ["邓小平", "习近平"]),
     ])
   func discovery(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)

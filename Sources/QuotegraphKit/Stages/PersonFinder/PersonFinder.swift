@@ -79,6 +79,12 @@ public struct PersonFinder: Stage {
     /// Below 0, as the dev sets hold few of the foreign politicians news quote by short forms
     /// (拜登宣布 is Biden at log-odds −0.5).
     public var gazetteerDropBelow: Double = 0
+    /// Words of sport reports (主场, 联赛, 战平): a transliteration one touches is a club's
+    /// name (`droppingClubs`).
+    public var sportWords: [String] = []
+    /// Words after which a gazetteer person's name names a thing or a place (格拉斯|小镇,
+    /// 贝尔|公司, 中山|市): the mention is dropped (`droppingNamesOfThings`).
+    public var notPersonAfter: [String] = []
 
     public init() {}
   }
@@ -97,6 +103,9 @@ public struct PersonFinder: Stage {
     var cuesBefore, cuesAfter, addressAfter, addressOrCues: ContextWords
     var notNameAfter, notNameBefore, notForeignNameBefore: ContextWords
     var edgeAfter, edgeBefore: ContextWords
+    var sport: ContextWords
+    var notPersonAfter: Set<String>
+    var longestNotPersonAfter: Int
   }
 
   public init(
@@ -121,7 +130,10 @@ public struct PersonFinder: Stage {
       notNameAfter: ContextWords(settings.notNameAfter),
       notNameBefore: ContextWords(settings.notNameBefore),
       notForeignNameBefore: ContextWords(settings.notForeignNameBefore),
-      edgeAfter: ContextWords(settings.edgeAfter), edgeBefore: ContextWords(settings.edgeBefore))
+      edgeAfter: ContextWords(settings.edgeAfter), edgeBefore: ContextWords(settings.edgeBefore),
+      sport: ContextWords(settings.sportWords),
+      notPersonAfter: Set(settings.notPersonAfter),
+      longestNotPersonAfter: settings.notPersonAfter.map(\.utf16.count).max() ?? 0)
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -158,6 +170,8 @@ public struct PersonFinder: Stage {
     settings.notNameAfter = try options.strings("not_name_after") ?? []
     settings.notNameBefore = try options.strings("not_name_before") ?? []
     settings.notForeignNameBefore = try options.strings("not_foreign_name_before") ?? []
+    settings.sportWords = try options.strings("sport_words") ?? []
+    settings.notPersonAfter = try options.strings("not_person_after") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
@@ -203,6 +217,7 @@ public struct PersonFinder: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let units = document.text.units
+    droppingNamesOfThings(&document)
     if let classifier, settings.classifyGazetteerPeople {
       document = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
@@ -212,6 +227,7 @@ public struct PersonFinder: Stage {
       found = classified(
         proposed, by: classifier, in: units, words: &document.words, personAt: personAt)
     }
+    found = droppingClubs(found, in: units)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }

@@ -1,0 +1,45 @@
+/// Evidence from the words beside a name that it names a club, a place or a thing (issue 4):
+/// kept apart from `process`, which calls it.
+extension PersonFinder {
+  /// Whether a sport word ends at `start` or starts at `end`.
+  func touchesSportWord(_ start: Int, _ end: Int, _ units: [UInt16]) -> Bool {
+    words.sport.end(at: start, in: units) || words.sport.start(at: end, in: units)
+  }
+
+  /// The candidates less the transliterations a `sport_words` word touches (主场|博洛尼亚,
+  /// 乌迪内斯|坐镇, 对阵|埃弗顿): there they name clubs. Chinese names stay (the players of
+  /// People's Daily's reports).
+  func droppingClubs(_ candidates: [Candidate], in units: [UInt16]) -> [Candidate] {
+    guard !settings.sportWords.isEmpty else { return candidates }
+    return candidates.filter { candidate in
+      candidate.method != "transliteration"
+        || !touchesSportWord(Int(candidate.range.start), Int(candidate.range.end), units)
+    }
+  }
+
+  /// Drops the gazetteer people's mentions followed by a `not_person_after` word that ICU
+  /// reads as ending a word and that starts no title (格拉斯|小镇, 贝尔|公司, 中山|市, 洛克|岛,
+  /// 肯尼迪|航天中心): the name is a place's or a thing's. Not where the word is only the start
+  /// of ICU's next word (邓小平|镇压, 邓小平|路线). Discovered candidates meet `not_name_after`.
+  func droppingNamesOfThings(_ document: inout Document) {
+    guard words.longestNotPersonAfter > 0 else { return }
+    let units = document.text.units
+    var wordBreaks = document.words
+    let entities = document.entities
+    document.mentions.removeAll { mention in
+      let end = Int(mention.range.end)
+      guard entities[mention.entity].kind == .person,
+        data.titleEnd(startingAt: end, in: units, limit: units.count) == nil
+      else { return false }
+      for length in 1...words.longestNotPersonAfter where end + length <= units.count {
+        if words.notPersonAfter.contains(String(decodingUTF16: units[end..<(end + length)])),
+          wordBreaks.endsWord(at: end + length)
+        {
+          return true
+        }
+      }
+      return false
+    }
+    document.words = wordBreaks
+  }
+}
