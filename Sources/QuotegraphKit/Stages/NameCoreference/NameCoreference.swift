@@ -100,7 +100,8 @@ public struct NameCoreference: Stage {
     var owners: [String: Set<Int>] = [:]
     var surnameOwners: [String: Set<Int>] = [:]
     for (mention, forms) in zip(document.mentions, mentionForms) {
-      guard var (found, surname, discovered) = forms else { continue }
+      guard let (foundForms, surname, discovered) = forms else { continue }
+      var found = foundForms
       // A name found by its context once is the same name where the context is missing: the
       // gazetteer's names are matched everywhere already, discovered ones are not.
       if discovered { found.append(document.text[mention.range]) }

@@ -262,6 +262,21 @@ public struct ContextWords: Sendable {
     return found
   }
 
+  /// Whether some word written from `offset` on ends where `accepts` says yes (given the
+  /// offset just past it).
+  public func start(
+    at offset: Int, in units: [UInt16], endingWhere accepts: (Int) -> Bool
+  ) -> Bool {
+    guard offset >= 0 else { return false }
+    var found = false
+    units.withUnsafeBufferPointer { buffer in
+      forward.forEachMatch(in: buffer, at: offset) { length, _ in
+        if !found && accepts(offset + length) { found = true }
+      }
+    }
+    return found
+  }
+
   /// Whether one of the words ends right before `offset`.
   public func end(at offset: Int, in units: [UInt16]) -> Bool {
     var found = false

@@ -104,8 +104,7 @@ public struct PersonFinder: Stage {
     var notNameAfter, notNameBefore, notForeignNameBefore: ContextWords
     var edgeAfter, edgeBefore: ContextWords
     var sport: ContextWords
-    var notPersonAfter: Set<String>
-    var longestNotPersonAfter: Int
+    var notPersonAfter: ContextWords
   }
 
   public init(
@@ -132,8 +131,7 @@ public struct PersonFinder: Stage {
       notForeignNameBefore: ContextWords(settings.notForeignNameBefore),
       edgeAfter: ContextWords(settings.edgeAfter), edgeBefore: ContextWords(settings.edgeBefore),
       sport: ContextWords(settings.sportWords),
-      notPersonAfter: Set(settings.notPersonAfter),
-      longestNotPersonAfter: settings.notPersonAfter.map(\.utf16.count).max() ?? 0)
+      notPersonAfter: ContextWords(settings.notPersonAfter))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
