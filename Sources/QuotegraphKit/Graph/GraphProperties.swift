@@ -70,14 +70,7 @@ public struct GraphProperties: Sendable, Sequence, ExpressibleByDictionaryLitera
 
   /// `{"key":value,…}` in key order.
   func write(to output: inout JSONOutput) {
-    output.append(UInt8(ascii: "{"))
-    for (i, member) in members.enumerated() {
-      if i > 0 { output.append(UInt8(ascii: ",")) }
-      output.writeString(member.key)
-      output.append(UInt8(ascii: ":"))
-      member.value.write(to: &output)
-    }
-    output.append(UInt8(ascii: "}"))
+    JSONValue.writeObject(members, to: &output)
   }
 }
 

@@ -70,38 +70,8 @@ extension String {
     let units = utf8.withContiguousStorageIfAvailable { bytes -> [UInt16] in
       // A unit per byte at most: one to three bytes make one unit, four make two.
       [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
-        var index = 0
-        var out = 0
-        while index < bytes.count {
-          let lead = UInt32(bytes[index])
-          if lead < 0x80 {
-            units[out] = UInt16(truncatingIfNeeded: lead)
-            index += 1
-            out += 1
-          } else if lead < 0xE0 {
-            let scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            units[out] = UInt16(truncatingIfNeeded: scalar)
-            index += 2
-            out += 1
-          } else if lead < 0xF0 {
-            let scalar =
-              (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-              | UInt32(bytes[index + 2] & 0x3F)
-            units[out] = UInt16(truncatingIfNeeded: scalar)
-            index += 3
-            out += 1
-          } else {
-            let scalar =
-              (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-              | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-            let offset = scalar - 0x10000
-            units[out] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
-            units[out + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
-            index += 4
-            out += 2
-          }
-        }
-        count = out
+        var supplementary = false
+        count = CleanText.transcode(bytes, into: units, at: 0, &supplementary)
       }
     }
     return units ?? Array(utf16)
