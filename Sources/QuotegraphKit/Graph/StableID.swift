@@ -67,12 +67,7 @@ public struct StableHasher {
   }
 
   /// The hash as 16 lowercase hex digits.
-  public var hex: String {
-    String(unsafeUninitializedCapacity: 16) { digits in
-      writeHex(to: digits.baseAddress!)
-      return 16
-    }
-  }
+  public var hex: String { hex(prefixedBy: "") }
 
   /// `prefix` and the 16 hex digits as one String (`quote:…`): joining the two with `+` made
   /// two Strings.
@@ -80,16 +75,13 @@ public struct StableHasher {
     let prefixCount = prefix.utf8CodeUnitCount
     return String(unsafeUninitializedCapacity: prefixCount + 16) { buffer in
       let target = buffer.baseAddress!
-      target.update(from: prefix.utf8Start, count: prefixCount)
-      writeHex(to: target + prefixCount)
+      if prefixCount > 0 { target.update(from: prefix.utf8Start, count: prefixCount) }
+      for index in 0..<16 {
+        let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+        target[prefixCount + index] =
+          nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+      }
       return prefixCount + 16
-    }
-  }
-
-  private func writeHex(to digits: UnsafeMutablePointer<UInt8>) {
-    for index in 0..<16 {
-      let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-      digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
   }
 }
