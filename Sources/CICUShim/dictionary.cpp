@@ -2,6 +2,7 @@
 // hold side by side, and the words ICU's word break splits a run of Han characters into.
 #include "CICUShim.h"
 
+#include <unicode/appendable.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
 #include <unicode/unistr.h>
@@ -40,6 +41,58 @@ struct qg_cjdict {
   const char16_t *trie;
 };
 
+namespace {
+// The characters a trie node's edges lead with, appended to one buffer shared by the whole walk.
+class UnitsAppendable : public icu::Appendable {
+ public:
+  explicit UnitsAppendable(std::vector<char16_t> &units) : units_(units) {}
+  UBool appendCodeUnit(char16_t unit) override {
+    units_.push_back(unit);
+    return true;
+  }
+
+ private:
+  std::vector<char16_t> &units_;
+};
+
+// Every word's neighbouring characters are an edge of the trie below its first character, and
+// every edge lies on some word: walking the edges once sets the same bits as reading each word
+// whole, without building each word's string (ICU's iterator appends every word anew, most of
+// the load's cost) or visiting a shared prefix once per word.
+struct PairWalk {
+  icu::UCharsTrie &trie;
+  uint64_t *bits;
+  uint32_t mask;
+  std::vector<char16_t> units;
+  int32_t words = 0;
+
+  // The edges below the node `trie` stands on, reached by `last` (0 at the root).
+  void below(char16_t last, bool atRoot) {
+    icu::UCharsTrie::State node;
+    trie.saveState(node);
+    size_t first = units.size();
+    UnitsAppendable appendable(units);
+    trie.getNextUChars(appendable);
+    size_t end = units.size();
+    for (size_t index = first; index < end; index++) {
+      char16_t unit = units[index];
+      if (!atRoot) {
+        uint32_t pair = static_cast<uint32_t>(last) << 16 | unit;
+        for (uint32_t which = 0; which < 2; which++) {
+          uint32_t bit = qg_pair_hash(pair, which) & mask;
+          bits[bit >> 6] |= uint64_t{1} << (bit & 63);
+        }
+      }
+      trie.resetToState(node);
+      UStringTrieResult result = trie.next(unit);
+      if (USTRINGTRIE_HAS_VALUE(result)) words++;
+      if (USTRINGTRIE_HAS_NEXT(result)) below(unit, false);
+    }
+    units.resize(first);
+  }
+};
+}  // namespace
+
 extern "C" int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *error) {
   UErrorCode status = U_ZERO_ERROR;
   UDataMemory *file = nullptr;
@@ -48,23 +101,13 @@ extern "C" int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *e
     *error = status;
     return 0;
   }
-  const uint32_t mask = static_cast<uint32_t>(wordCount) * 64 - 1;
-  icu::UCharsTrie::Iterator words(trie, 0, status);
-  int32_t count = 0;
-  while (U_SUCCESS(status) && words.next(status)) {
-    const icu::UnicodeString &word = words.getString();
-    for (int32_t i = 1; i < word.length(); i++) {
-      uint32_t pair = static_cast<uint32_t>(word.charAt(i - 1)) << 16 | word.charAt(i);
-      for (uint32_t which = 0; which < 2; which++) {
-        uint32_t bit = qg_pair_hash(pair, which) & mask;
-        bits[bit >> 6] |= uint64_t{1} << (bit & 63);
-      }
-    }
-    count++;
-  }
+  icu::UCharsTrie words(trie);
+  PairWalk walk{words, bits, static_cast<uint32_t>(wordCount) * 64 - 1, {}};
+  walk.units.reserve(1 << 16);
+  walk.below(0, true);
   udata_close(file);
-  *error = U_FAILURE(status) ? status : U_ZERO_ERROR;
-  return count;
+  *error = U_ZERO_ERROR;
+  return walk.words;
 }
 
 extern "C" qg_cjdict *qg_cjdict_open(int32_t *error) {
