@@ -397,15 +397,24 @@ public struct PersonFinder: Stage {
         guard let surnameWeight = data.surnameWeight(units, at: start, length: surnameLength)
         else { continue }
         let givenStart = start + surnameLength
-        // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长.
-        let titleFollows =
-          data.titleEnd(startingAt: givenStart, in: units, limit: units.count) != nil
+        // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长. Asked
+        // only once a candidate can still reach the threshold: most cannot, and the title
+        // automaton's walk cost more than the weights.
+        var titleFollowsIfAsked: Bool?
+        func titleFollows() -> Bool {
+          if let known = titleFollowsIfAsked { return known }
+          let follows = data.titleEnd(startingAt: givenStart, in: units, limit: units.count) != nil
+          titleFollowsIfAsked = follows
+          return follows
+        }
         // The character before must not be one of a name (素|林外长 is 素林's end).
         let standsAlone =
           start == 0 || !units[start - 1].isIdeograph
           || (data.given[units[start - 1]] ?? settings.unseenGivenWeight) < 0
-        if free(start..<givenStart), standsAlone,
-          titleFollows
+        // `adjust` asks `canReachThreshold` first: asked here, before the context words.
+        if canReachThreshold(surnameWeight + settings.addressBonus), free(start..<givenStart),
+          standsAlone,
+          titleFollows()
             || words.addressAfter.start(at: givenStart, in: units),
           let adjusted = adjust(
             surnameWeight + settings.addressBonus, start, givenStart, units, &wordBreaks)
@@ -417,16 +426,23 @@ public struct PersonFinder: Stage {
         }
         for givenLength in 1...2 {
           let end = givenStart + givenLength
-          guard free(start..<end), units[givenStart..<end].allSatisfy({ $0.isIdeograph }),
-            !titleFollows,
-            // A cue or form of address is no part of the given name (李|先生, 吴明|表示).
-            !(givenStart..<end).contains(where: { words.addressOrCues.start(at: $0, in: units) })
+          guard end <= units.count, units[givenStart..<end].allSatisfy({ $0.isIdeograph })
           else { continue }
           var score = surnameWeight
           for unit in units[(start + surnameLength)..<end] {
             score += data.given[unit] ?? settings.unseenGivenWeight
           }
           if end - start >= 3 { score += settings.threeCharacterBonus }
+          // The penalties below can only lower the score (unless set below 0), and `adjust`
+          // drops what cannot reach the threshold: so is dropped here what cannot, before the
+          // context words and the title automaton are asked.
+          guard
+            canReachThreshold(
+              score + max(0, -settings.edgePenalty) + max(0, -settings.wordGivenPenalty)),
+            free(start..<end), !titleFollows(),
+            // A cue or form of address is no part of the given name (李|先生, 吴明|表示).
+            !(givenStart..<end).contains(where: { words.addressOrCues.start(at: $0, in: units) })
+          else { continue }
           if givenLength == 2, words.edgeAfter.start(at: end - 1, in: units) {
             score -= settings.edgePenalty
           }
