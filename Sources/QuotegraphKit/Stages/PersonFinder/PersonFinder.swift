@@ -264,9 +264,12 @@ public struct PersonFinder: Stage {
         !superseded.contains(Int32($0.offset))
       }.map(\.element)
     }
+    // The first slot of each name: assigned from the last slot back, one hash of the name each
+    // (reading the slot before writing it hashed the name twice).
     var slotOfName: [String: Int] = [:]
-    for (slot, entity) in document.entities.enumerated() where entity.kind == .person {
-      slotOfName[entity.name] = slotOfName[entity.name] ?? slot
+    slotOfName.reserveCapacity(document.entities.count + chosen.count)
+    for slot in document.entities.indices.reversed() where document.entities[slot].kind == .person {
+      slotOfName[document.entities[slot].name] = slot
     }
     for candidate in chosen {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
@@ -320,8 +323,8 @@ public struct PersonFinder: Stage {
     for title in PersonFinder.bookTitles(in: units) {
       for offset in title { covered[offset] = true }
     }
-    let found = candidates(in: units, words: &document.words, covered: covered).filter {
-      candidate in
+    /// Whether a candidate that covers gazetteer people may replace them.
+    func keeps(_ candidate: Candidate) -> Bool {
       var inside: [Int32] = []
       for offset in candidate.range.range where personAt[offset] >= 0 {
         if !inside.contains(personAt[offset]) { inside.append(personAt[offset]) }
@@ -333,6 +336,11 @@ public struct PersonFinder: Stage {
             return candidate.range.contains(person) && candidate.range != person
               && !grows(person, by: candidate, units)
           }
+    }
+    var found = candidates(in: units, words: &document.words, covered: covered)
+    // In place: most candidates cover no gazetteer person and stay.
+    found.removeAll { candidate in
+      candidate.range.range.contains { personAt[$0] >= 0 } && !keeps(candidate)
     }
     return (found, personAt)
   }
@@ -468,14 +476,15 @@ public struct PersonFinder: Stage {
             range: TextRange(start, givenStart), score: adjusted.0, method: "surname-model",
             cuts: adjusted.1))
       }
+      // The given characters' weights added one by one, in text order: the two-character
+      // name's sum continues the one-character name's.
+      var givenSum = surnameWeight
       for givenLength in 1...2 {
         let end = givenStart + givenLength
-        guard end <= units.count, units[givenStart..<end].allSatisfy({ $0.isIdeograph })
-        else { continue }
-        var score = surnameWeight
-        for unit in units[(start + surnameLength)..<end] {
-          score += data.given[unit] ?? settings.unseenGivenWeight
-        }
+        // The characters before the last were read for the shorter name.
+        guard end <= units.count, units[end - 1].isIdeograph else { break }
+        givenSum += data.given[units[end - 1]] ?? settings.unseenGivenWeight
+        var score = givenSum
         if end - start >= 3 { score += settings.threeCharacterBonus }
         // The penalties below can only lower the score (unless set below 0), and `adjust`
         // drops what cannot reach the threshold: so is dropped here what cannot, before the
