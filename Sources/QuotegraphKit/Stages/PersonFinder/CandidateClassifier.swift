@@ -173,7 +173,14 @@ struct FeatureScore: CandidateFeatureSink {
   mutating func add(_ prefix: StaticString, _ text: String) {
     var hash = FeatureWeights.basis
     feed(.text(prefix), &hash)
-    for byte in text.utf8 { FeatureWeights.mix(byte, &hash) }
+    // A native string's bytes in place: its UTF-8 view's iterator cost some 300 instructions
+    // for a word.
+    let fed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes { FeatureWeights.mix(byte, &hash) }
+    }
+    if fed == nil {
+      for byte in text.utf8 { FeatureWeights.mix(byte, &hash) }
+    }
     if let weight = weights[hash] { sum += weight }
   }
 
@@ -467,21 +474,34 @@ extension PersonFinder {
     }
   }
 
+  /// What the features of a gazetteer person read of its entity: whether it has a Wikidata
+  /// item, and its country's feature value ("CN", "other", or none).
+  struct GazetteerEntityFacts {
+    var hasWikidata: Bool
+    var country: StaticString?
+
+    init(_ entity: EntityRecord) {
+      hasWikidata = entity.properties["wikidata"] != nil
+      if case .string(let country) = entity.properties["country"] {
+        self.country = country == "CN" ? "CN" : "other"
+      }
+    }
+  }
+
   /// Writes the features of the gazetteer person of `mention`: the context features of
-  /// discovered names, and how the matcher found it.
+  /// discovered names, and how the matcher found it. `facts`: those of its entity, if known.
   func describeGazetteerPerson(
     _ candidate: Candidate, mention: Mention, in document: Document,
-    words: inout WordBoundaries, into sink: inout some CandidateFeatureSink
+    words: inout WordBoundaries, facts: GazetteerEntityFacts? = nil,
+    into sink: inout some CandidateFeatureSink
   ) {
     describe(
       candidate, in: document.text.units, words: &words, growsGazetteerName: false, into: &sink)
-    let entity = document.entities[mention.entity]
+    let facts = facts ?? GazetteerEntityFacts(document.entities[mention.entity])
     sink.add("form:", mention.form.rawValue)
     sink.add("evidence:", mention.evidence)
-    if entity.properties["wikidata"] != nil { sink.add("wikidata") }
-    if case .string(let country) = entity.properties["country"] {
-      sink.add(.text("country:"), .text(country == "CN" ? "CN" : "other"))
-    }
+    if facts.hasWikidata { sink.add("wikidata") }
+    if let country = facts.country { sink.add(.text("country:"), .text(country)) }
   }
 
   /// The document less the gazetteer people `classifier` finds unlikely in their context
@@ -492,10 +512,18 @@ extension PersonFinder {
     var unlikely = Set<Int>()
     let people = gazetteerCandidates(in: document)
     var words = document.words
+    // By entity: its facts, read once per article (each read hashed two property names).
+    var factsOfEntity = [GazetteerEntityFacts?](repeating: nil, count: document.entities.count)
     for (index, candidate) in people {
+      let mention = document.mentions[index]
+      let facts =
+        factsOfEntity[mention.entity]
+        ?? GazetteerEntityFacts(
+          document.entities[mention.entity])
+      factsOfEntity[mention.entity] = facts
       var score = FeatureScore(classifier, units: document.text.units)
       describeGazetteerPerson(
-        candidate, mention: document.mentions[index], in: document, words: &words, into: &score)
+        candidate, mention: mention, in: document, words: &words, facts: facts, into: &score)
       if settings.classifierOffset + score.sum < settings.gazetteerDropBelow {
         unlikely.insert(index)
       }
@@ -516,22 +544,22 @@ extension PersonFinder {
     candidate.score >= settings.threshold - settings.classifierFloor
   }
 
-  /// The candidates scored by `classifier`: the threshold plus the model's log-odds, so that
+  /// Scores the candidates by `classifier`: the threshold plus the model's log-odds, so that
   /// the threshold stands where the model gives even odds. Names in Latin letters keep their
   /// hand-set score: the dev sets the model learns from hold almost none, and news in Chinese
   /// quote many English names of firms and books (Cambridge Global Payments).
-  func classified(
-    _ candidates: [Candidate], by classifier: CandidateClassifier, in units: [UInt16],
+  func classify(
+    _ candidates: inout [Candidate], by classifier: CandidateClassifier, in units: [UInt16],
     words: inout WordBoundaries, personAt: [Int32]
-  ) -> [Candidate] {
-    candidates.compactMap { candidate in
-      guard candidate.method != "latin" else { return candidate }
-      guard isWorthClassifying(candidate) else { return nil }
-      var scored = candidate
+  ) {
+    // Scored in place, where a new array copied every candidate.
+    candidates.removeAll { $0.method != "latin" && !isWorthClassifying($0) }
+    for index in candidates.indices where candidates[index].method != "latin" {
+      let candidate = candidates[index]
       let grows = candidate.range.range.contains { personAt[$0] >= 0 }
       var score = FeatureScore(classifier, units: units)
       describe(candidate, in: units, words: &words, growsGazetteerName: grows, into: &score)
-      scored.score = settings.threshold + settings.classifierOffset + score.sum
+      var scored = settings.threshold + settings.classifierOffset + score.sum
       // The model does not lift a name the hand-set score rejects where ICU reads its given
       // name as a dictionary word ending in a character no likelier in names than in text
       // (王|毅然, not 田|晚霞): the dev sets hold too few such words to tell the adverb from the
@@ -539,9 +567,9 @@ extension PersonFinder {
       if candidate.score < settings.threshold,
         hasWordlikeGivenName(candidate, in: units, words: &words)
       {
-        scored.score = min(scored.score, candidate.score)
+        scored = min(scored, candidate.score)
       }
-      return scored
+      candidates[index].score = scored
     }
   }
 }

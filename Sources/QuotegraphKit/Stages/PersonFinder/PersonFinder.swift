@@ -223,11 +223,9 @@ public struct PersonFinder: Stage {
     if let classifier, settings.classifyGazetteerPeople {
       document = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
-    let (proposed, personAt) = proposals(in: &document)
-    var found = proposed
+    var (found, personAt) = proposals(in: &document)
     if let classifier {
-      found = classified(
-        proposed, by: classifier, in: units, words: &document.words, personAt: personAt)
+      classify(&found, by: classifier, in: units, words: &document.words, personAt: personAt)
     }
     found = droppingClubs(found, in: units)
     if let failure = document.words.failure {
