@@ -382,8 +382,29 @@ public struct PersonFinder: Stage {
     in units: [UInt16], words wordBreaks: inout WordBoundaries, covered: [Bool]
   ) -> [Candidate] {
     var found: [Candidate] = []
-    // The letter first: nearly every unit is none, and its test reads no other array.
-    for start in units.indices where units[start].isLatinLetter && !covered[start] {
+    // Most characters start no name: one scan over the text finds the Latin letters and the
+    // characters that start a surname or a transliteration, with the tables in local values
+    // (a loop that also held the work for a name set that work up again for every character,
+    // and read the tables through `self`).
+    var latinStarts: [Int] = []
+    var nameStarts: [Int] = []
+    let surnameStarts = data.surnameStartSet
+    let transliterating = transliterationUnits
+    units.withUnsafeBufferPointer { text in
+      covered.withUnsafeBufferPointer { isCovered in
+        for start in 0..<text.count where !isCovered[start] {
+          let unit = text[start]
+          if unit.isIdeograph {
+            if surnameStarts.contains(unit) || transliterating[Int(unit)] {
+              nameStarts.append(start)
+            }
+          } else if unit.isLatinLetter {
+            latinStarts.append(start)
+          }
+        }
+      }
+    }
+    for start in latinStarts {
       // One word needs a title before it: after one a cue is as often a firm's (Politifact说).
       if let end = latinName(at: start, units),
         !(start..<end).contains(where: { covered[$0] }),
@@ -397,23 +418,13 @@ public struct PersonFinder: Stage {
             range: TextRange(start, end), score: adjusted.0, method: "latin", cuts: adjusted.1))
       }
     }
-    // Most characters start neither a surname nor a transliteration: they are passed over in a
-    // scan of their own, as a loop that also held the work for a name set that work up again
-    // for every character (callgrind: some 40 instructions each).
-    var nameStarts: [Int] = []
-    for start in units.indices
-    where units[start].isIdeograph && !covered[start]
-      && (data.startsSurname(units[start]) || transliterationUnits[Int(units[start])])
-    {
-      nameStarts.append(start)
-    }
     for start in nameStarts {
-      if data.startsSurname(units[start]) {
+      if surnameStarts.contains(units[start]) {
         appendChineseNames(
           startingAt: start, units, covered: covered, &wordBreaks, to: &found)
       }
       // Transliterated names: the spans of a run of transliteration characters and dots.
-      if transliterationUnits[Int(units[start])]
+      if transliterating[Int(units[start])]
         && (start == 0 || covered[start - 1] || !isForeign(start - 1, units))
       {
         var runEnd = start
