@@ -196,21 +196,28 @@ struct FeatureScore: CandidateFeatureSink {
       // A lone surrogate reads as U+FFFD, as `String(decoding:as:)` reads it.
       FeatureScore.feed(scalar: (0xD800...0xDFFF).contains(unit) ? 0xFFFD : UInt32(unit), &hash)
     case .units(let start, let end):
-      var index = start
-      while index < end {
-        let unit = units[index]
-        // As `String(decodingUTF16:)` reads them: names are Basic Multilingual Plane
-        // characters but for rare surrogate pairs, read by `transcode` from the first
-        // surrogate on (a lone surrogate becomes U+FFFD).
-        guard !(0xD800...0xDFFF).contains(unit) else {
-          _ = transcode(
-            units[index..<end].makeIterator(), from: UTF16.self, to: UTF8.self,
-            stoppingOnError: false, into: { FeatureWeights.mix($0, &hash) })
-          return
-        }
-        FeatureScore.feed(scalar: UInt32(unit), &hash)
-        index += 1
+      feed(unitsFrom: start, to: end, &hash)
+    }
+  }
+
+  /// Feeds `units[start..<end]`. Kept out of `feed(_:_:)`, so that it stays small enough to
+  /// be inlined for the pieces of every feature (callgrind: some 140,000 calls on 99 articles).
+  @inline(never)
+  func feed(unitsFrom start: Int, to end: Int, _ hash: inout UInt64) {
+    var index = start
+    while index < end {
+      let unit = units[index]
+      // As `String(decodingUTF16:)` reads them: names are Basic Multilingual Plane
+      // characters but for rare surrogate pairs, read by `transcode` from the first
+      // surrogate on (a lone surrogate becomes U+FFFD).
+      guard !(0xD800...0xDFFF).contains(unit) else {
+        _ = transcode(
+          units[index..<end].makeIterator(), from: UTF16.self, to: UTF8.self,
+          stoppingOnError: false, into: { FeatureWeights.mix($0, &hash) })
+        return
       }
+      FeatureScore.feed(scalar: UInt32(unit), &hash)
+      index += 1
     }
   }
 
