@@ -191,7 +191,12 @@ struct FeatureScore: CandidateFeatureSink {
     case .text(let text):
       text.withUTF8Buffer { for byte in $0 { FeatureWeights.mix(byte, &hash) } }
     case .number(let number):
-      FeatureScore.feed(decimal: number, &hash)
+      // One digit in place: the numbers of the features are small (`len:s3`, `score-bin:s-2`).
+      if (0...9).contains(number) {
+        FeatureWeights.mix(UInt8(ascii: "0") + UInt8(number), &hash)
+      } else {
+        FeatureScore.feed(decimal: number, &hash)
+      }
     case .unit(let unit):
       // A lone surrogate reads as U+FFFD, as `String(decoding:as:)` reads it.
       FeatureScore.feed(scalar: (0xD800...0xDFFF).contains(unit) ? 0xFFFD : UInt32(unit), &hash)
@@ -428,7 +433,13 @@ extension PersonFinder {
     }
     let startsToken = !hasWord(start) || wordBreaks.startsWord(at: start)
     let endsToken = !hasWord(end - 1) || wordBreaks.endsWord(at: end)
-    sink.add(.text("edges:"), .text(startsToken ? "S" : "s"), .text(endsToken ? "E" : "e"))
+    // One text piece for the whole name, whose hash folds into a constant.
+    switch (startsToken, endsToken) {
+    case (true, true): sink.add("edges:SE")
+    case (true, false): sink.add("edges:Se")
+    case (false, true): sink.add("edges:sE")
+    case (false, false): sink.add("edges:se")
+    }
     if hasWord(start), hasWord(end - 1) {
       let count = wordCount(start, end, units, &wordBreaks)
       sink.add(.text("tokens:"), kindPiece, .number(min(count, 5)))

@@ -555,12 +555,15 @@ public struct PersonFinder: Stage {
   static func bookTitles(in units: [UInt16]) -> [Range<Int>] {
     var found: [Range<Int>] = []
     var open: Int?
-    for (offset, unit) in units.enumerated() {
-      if unit == 0x300A {
-        open = offset + 1
-      } else if unit == 0x300B, let start = open {
-        if offset - start <= 40 { found.append(start..<offset) }
-        open = nil
+    // Over the buffer: this reads every unit of the text.
+    units.withUnsafeBufferPointer { text in
+      for offset in 0..<text.count where text[offset] & 0xFFFE == 0x300A {
+        if text[offset] == 0x300A {
+          open = offset + 1
+        } else if let start = open {
+          if offset - start <= 40 { found.append(start..<offset) }
+          open = nil
+        }
       }
     }
     return found
