@@ -206,14 +206,21 @@ struct FeatureScore: CandidateFeatureSink {
   let weights: FeatureWeights
   let wordPairs: WordPairs
   let units: [UInt16]
+  /// The model's intercept, where the sum of each candidate starts.
+  let bias: Double
   var sum: Double
 
   init(_ classifier: CandidateClassifier, units: [UInt16]) {
     weights = classifier.table
     wordPairs = classifier.wordPairs
     self.units = units
-    sum = classifier.bias
+    bias = classifier.bias
+    sum = bias
   }
+
+  /// Starts the sum of the next candidate: one score serves all the candidates of a document,
+  /// where a new one per candidate copied the model's tables (their references) each time.
+  mutating func restart() { sum = bias }
 
   /// A word whose two units are no model word's has no weight. Surrogates are decoded
   /// otherwise (a lone one as U+FFFD): such a word may count.
@@ -602,6 +609,7 @@ extension PersonFinder {
     var words = document.words
     // By entity: its facts, read once per article (each read hashed two property names).
     var factsOfEntity = [GazetteerEntityFacts?](repeating: nil, count: document.entities.count)
+    var score = FeatureScore(classifier, units: document.text.units)
     for (index, candidate) in people {
       let mention = document.mentions[index]
       let facts =
@@ -609,7 +617,7 @@ extension PersonFinder {
         ?? GazetteerEntityFacts(
           document.entities[mention.entity])
       factsOfEntity[mention.entity] = facts
-      var score = FeatureScore(classifier, units: document.text.units)
+      score.restart()
       describeGazetteerPerson(
         candidate, mention: mention, in: document, words: &words, facts: facts, into: &score)
       if settings.classifierOffset + score.sum < settings.gazetteerDropBelow {
@@ -642,10 +650,11 @@ extension PersonFinder {
   ) {
     // Scored in place, where a new array copied every candidate.
     candidates.removeAll { $0.method != "latin" && !isWorthClassifying($0) }
+    var score = FeatureScore(classifier, units: units)
     for index in candidates.indices where candidates[index].method != "latin" {
       let candidate = candidates[index]
       let grows = candidate.range.range.contains { personAt[$0] >= 0 }
-      var score = FeatureScore(classifier, units: units)
+      score.restart()
       describe(candidate, in: units, words: &words, growsGazetteerName: grows, into: &score)
       var scored = settings.threshold + settings.classifierOffset + score.sum
       // The model does not lift a name the hand-set score rejects where ICU reads its given
