@@ -470,9 +470,10 @@ extension PersonFinder {
     sink.add(.text("len:"), kindPiece, .number(min(end - start, 8)))
     // The text's edges read as a sentence's: a line of `tag` is a sentence of the dev sets but
     // one of many in an article, where a name at the very start tells nothing.
+    let unitCount = units.count
     @inline(__always)
     func character(_ offset: Int) -> FeaturePiece {
-      guard offset >= 0, offset < units.count else { return .text("。") }
+      guard offset >= 0, offset < unitCount else { return .text("。") }
       let unit = units[offset]
       if (0x30...0x39).contains(unit) || (0xFF10...0xFF19).contains(unit) {
         return .text("<digit>")
@@ -500,6 +501,7 @@ extension PersonFinder {
     sink.add(.text("L1"), kindPiece, .text(":"), before, value: 1)
     // ICU's words beside and under the candidate, asked of the word boundaries: most answers
     // need no clause broken. Only whitespace can stand outside every word.
+    @inline(__always)
     func hasWord(_ offset: Int) -> Bool {
       !Segmenter.isSpace(units[offset]) || wordBreaks.range(at: offset) != nil
     }

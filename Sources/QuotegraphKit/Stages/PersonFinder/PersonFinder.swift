@@ -80,7 +80,7 @@ public struct PersonFinder: Stage {
     /// (拜登宣布 is Biden at log-odds −0.5).
     public var gazetteerDropBelow: Double = 0
     /// Words of sport reports (主场, 联赛, 战平): a transliteration one touches is a club's
-    /// name (`droppingClubs`).
+    /// name (`dropClubs`).
     public var sportWords: [String] = []
     /// Words after which a gazetteer person's name names a thing or a place (格拉斯|小镇,
     /// 贝尔|公司, 中山|市): the mention is dropped (`droppingNamesOfThings`).
@@ -227,7 +227,7 @@ public struct PersonFinder: Stage {
     if let classifier {
       classify(&found, by: classifier, in: units, words: &document.words, personAt: personAt)
     }
-    found = droppingClubs(found, in: units)
+    dropClubs(&found, in: units)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
