@@ -158,6 +158,10 @@ public struct UnitWordSet: Sendable {
   private let unitsDecide: Bool
   /// The length of the longest word, in units.
   public private(set) var longest = 0
+  /// The first two units of the words of two units or more, as bits of a 65,536-bit filter
+  /// (`pairBit`): a slice whose bit is clear is no word, told without reading the table (which
+  /// for the 22,000 name traps missed the cache: 2% of extract's time under perf).
+  private var pairFilter: [UInt64] = []
 
   public init(_ words: some Sequence<String>) {
     self.words = Set(words)
@@ -166,9 +170,14 @@ public struct UnitWordSet: Sendable {
     while capacity < self.words.count * 2 { capacity <<= 1 }
     mask = capacity - 1
     slots = [Int32](repeating: 0, count: capacity)
+    pairFilter = [UInt64](repeating: 0, count: 1024)
     for word in self.words {
       let wordUnits = Array(word.utf16)
       longest = max(longest, wordUnits.count)
+      if wordUnits.count >= 2 {
+        let bit = UnitWordSet.pairBit(wordUnits[0], wordUnits[1])
+        pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+      }
       var slot = UnitWordSet.slot(of: wordUnits[...], mask: mask)
       while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(starts.count)
@@ -188,6 +197,11 @@ public struct UnitWordSet: Sendable {
       UnitWordSet.mix(unit, &hash)
     }
     if units.count > longest { return false }
+    // Every unit is inert: equal means the same units, so a word starts with the same two.
+    if units.count >= 2 {
+      let bit = UnitWordSet.pairBit(units[units.startIndex], units[units.startIndex + 1])
+      if pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+    }
     var slot = UnitWordSet.slot(of: hash, mask: mask)
     while slots[slot] != 0 {
       let word = Int(slots[slot]) - 1
@@ -215,6 +229,11 @@ public struct UnitWordSet: Sendable {
     var hash = seed(count: units.count)
     for unit in units { mix(unit, &hash) }
     return slot(of: hash, mask: mask)
+  }
+
+  @inline(__always)
+  private static func pairBit(_ first: UInt16, _ second: UInt16) -> Int {
+    Int(((UInt32(first) << 16 | UInt32(second)) &* 0x9E37_79B1) >> 16)
   }
 
   @inline(__always)

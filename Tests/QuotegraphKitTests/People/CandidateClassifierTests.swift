@@ -136,8 +136,9 @@ struct CandidateClassifierTests {
       PersonFinder.Candidate(range: TextRange(2, 4), score: threshold - 3, method: "surname-model"),
     ]
     var words = document.words
-    let scored = floored.classified(
-      candidates, by: floored.classifier!, in: document.text.units, words: &words,
+    var scored = candidates
+    floored.classify(
+      &scored, by: floored.classifier!, in: document.text.units, words: &words,
       personAt: [Int32](repeating: -1, count: document.text.units.count))
     #expect(scored.map(\.range) == [TextRange(2, 5)])
   }
@@ -247,8 +248,9 @@ struct CandidateClassifierTests {
       PersonFinder.Candidate(range: TextRange(0, 2), score: threshold - 1, method: "surname-model"),
     ]
     var words = document.words
-    let scored = lifting.classified(
-      candidates, by: lifting.classifier!, in: document.text.units, words: &words,
+    var scored = candidates
+    lifting.classify(
+      &scored, by: lifting.classifier!, in: document.text.units, words: &words,
       personAt: [Int32](repeating: -1, count: document.text.units.count))
     #expect(scored.map(\.score) == [threshold - 1, threshold + 10])
   }

@@ -6,14 +6,15 @@ extension PersonFinder {
     words.sport.end(at: start, in: units) || words.sport.start(at: end, in: units)
   }
 
-  /// The candidates less the transliterations a `sport_words` word touches (主场|博洛尼亚,
+  /// Drops the transliterations a `sport_words` word touches (主场|博洛尼亚,
   /// 乌迪内斯|坐镇, 对阵|埃弗顿): there they name clubs. Chinese names stay (the players of
   /// People's Daily's reports).
-  func droppingClubs(_ candidates: [Candidate], in units: [UInt16]) -> [Candidate] {
-    guard !settings.sportWords.isEmpty else { return candidates }
-    return candidates.filter { candidate in
-      candidate.method != "transliteration"
-        || !touchesSportWord(Int(candidate.range.start), Int(candidate.range.end), units)
+  func dropClubs(_ candidates: inout [Candidate], in units: [UInt16]) {
+    guard !settings.sportWords.isEmpty else { return }
+    // In place: a filtered copy copied every candidate.
+    candidates.removeAll { candidate in
+      candidate.method == "transliteration"
+        && touchesSportWord(Int(candidate.range.start), Int(candidate.range.end), units)
     }
   }
 

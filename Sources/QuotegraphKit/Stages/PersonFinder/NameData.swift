@@ -204,6 +204,9 @@ public struct NameData: Sendable {
   // The lookups above are inlined: NameData is large, and a call that is not copied the whole
   // value to a temporary to pass it (callgrind: 217,000 memcpy calls on 99 articles).
 
+  /// The first units of the surnames, to keep in a local value in a scan of the text.
+  var surnameStartSet: UnitSet { surnameStartUnits }
+
   /// Whether some surname starts with `unit`.
   @inline(__always)
   public func startsSurname(_ unit: UInt16) -> Bool {

@@ -80,7 +80,7 @@ public struct PersonFinder: Stage {
     /// (拜登宣布 is Biden at log-odds −0.5).
     public var gazetteerDropBelow: Double = 0
     /// Words of sport reports (主场, 联赛, 战平): a transliteration one touches is a club's
-    /// name (`droppingClubs`).
+    /// name (`dropClubs`).
     public var sportWords: [String] = []
     /// Words after which a gazetteer person's name names a thing or a place (格拉斯|小镇,
     /// 贝尔|公司, 中山|市): the mention is dropped (`droppingNamesOfThings`).
@@ -94,6 +94,9 @@ public struct PersonFinder: Stage {
   public let evidence: BoundaryEvidence
   /// The learned model that rescores the candidates (`name-classifier.tsv`), if any.
   public let classifier: CandidateClassifier?
+  /// Whether `classifier` is set: asked for every candidate, where testing the optional copied
+  /// the model (retaining its tables) to compare it with nil.
+  let isClassifying: Bool
   /// By UTF-16 unit: whether it may stand in a run of transliteration characters.
   let transliterationUnits: [Bool]
   /// The settings' word lists, to look up in place.
@@ -115,6 +118,7 @@ public struct PersonFinder: Stage {
     self.data = data
     self.evidence = evidence
     self.classifier = classifier
+    isClassifying = classifier != nil
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
       for (unit, weight) in table.entries where weight >= settings.foreignMinimumWeight {
@@ -219,13 +223,11 @@ public struct PersonFinder: Stage {
     if let classifier, settings.classifyGazetteerPeople {
       document = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
-    let (proposed, personAt) = proposals(in: &document)
-    var found = proposed
+    var (found, personAt) = proposals(in: &document)
     if let classifier {
-      found = classified(
-        proposed, by: classifier, in: units, words: &document.words, personAt: personAt)
+      classify(&found, by: classifier, in: units, words: &document.words, personAt: personAt)
     }
-    found = droppingClubs(found, in: units)
+    dropClubs(&found, in: units)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
@@ -260,9 +262,12 @@ public struct PersonFinder: Stage {
         !superseded.contains(Int32($0.offset))
       }.map(\.element)
     }
+    // The first slot of each name: assigned from the last slot back, one hash of the name each
+    // (reading the slot before writing it hashed the name twice).
     var slotOfName: [String: Int] = [:]
-    for (slot, entity) in document.entities.enumerated() where entity.kind == .person {
-      slotOfName[entity.name] = slotOfName[entity.name] ?? slot
+    slotOfName.reserveCapacity(document.entities.count + chosen.count)
+    for slot in document.entities.indices.reversed() where document.entities[slot].kind == .person {
+      slotOfName[document.entities[slot].name] = slot
     }
     for candidate in chosen {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
@@ -316,8 +321,8 @@ public struct PersonFinder: Stage {
     for title in PersonFinder.bookTitles(in: units) {
       for offset in title { covered[offset] = true }
     }
-    let found = candidates(in: units, words: &document.words, covered: covered).filter {
-      candidate in
+    /// Whether a candidate that covers gazetteer people may replace them.
+    func keeps(_ candidate: Candidate) -> Bool {
       var inside: [Int32] = []
       for offset in candidate.range.range where personAt[offset] >= 0 {
         if !inside.contains(personAt[offset]) { inside.append(personAt[offset]) }
@@ -329,6 +334,11 @@ public struct PersonFinder: Stage {
             return candidate.range.contains(person) && candidate.range != person
               && !grows(person, by: candidate, units)
           }
+    }
+    var found = candidates(in: units, words: &document.words, covered: covered)
+    // In place: most candidates cover no gazetteer person and stay.
+    found.removeAll { candidate in
+      candidate.range.range.contains { personAt[$0] >= 0 } && !keeps(candidate)
     }
     return (found, personAt)
   }
@@ -372,10 +382,29 @@ public struct PersonFinder: Stage {
     in units: [UInt16], words wordBreaks: inout WordBoundaries, covered: [Bool]
   ) -> [Candidate] {
     var found: [Candidate] = []
-    func free(_ range: Range<Int>) -> Bool {
-      range.upperBound <= units.count && !range.contains { covered[$0] }
+    // Most characters start no name: one scan over the text finds the Latin letters and the
+    // characters that start a surname or a transliteration, with the tables in local values
+    // (a loop that also held the work for a name set that work up again for every character,
+    // and read the tables through `self`).
+    var latinStarts: [Int] = []
+    var nameStarts: [Int] = []
+    let surnameStarts = data.surnameStartSet
+    let transliterating = transliterationUnits
+    units.withUnsafeBufferPointer { text in
+      covered.withUnsafeBufferPointer { isCovered in
+        for start in 0..<text.count where !isCovered[start] {
+          let unit = text[start]
+          if unit.isIdeograph {
+            if surnameStarts.contains(unit) || transliterating[Int(unit)] {
+              nameStarts.append(start)
+            }
+          } else if unit.isLatinLetter {
+            latinStarts.append(start)
+          }
+        }
+      }
     }
-    for start in units.indices where !covered[start] && units[start].isLatinLetter {
+    for start in latinStarts {
       // One word needs a title before it: after one a cue is as often a firm's (Politifact说).
       if let end = latinName(at: start, units),
         !(start..<end).contains(where: { covered[$0] }),
@@ -389,80 +418,13 @@ public struct PersonFinder: Stage {
             range: TextRange(start, end), score: adjusted.0, method: "latin", cuts: adjusted.1))
       }
     }
-    for start in units.indices where !covered[start] && units[start].isIdeograph {
-      // Chinese names: surname (one or two characters) and one or two given characters.
-      for surnameLength in 1...2 where start + surnameLength <= units.count {
-        // Most characters start no surname: ask the set of first characters before making a key.
-        guard data.startsSurname(units[start]) else { break }
-        guard let surnameWeight = data.surnameWeight(units, at: start, length: surnameLength)
-        else { continue }
-        let givenStart = start + surnameLength
-        // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长. Asked
-        // only once a candidate can still reach the threshold: most cannot, and the title
-        // automaton's walk cost more than the weights.
-        var titleFollowsIfAsked: Bool?
-        func titleFollows() -> Bool {
-          if let known = titleFollowsIfAsked { return known }
-          let follows = data.titleEnd(startingAt: givenStart, in: units, limit: units.count) != nil
-          titleFollowsIfAsked = follows
-          return follows
-        }
-        // The character before must not be one of a name (素|林外长 is 素林's end).
-        let standsAlone =
-          start == 0 || !units[start - 1].isIdeograph
-          || (data.given[units[start - 1]] ?? settings.unseenGivenWeight) < 0
-        // `adjust` asks `canReachThreshold` first: asked here, before the context words.
-        if canReachThreshold(surnameWeight + settings.addressBonus), free(start..<givenStart),
-          standsAlone,
-          titleFollows()
-            || words.addressAfter.start(at: givenStart, in: units),
-          let adjusted = adjust(
-            surnameWeight + settings.addressBonus, start, givenStart, units, &wordBreaks)
-        {
-          found.append(
-            Candidate(
-              range: TextRange(start, givenStart), score: adjusted.0, method: "surname-model",
-              cuts: adjusted.1))
-        }
-        for givenLength in 1...2 {
-          let end = givenStart + givenLength
-          guard end <= units.count, units[givenStart..<end].allSatisfy({ $0.isIdeograph })
-          else { continue }
-          var score = surnameWeight
-          for unit in units[(start + surnameLength)..<end] {
-            score += data.given[unit] ?? settings.unseenGivenWeight
-          }
-          if end - start >= 3 { score += settings.threeCharacterBonus }
-          // The penalties below can only lower the score (unless set below 0), and `adjust`
-          // drops what cannot reach the threshold: so is dropped here what cannot, before the
-          // context words and the title automaton are asked.
-          guard
-            canReachThreshold(
-              score + max(0, -settings.edgePenalty) + max(0, -settings.wordGivenPenalty)),
-            free(start..<end), !titleFollows(),
-            // A cue or form of address is no part of the given name (李|先生, 吴明|表示).
-            !(givenStart..<end).contains(where: { words.addressOrCues.start(at: $0, in: units) })
-          else { continue }
-          if givenLength == 2, words.edgeAfter.start(at: end - 1, in: units) {
-            score -= settings.edgePenalty
-          }
-          // A given name ICU reads as one word (李|明确) is less likely a name; only asked where
-          // the candidate can still reach the threshold, for it breaks the clause into words.
-          if givenLength == 2, canReachThreshold(score - min(0, settings.wordGivenPenalty)),
-            wordBreaks.isOneWord(givenStart, end)
-          {
-            score -= settings.wordGivenPenalty
-          }
-          if let adjusted = adjust(score, start, end, units, &wordBreaks) {
-            found.append(
-              Candidate(
-                range: TextRange(start, end), score: adjusted.0, method: "surname-model",
-                cuts: adjusted.1))
-          }
-        }
+    for start in nameStarts {
+      if surnameStarts.contains(units[start]) {
+        appendChineseNames(
+          startingAt: start, units, covered: covered, &wordBreaks, to: &found)
       }
       // Transliterated names: the spans of a run of transliteration characters and dots.
-      if transliterationUnits[Int(units[start])]
+      if transliterating[Int(units[start])]
         && (start == 0 || covered[start - 1] || !isForeign(start - 1, units))
       {
         var runEnd = start
@@ -473,12 +435,94 @@ public struct PersonFinder: Stage {
         where data.titleStart(endingAt: offset, in: units).map({ $0 < start }) == true {
           runStart = offset
         }
-        // Most runs hold no candidate, and appending an empty array still costs a call.
-        let spans = transliterations(in: runStart..<runEnd, units, &wordBreaks)
-        if !spans.isEmpty { found += spans }
+        // Appended in place: an array per run and its copy into `found` cost more than the
+        // few candidates most runs hold.
+        appendTransliterations(in: runStart..<runEnd, units, &wordBreaks, to: &found)
       }
     }
     return found
+  }
+
+  /// Appends the Chinese names starting at `start`, a character some surname starts with:
+  /// surname (one or two characters) and one or two given characters. Kept out of the scan of
+  /// `candidates` (never inlined there), so that the scan's loop stays small.
+  @inline(never)
+  func appendChineseNames(
+    startingAt start: Int, _ units: [UInt16], covered: [Bool],
+    _ wordBreaks: inout WordBoundaries, to found: inout [Candidate]
+  ) {
+    func free(_ range: Range<Int>) -> Bool {
+      range.upperBound <= units.count && !range.contains { covered[$0] }
+    }
+    for surnameLength in 1...2 where start + surnameLength <= units.count {
+      guard let surnameWeight = data.surnameWeight(units, at: start, length: surnameLength)
+      else { continue }
+      let givenStart = start + surnameLength
+      // A bare surname before a form of address or a title: 李先生, 江主席, 唐外长. Asked
+      // only once a candidate can still reach the threshold: most cannot, and the title
+      // automaton's walk cost more than the weights.
+      var titleFollowsIfAsked: Bool?
+      func titleFollows() -> Bool {
+        if let known = titleFollowsIfAsked { return known }
+        let follows = data.titleEnd(startingAt: givenStart, in: units, limit: units.count) != nil
+        titleFollowsIfAsked = follows
+        return follows
+      }
+      // The character before must not be one of a name (素|林外长 is 素林's end).
+      let standsAlone =
+        start == 0 || !units[start - 1].isIdeograph
+        || (data.given[units[start - 1]] ?? settings.unseenGivenWeight) < 0
+      // `adjust` asks `canReachThreshold` first: asked here, before the context words.
+      if canReachThreshold(surnameWeight + settings.addressBonus), free(start..<givenStart),
+        standsAlone,
+        titleFollows()
+          || words.addressAfter.start(at: givenStart, in: units),
+        let adjusted = adjust(
+          surnameWeight + settings.addressBonus, start, givenStart, units, &wordBreaks)
+      {
+        found.append(
+          Candidate(
+            range: TextRange(start, givenStart), score: adjusted.0, method: "surname-model",
+            cuts: adjusted.1))
+      }
+      // The given characters' weights added one by one, in text order: the two-character
+      // name's sum continues the one-character name's.
+      var givenSum = surnameWeight
+      for givenLength in 1...2 {
+        let end = givenStart + givenLength
+        // The characters before the last were read for the shorter name.
+        guard end <= units.count, units[end - 1].isIdeograph else { break }
+        givenSum += data.given[units[end - 1]] ?? settings.unseenGivenWeight
+        var score = givenSum
+        if end - start >= 3 { score += settings.threeCharacterBonus }
+        // The penalties below can only lower the score (unless set below 0), and `adjust`
+        // drops what cannot reach the threshold: so is dropped here what cannot, before the
+        // context words and the title automaton are asked.
+        guard
+          canReachThreshold(
+            score + max(0, -settings.edgePenalty) + max(0, -settings.wordGivenPenalty)),
+          free(start..<end), !titleFollows(),
+          // A cue or form of address is no part of the given name (李|先生, 吴明|表示).
+          !(givenStart..<end).contains(where: { words.addressOrCues.start(at: $0, in: units) })
+        else { continue }
+        if givenLength == 2, words.edgeAfter.start(at: end - 1, in: units) {
+          score -= settings.edgePenalty
+        }
+        // A given name ICU reads as one word (李|明确) is less likely a name; only asked where
+        // the candidate can still reach the threshold, for it breaks the clause into words.
+        if givenLength == 2, canReachThreshold(score - min(0, settings.wordGivenPenalty)),
+          wordBreaks.isOneWord(givenStart, end)
+        {
+          score -= settings.wordGivenPenalty
+        }
+        if let adjusted = adjust(score, start, end, units, &wordBreaks) {
+          found.append(
+            Candidate(
+              range: TextRange(start, end), score: adjusted.0, method: "surname-model",
+              cuts: adjusted.1))
+        }
+      }
+    }
   }
 
   /// A name in Latin letters starting at `start`: capitalised words of three letters or more
@@ -511,12 +555,15 @@ public struct PersonFinder: Stage {
   static func bookTitles(in units: [UInt16]) -> [Range<Int>] {
     var found: [Range<Int>] = []
     var open: Int?
-    for (offset, unit) in units.enumerated() {
-      if unit == 0x300A {
-        open = offset + 1
-      } else if unit == 0x300B, let start = open {
-        if offset - start <= 40 { found.append(start..<offset) }
-        open = nil
+    // Over the buffer: this reads every unit of the text.
+    units.withUnsafeBufferPointer { text in
+      for offset in 0..<text.count where text[offset] & 0xFFFE == 0x300A {
+        if text[offset] == 0x300A {
+          open = offset + 1
+        } else if let start = open {
+          if offset - start <= 40 { found.append(start..<offset) }
+          open = nil
+        }
       }
     }
     return found
@@ -541,13 +588,13 @@ public struct PersonFinder: Stage {
   /// The longest transliterated name, in UTF-16 units, looked for inside a run.
   static let longestTransliteration = 16
 
-  /// Every span of the run that starts and ends with a character, scored word by word (words
+  /// Appends every span of the run that starts and ends with a character, scored word by word (words
   /// end at the dots): a word's first and last characters weigh by where they stand, so the
   /// span ends where a name ends (恩斯塔德|日前, 贝尔巴托夫|都).
-  func transliterations(
-    in run: Range<Int>, _ units: [UInt16], _ wordBreaks: inout WordBoundaries
-  ) -> [Candidate] {
-    var found: [Candidate] = []
+  func appendTransliterations(
+    in run: Range<Int>, _ units: [UInt16], _ wordBreaks: inout WordBoundaries,
+    to found: inout [Candidate]
+  ) {
     for start in run where !units[start].isNameDot {
       if words.notForeignNameBefore.end(at: start, in: units) {
         continue
@@ -584,7 +631,6 @@ public struct PersonFinder: Stage {
           - settings.foreignBias
       }
     }
-    return found
   }
 
   /// Whether a candidate scored `score` before context could still matter to `process`.
@@ -628,7 +674,7 @@ public struct PersonFinder: Stage {
       base + (titled ? settings.titleBonus : 0) + (cued ? settings.cueBonus : 0)
       + max(0, -settings.cutPenalty) + max(0, -settings.singleWordPenalty)
     // A classifier rescores every candidate, and reads whether it cuts a word.
-    guard classifier != nil || highest + 1e-9 >= settings.threshold - max(0, settings.titleBonus)
+    guard isClassifying || highest + 1e-9 >= settings.threshold - max(0, settings.titleBonus)
     else { return nil }
     var score = base
     var cuts = false
