@@ -147,6 +147,9 @@ public struct UnitWeights: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 /// units, looked up in an open-addressing table of the words' units (a `Set` of packed keys
 /// hashed each slice with SipHash, some 450 instructions a lookup in person discovery).
 public struct UnitWordSet: Sendable {
+  /// The words as a `Set<String>`, for slices only canonical equivalence can decide. Made
+  /// from the list at once, with room for all: inserted one by one, the 27,000 name traps
+  /// were hashed again (normalised again) at each growth, 80 M instructions at every start.
   public let words: Set<String>
   /// The words' units end to end: word `i` is `units[starts[i]..<starts[i + 1]]`.
   private var units: [UInt16] = []
@@ -160,30 +163,44 @@ public struct UnitWordSet: Sendable {
   public private(set) var longest = 0
 
   public init(_ words: some Sequence<String>) {
-    self.words = Set(words)
-    unitsDecide = self.words.allSatisfy { $0.utf16.allSatisfy(CanonicalUnits.isInert) }
+    let list = Array(words)
+    self.words = Set(list)
     var capacity = 16
-    while capacity < self.words.count * 2 { capacity <<= 1 }
+    while capacity < list.count * 2 { capacity <<= 1 }
     mask = capacity - 1
     slots = [Int32](repeating: 0, count: capacity)
-    for word in self.words {
-      let wordUnits = Array(word.utf16)
-      longest = max(longest, wordUnits.count)
+    var allInert = true
+    // Each word's units once, by its UTF-8 (the UTF-16 view's iterator cost 400 instructions
+    // a word); a word written twice is kept once, as the Set kept it.
+    for word in list {
+      let wordUnits = word.utf16Units
+      allInert = allInert && wordUnits.allSatisfy(CanonicalUnits.isInert)
       var slot = UnitWordSet.slot(of: wordUnits[...], mask: mask)
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      var present = false
+      while slots[slot] != 0 {
+        let index = Int(slots[slot]) - 1
+        if units[Int(starts[index])..<Int(starts[index + 1])].elementsEqual(wordUnits) {
+          present = true
+          break
+        }
+        slot = (slot + 1) & mask
+      }
+      if present { continue }
+      longest = max(longest, wordUnits.count)
       slots[slot] = Int32(starts.count)
-      units += wordUnits
+      units.append(contentsOf: wordUnits)
       starts.append(Int32(units.count))
     }
+    unitsDecide = allInert
   }
 
   public func contains(_ units: ArraySlice<UInt16>) -> Bool {
-    guard unitsDecide else { return words.contains(String(decodingUTF16: units)) }
+    guard unitsDecide else { return self.words.contains(String(decodingUTF16: units)) }
     // The slot's hash and the check that every unit is inert in one pass over the slice.
     var hash = UnitWordSet.seed(count: units.count)
     for unit in units {
       guard CanonicalUnits.isInert(unit) else {
-        return words.contains(String(decodingUTF16: units))
+        return self.words.contains(String(decodingUTF16: units))
       }
       UnitWordSet.mix(unit, &hash)
     }
@@ -208,7 +225,7 @@ public struct UnitWordSet: Sendable {
     return false
   }
 
-  public func contains(_ word: String) -> Bool { words.contains(word) }
+  public func contains(_ word: String) -> Bool { self.words.contains(word) }
 
   /// The first slot to probe for `units`: a multiplicative hash of the units and their count.
   private static func slot(of units: ArraySlice<UInt16>, mask: Int) -> Int {
