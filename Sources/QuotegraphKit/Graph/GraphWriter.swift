@@ -29,7 +29,7 @@ public struct GraphWriter {
     {
       return ([], 1)
     }
-    var chunk = JSONOutput(capacity: 1 << 14)
+    var chunk = JSONOutput(capacity: 1 << 15)
     for record in records {
       if case .node(let node) = record, !seenIDs.insert(node.id).inserted { continue }
       record.writeJSONLine(to: &chunk)

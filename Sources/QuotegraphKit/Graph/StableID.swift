@@ -47,10 +47,14 @@ public struct StableHasher {
     for byte in bytes { combine(byte) }
   }
 
-  /// The text's UTF-8, read in place rather than through the UTF8View's iterator.
+  /// The text's UTF-8, read in place rather than through the UTF8View's iterator (and
+  /// without copying the String to call the mutating `withUTF8`).
   public mutating func combine(_ text: String) {
-    var text = text
-    text.withUTF8 { combine($0) }
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { combine($0) }
+    if done == nil {
+      var text = text
+      text.withUTF8 { combine($0) }
+    }
   }
 
   /// The decimal digits of `number`, as `"\(number)"` writes them.

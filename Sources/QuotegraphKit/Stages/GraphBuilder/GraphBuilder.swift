@@ -22,19 +22,15 @@ public struct GraphBuilder: Stage {
     var counts = [Int](repeating: 0, count: document.entities.count)
     for mention in document.mentions { counts[mention.entity] += 1 }
     for entity in document.entities {
-      var members: [GraphProperties.Member] = []
-      members.reserveCapacity(entity.properties.count + 2)
-      members.append(("aliases", .array(entity.aliases.map(JSONValue.string))))
-      members.append(("name", .string(entity.name)))
-      for member in entity.properties where member.key != "aliases" && member.key != "name" {
-        members.append(member)
-      }
-      members.sort { $0.key < $1.key }
+      // The entity's properties are in key order already: `aliases` and `name` go in their
+      // places (replacing any of those keys, as the node's own fields win).
+      var properties = entity.properties
+      properties["aliases"] = .array(entity.aliases.map(JSONValue.string))
+      properties["name"] = .string(entity.name)
       records.append(
         .node(
           .init(
-            id: entity.id, labels: GraphBuilder.labels(entity.kind),
-            properties: GraphProperties(sorted: members))))
+            id: entity.id, labels: GraphBuilder.labels(entity.kind), properties: properties)))
     }
     let articleEnd = GraphRecord.Endpoint(id: article.id, labels: ["Article"])
     for (slot, entity) in document.entities.enumerated() where counts[slot] > 0 {
@@ -149,6 +145,28 @@ public struct GraphBuilder: Stage {
   /// `prefix` and the hash of the parts joined by `|`: a relationship's id.
   static func id(_ prefix: StaticString, _ parts: String...) -> String {
     hasher(parts).hex(prefixedBy: prefix)
+  }
+
+  /// `id(prefix, first, second)` without the variadic array (allocated for every edge).
+  static func id(_ prefix: StaticString, _ first: String, _ second: String) -> String {
+    var hasher = StableHasher()
+    hasher.combine(first)
+    hasher.combine(UInt8(ascii: "|"))
+    hasher.combine(second)
+    return hasher.hex(prefixedBy: prefix)
+  }
+
+  /// `id(prefix, first, second, third)` without the variadic array.
+  static func id(_ prefix: StaticString, _ first: String, _ second: String, _ third: String)
+    -> String
+  {
+    var hasher = StableHasher()
+    hasher.combine(first)
+    hasher.combine(UInt8(ascii: "|"))
+    hasher.combine(second)
+    hasher.combine(UInt8(ascii: "|"))
+    hasher.combine(third)
+    return hasher.hex(prefixedBy: prefix)
   }
 
   private static func hasher(_ parts: [String]) -> StableHasher {
