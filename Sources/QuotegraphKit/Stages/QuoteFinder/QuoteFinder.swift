@@ -87,7 +87,7 @@ public struct QuoteFinder: Stage {
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
-    var scan = QuoteScan(finder: self, document: document)
+    let scan = QuoteScan(finder: self, document: document)
     if let failure = scan.wordFailure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
