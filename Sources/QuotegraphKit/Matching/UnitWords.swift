@@ -170,12 +170,18 @@ public struct UnitWordSet: Sendable {
     mask = capacity - 1
     slots = [Int32](repeating: 0, count: capacity)
     var allInert = true
-    // Each word's units once, by its UTF-8 (the UTF-16 view's iterator cost 400 instructions
-    // a word); a word written twice is kept once, as the Set kept it.
+    // Room for every word's units (no more units than UTF-8 bytes).
+    units.reserveCapacity(list.reduce(0) { $0 + $1.utf8.count })
+    starts.reserveCapacity(list.count + 1)
+    // Each word's units once, transcoded from its UTF-8 to the end of `units` (an array of
+    // its own for each word, and the UTF-16 view's iterator before it, cost some 1,000
+    // instructions a word); a word written twice is dropped again, as the Set kept it once.
     for word in list {
-      let wordUnits = word.utf16Units
+      let start = units.count
+      units.appendUTF16(of: word)
+      let wordUnits = units[start...]
       allInert = allInert && wordUnits.allSatisfy(CanonicalUnits.isInert)
-      var slot = UnitWordSet.slot(of: wordUnits[...], mask: mask)
+      var slot = UnitWordSet.slot(of: wordUnits, mask: mask)
       var present = false
       while slots[slot] != 0 {
         let index = Int(slots[slot]) - 1
@@ -185,10 +191,12 @@ public struct UnitWordSet: Sendable {
         }
         slot = (slot + 1) & mask
       }
-      if present { continue }
-      longest = max(longest, wordUnits.count)
+      if present {
+        units.removeSubrange(start...)
+        continue
+      }
+      longest = max(longest, units.count - start)
       slots[slot] = Int32(starts.count)
-      units.append(contentsOf: wordUnits)
       starts.append(Int32(units.count))
     }
     unitsDecide = allInert
@@ -280,5 +288,23 @@ struct UnitSet: Sendable {
   @inline(__always)
   func contains(_ unit: UInt16) -> Bool {
     bits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
+  }
+}
+
+extension [UInt16] {
+  /// Appends the UTF-16 code units of `text`, as `append(contentsOf: text.utf16)` does, but
+  /// transcoded from its UTF-8 in place, without an array for the word.
+  mutating func appendUTF16(of text: String) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      let start = count
+      // A unit per byte at most: one to three bytes make one unit, four make two.
+      append(contentsOf: repeatElement(0, count: bytes.count))
+      let end = withUnsafeMutableBufferPointer { buffer in
+        var supplementary = false
+        return CleanText.transcode(bytes, into: buffer, at: start, &supplementary)
+      }
+      removeLast(count - end)
+    }
+    if done == nil { append(contentsOf: text.utf16) }
   }
 }
