@@ -95,55 +95,53 @@ public enum JSONValue: Equatable, Sendable {
 
 /// JSON text under construction, as UTF-8 bytes.
 ///
-/// The bytes are written into a buffer grown ahead of them, `length` marking their end:
-/// `Array.append(contentsOf:)` cost over a hundred instructions a call, and a graph line takes
-/// a dozen appends or more.
-struct JSONOutput {
-  private var storage: [UInt8]
+/// The bytes are written into a buffer of its own, grown ahead of them, `length` marking their
+/// end: `Array.append(contentsOf:)` cost over a hundred instructions a call, and a graph line
+/// takes a dozen appends or more; an array buffer still paid a uniqueness check and a bounds
+/// check on each write. Not copyable, so that the buffer has one owner, which frees it.
+struct JSONOutput: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
   private var length = 0
 
-  /// The buffer is not zeroed: only bytes below `length`, each written first, are ever read.
   init(capacity: Int = 256) {
-    storage = [UInt8](unsafeUninitializedCapacity: max(capacity, 16)) { _, count in
-      count = max(capacity, 16)
-    }
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
   }
 
-  var bytes: [UInt8] { Array(storage[..<length]) }
+  deinit { base.deallocate() }
 
-  /// The bytes, without copying them: the buffer is cut to them and handed over.
-  consuming func takeBytes() -> [UInt8] {
-    storage.removeLast(storage.count - length)
-    return storage
+  private var written: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base, count: length)
   }
 
-  var string: String {
-    storage.withUnsafeBufferPointer { String(decoding: $0[..<length], as: UTF8.self) }
-  }
+  var bytes: [UInt8] { Array(written) }
+
+  /// The bytes, as an array of their own.
+  consuming func takeBytes() -> [UInt8] { Array(written) }
+
+  var string: String { String(decoding: written, as: UTF8.self) }
 
   /// Makes room for `count` more bytes.
   @inline(__always)
   private mutating func reserve(_ count: Int) {
-    if length + count > storage.count { grow(to: length + count) }
+    if length + count > capacity { grow(to: length + count) }
   }
 
-  /// A buffer twice as large (or `minimum`), holding the bytes written so far; the rest is
-  /// not zeroed (appending zeros cost a write of every new byte before its real one).
+  /// A buffer twice as large (or `minimum`), holding the bytes written so far.
   private mutating func grow(to minimum: Int) {
-    let size = max(minimum, 2 * storage.count)
-    let written = length
-    storage = storage.withUnsafeBufferPointer { old in
-      [UInt8](unsafeUninitializedCapacity: size) { new, count in
-        if written > 0 { new.baseAddress!.update(from: old.baseAddress!, count: written) }
-        count = size
-      }
-    }
+    let size = max(minimum, 2 * capacity)
+    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    larger.update(from: base, count: length)
+    base.deallocate()
+    base = larger
+    capacity = size
   }
 
   @inline(__always)
   mutating func append(_ byte: UInt8) {
     reserve(1)
-    storage[length] = byte
+    base[length] = byte
     length += 1
   }
 
@@ -151,10 +149,7 @@ struct JSONOutput {
   mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
     guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
     reserve(buffer.count)
-    let offset = length
-    storage.withUnsafeMutableBufferPointer { target in
-      (target.baseAddress! + offset).update(from: source, count: buffer.count)
-    }
+    (base + length).update(from: source, count: buffer.count)
     length += buffer.count
   }
 
@@ -166,9 +161,7 @@ struct JSONOutput {
     atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int
   ) {
     reserve(maximum)
-    let offset = length
-    let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + offset) }
-    length += written
+    length += body(base + length)
   }
 
   /// A literal: its type is `StaticString` so that the bytes are read where they lie (a
