@@ -182,6 +182,19 @@ public struct GazetteerTable: Sendable, Equatable {
     return try result.get()
   }
 
+  /// A file's bytes, read as `parse(String(decoding: bytes, as: UTF8.self), …)` reads them,
+  /// without decoding the whole file first (a second validation of every byte at every
+  /// start): each field is decoded, and repaired, on its own, and the tab or line break that
+  /// ends it is never part of an ill-formed sequence, so the fields are the same.
+  public static func parse(bytes: [UInt8], file: GazetteerFile, path: String)
+    throws(QuotegraphError) -> GazetteerTable
+  {
+    let result = bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(QuotegraphError) in try parse(buffer, file: file, path: path) }
+    }
+    return try result.get()
+  }
+
   /// Splits lines and fields over the UTF-8 bytes, making a `String` only per field.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: GazetteerFile, path: String)
     throws(QuotegraphError) -> GazetteerTable

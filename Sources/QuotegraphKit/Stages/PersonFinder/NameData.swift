@@ -101,8 +101,7 @@ public struct NameData: Sendable {
   /// Loads the files of the gazetteer folder `directory`.
   public static func load(directory: String) throws(QuotegraphError) -> NameData {
     func table(_ path: String, _ file: GazetteerFile) throws(QuotegraphError) -> GazetteerTable {
-      let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
-      return try GazetteerTable.parse(text, file: file, path: path)
+      try GazetteerTable.parse(bytes: try FileIO.readAll(path: path), file: file, path: path)
     }
     let modelPath = directory + "/" + GazetteerFile.nameModel.fileName
     var surnames: [String: Double] = [:]
