@@ -58,9 +58,9 @@ struct QuoteScan {
         quotationAt[offset] = Int32(index)
       }
     }
-    mentionOrder = document.mentions.indices.sorted {
-      document.mentions[$0].range < document.mentions[$1].range
-    }
+    // Sorted by the ranges alone: a closure reading `document` copied the whole document.
+    let mentionRanges = document.mentions.map(\.range)
+    mentionOrder = mentionRanges.indices.sorted { mentionRanges[$0] < mentionRanges[$1] }
   }
 
   /// Indices of the mentions lying within `start..<end`, in text order.
@@ -494,6 +494,9 @@ struct QuoteScan {
   /// The content's end: the sentence's end, or the clause break (or closing quotation mark)
   /// before a clause that opens a statement of its own.
   func contentEnd(from start: Int, limit: Int) -> Int {
+    // The sets read once, not at every unit (each read of a static asks `swift_once`).
+    let sentenceEnds = QuoteScan.sentenceEnds
+    let clauseBreaks = QuoteScan.clauseBreaks
     var cursor = start
     while cursor < limit {
       let unit = units[cursor]
@@ -503,8 +506,8 @@ struct QuoteScan {
         if cursor < limit && opensStatement(at: cursor, limit: limit) { return cursor }
         continue
       }
-      if QuoteScan.sentenceEnds.contains(unit) { return cursor }
-      if QuoteScan.clauseBreaks.contains(unit) && opensStatement(at: cursor + 1, limit: limit) {
+      if sentenceEnds.contains(unit) { return cursor }
+      if clauseBreaks.contains(unit) && opensStatement(at: cursor + 1, limit: limit) {
         return cursor
       }
       cursor += 1
