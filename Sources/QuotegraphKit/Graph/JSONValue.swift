@@ -77,11 +77,14 @@ public enum JSONValue: Equatable, Sendable {
     _ members: [(key: String, value: JSONValue)], to output: inout JSONOutput
   ) {
     output.append(UInt8(ascii: "{"))
-    for (i, member) in members.enumerated() {
-      if i > 0 { output.append(UInt8(ascii: ",")) }
-      output.writeString(member.key)
-      output.append(UInt8(ascii: ":"))
-      member.value.write(to: &output)
+    // Members read where they lie, not copied out (a retain and release of key and value).
+    members.withUnsafeBufferPointer { members in
+      for index in members.indices {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        output.writeString(members[index].key)
+        output.append(UInt8(ascii: ":"))
+        members[index].value.write(to: &output)
+      }
     }
     output.append(UInt8(ascii: "}"))
   }

@@ -142,12 +142,8 @@ public struct GraphBuilder: Stage {
   /// `StableID.hash` of the parts joined by `|`, without joining them.
   static func hash(_ parts: String...) -> String { hasher(parts).hex }
 
-  /// `prefix` and the hash of the parts joined by `|`: a relationship's id.
-  static func id(_ prefix: StaticString, _ parts: String...) -> String {
-    hasher(parts).hex(prefixedBy: prefix)
-  }
-
-  /// `id(prefix, first, second)` without the variadic array (allocated for every edge).
+  /// `prefix` and the hash of the parts joined by `|`: a relationship's id. One function per
+  /// number of parts, not a variadic one, whose array was allocated for every edge.
   static func id(_ prefix: StaticString, _ first: String, _ second: String) -> String {
     var hasher = StableHasher()
     hasher.combine(first)
@@ -156,7 +152,6 @@ public struct GraphBuilder: Stage {
     return hasher.hex(prefixedBy: prefix)
   }
 
-  /// `id(prefix, first, second, third)` without the variadic array.
   static func id(_ prefix: StaticString, _ first: String, _ second: String, _ third: String)
     -> String
   {
@@ -167,6 +162,12 @@ public struct GraphBuilder: Stage {
     hasher.combine(UInt8(ascii: "|"))
     hasher.combine(third)
     return hasher.hex(prefixedBy: prefix)
+  }
+
+  static func id(
+    _ prefix: StaticString, _ first: String, _ second: String, _ third: String, _ fourth: String
+  ) -> String {
+    hasher([first, second, third, fourth]).hex(prefixedBy: prefix)
   }
 
   private static func hasher(_ parts: [String]) -> StableHasher {
