@@ -22,15 +22,34 @@ public struct GraphBuilder: Stage {
     var counts = [Int](repeating: 0, count: document.entities.count)
     for mention in document.mentions { counts[mention.entity] += 1 }
     for entity in document.entities {
-      // The entity's properties are in key order already: `aliases` and `name` go in their
-      // places (replacing any of those keys, as the node's own fields win).
-      var properties = entity.properties
-      properties["aliases"] = .array(entity.aliases.map(JSONValue.string))
-      properties["name"] = .string(entity.name)
+      // The entity's properties are in key order already: `aliases` and `name` are merged in
+      // at their places (replacing any of those keys, as the node's own fields win), into one
+      // array made with room for all.
+      let aliases: GraphProperties.Member = (
+        "aliases", .array(entity.aliases.map(JSONValue.string))
+      )
+      let name: GraphProperties.Member = ("name", .string(entity.name))
+      var members: [GraphProperties.Member] = []
+      members.reserveCapacity(entity.properties.count + 2)
+      var placed = 0
+      for member in entity.properties.members {
+        if placed == 0 && !(member.key < aliases.key) {
+          members.append(aliases)
+          placed = 1
+        }
+        if placed == 1 && !(member.key < name.key) {
+          members.append(name)
+          placed = 2
+        }
+        if member.key != aliases.key && member.key != name.key { members.append(member) }
+      }
+      if placed == 0 { members.append(aliases) }
+      if placed < 2 { members.append(name) }
       records.append(
         .node(
           .init(
-            id: entity.id, labels: GraphBuilder.labels(entity.kind), properties: properties)))
+            id: entity.id, labels: GraphBuilder.labels(entity.kind),
+            properties: GraphProperties(sorted: members))))
     }
     let articleEnd = GraphRecord.Endpoint(id: article.id, labels: ["Article"])
     for (slot, entity) in document.entities.enumerated() where counts[slot] > 0 {
