@@ -21,7 +21,8 @@ struct QuoteScan {
   /// Mention indices sorted by start: clauses find their names by binary search.
   let mentionOrder: [Int]
 
-  init(finder: QuoteFinder, document: Document) {
+  /// `words`: the document's word boundaries, which the scan breaks further where cues stand.
+  init(finder: QuoteFinder, document: Document, words: inout WordBoundaries) {
     self.finder = finder
     self.document = document
     self.units = document.text.units
@@ -29,7 +30,6 @@ struct QuoteScan {
     var tokenStart = [Bool](repeating: false, count: count + 1)
     var tokenEnd = [Bool](repeating: false, count: count + 1)
     var wordStartBefore: [Int: Int] = [:]
-    var words = document.words
     let cueStarts = finder.cueStarts
     units.withUnsafeBufferPointer { buffer in
       // The first units' bitmap turns most offsets away before the automaton's 256 KB root
