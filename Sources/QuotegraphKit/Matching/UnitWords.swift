@@ -52,6 +52,20 @@ public struct UnitWords: Sendable {
     first(at: offset, in: units) != nil
   }
 
+  /// The index of the first word (in list order) written right before `offset` (ending
+  /// there), or nil; an empty word ends at every offset from 0 on.
+  @inline(__always)
+  public func firstEnding(at offset: Int, in units: [UInt16]) -> Int? {
+    guard offset > 0, offset <= units.count, lastUnits.contains(units[offset - 1]) else {
+      return offset >= 0 ? firstEmpty : nil
+    }
+    for (index, word) in words.enumerated()
+    where UnitWords.matches(word, at: offset - word.count, in: units) {
+      return index
+    }
+    return nil
+  }
+
   /// Whether some word is written right before `offset` (ends there).
   @inline(__always)
   public func endsWord(at offset: Int, in units: [UInt16]) -> Bool {
