@@ -51,6 +51,8 @@ public enum QuotationFinder {
     units.withUnsafeBufferPointer { buffer in
       for position in range where markUnits.contains(buffer[position]) { marks.append(position) }
     }
+    // A paragraph without marks (most of them) allocates nothing more.
+    if marks.isEmpty { return [] }
     for position in marks {
       let unit = units[position]
       if symmetric.contains(unit) {
