@@ -19,7 +19,7 @@ public struct Gazetteer: Sendable {
       let path = directory + "/" + file.fileName
       let bytes = try FileIO.readAll(path: path)
       return (
-        try GazetteerTable.parse(String(decoding: bytes, as: UTF8.self), file: file, path: path),
+        try GazetteerTable.parse(bytes: bytes, file: file, path: path),
         path
       )
     }

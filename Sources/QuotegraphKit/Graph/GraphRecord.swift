@@ -44,6 +44,11 @@ public enum GraphRecord: Equatable, Sendable {
     }
   }
 
+  /// The id of a node, nil for a relationship.
+  var nodeID: String? {
+    if case .node(let node) = self { node.id } else { nil }
+  }
+
   public var id: String {
     switch self {
     case .node(let node): node.id

@@ -29,11 +29,15 @@ public struct GraphWriter {
     {
       return ([], 1)
     }
-    var chunk = JSONOutput(capacity: 1 << 14)
-    for record in records {
-      if case .node(let node) = record, !seenIDs.insert(node.id).inserted { continue }
-      record.writeJSONLine(to: &chunk)
-      chunk.append(UInt8(ascii: "\n"))
+    var chunk = JSONOutput(capacity: 1 << 15)
+    // Each record read where it lies: `for record in records` copied it (retaining and
+    // releasing its every string and array) only to write it.
+    records.withUnsafeBufferPointer { records in
+      for index in records.indices {
+        if let id = records[index].nodeID, !seenIDs.insert(id).inserted { continue }
+        records[index].writeJSONLine(to: &chunk)
+        chunk.append(UInt8(ascii: "\n"))
+      }
     }
     return (chunk.takeBytes(), 0)
   }

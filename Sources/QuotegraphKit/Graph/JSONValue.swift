@@ -77,11 +77,14 @@ public enum JSONValue: Equatable, Sendable {
     _ members: [(key: String, value: JSONValue)], to output: inout JSONOutput
   ) {
     output.append(UInt8(ascii: "{"))
-    for (i, member) in members.enumerated() {
-      if i > 0 { output.append(UInt8(ascii: ",")) }
-      output.writeString(member.key)
-      output.append(UInt8(ascii: ":"))
-      member.value.write(to: &output)
+    // Members read where they lie, not copied out (a retain and release of key and value).
+    members.withUnsafeBufferPointer { members in
+      for index in members.indices {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        output.writeString(members[index].key)
+        output.append(UInt8(ascii: ":"))
+        members[index].value.write(to: &output)
+      }
     }
     output.append(UInt8(ascii: "}"))
   }
@@ -95,42 +98,53 @@ public enum JSONValue: Equatable, Sendable {
 
 /// JSON text under construction, as UTF-8 bytes.
 ///
-/// The bytes are written into a buffer grown ahead of them, `length` marking their end:
-/// `Array.append(contentsOf:)` cost over a hundred instructions a call, and a graph line takes
-/// a dozen appends or more.
-struct JSONOutput {
-  private var storage: [UInt8]
+/// The bytes are written into a buffer of its own, grown ahead of them, `length` marking their
+/// end: `Array.append(contentsOf:)` cost over a hundred instructions a call, and a graph line
+/// takes a dozen appends or more; an array buffer still paid a uniqueness check and a bounds
+/// check on each write. Not copyable, so that the buffer has one owner, which frees it.
+struct JSONOutput: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
   private var length = 0
 
-  init(capacity: Int = 256) { storage = [UInt8](repeating: 0, count: max(capacity, 16)) }
-
-  var bytes: [UInt8] { Array(storage[..<length]) }
-
-  /// The bytes, without copying them: the buffer is cut to them and handed over.
-  consuming func takeBytes() -> [UInt8] {
-    storage.removeLast(storage.count - length)
-    return storage
+  init(capacity: Int = 256) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
   }
 
-  var string: String {
-    storage.withUnsafeBufferPointer { String(decoding: $0[..<length], as: UTF8.self) }
+  deinit { base.deallocate() }
+
+  private var written: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: base, count: length)
   }
+
+  var bytes: [UInt8] { Array(written) }
+
+  /// The bytes, as an array of their own.
+  consuming func takeBytes() -> [UInt8] { Array(written) }
+
+  var string: String { String(decoding: written, as: UTF8.self) }
 
   /// Makes room for `count` more bytes.
   @inline(__always)
   private mutating func reserve(_ count: Int) {
-    if length + count > storage.count { grow(to: length + count) }
+    if length + count > capacity { grow(to: length + count) }
   }
 
+  /// A buffer twice as large (or `minimum`), holding the bytes written so far.
   private mutating func grow(to minimum: Int) {
-    storage.append(
-      contentsOf: repeatElement(0, count: max(minimum, 2 * storage.count) - storage.count))
+    let size = max(minimum, 2 * capacity)
+    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    larger.update(from: base, count: length)
+    base.deallocate()
+    base = larger
+    capacity = size
   }
 
   @inline(__always)
   mutating func append(_ byte: UInt8) {
     reserve(1)
-    storage[length] = byte
+    base[length] = byte
     length += 1
   }
 
@@ -138,10 +152,7 @@ struct JSONOutput {
   mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
     guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
     reserve(buffer.count)
-    let offset = length
-    storage.withUnsafeMutableBufferPointer { target in
-      (target.baseAddress! + offset).update(from: source, count: buffer.count)
-    }
+    (base + length).update(from: source, count: buffer.count)
     length += buffer.count
   }
 
@@ -153,15 +164,18 @@ struct JSONOutput {
     atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int
   ) {
     reserve(maximum)
-    let offset = length
-    let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + offset) }
-    length += written
+    length += body(base + length)
   }
 
   /// A literal: its type is `StaticString` so that the bytes are read where they lie (a
   /// `String` overload took the literals and cost three times as much a call).
   mutating func writeASCII(_ text: StaticString) {
-    text.withUTF8Buffer { append($0) }
+    // A literal's bytes where they lie, without the closure of `withUTF8Buffer`.
+    if text.hasPointerRepresentation {
+      append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    } else {
+      text.withUTF8Buffer { append($0) }
+    }
   }
 
   /// Decimal digits written straight into the buffer, not through `String(value)`.
@@ -194,71 +208,84 @@ struct JSONOutput {
   /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or `\u00xx`,
   /// and U+2028/U+2029 as `\u2028`/`\u2029` (JavaScript reads them as line ends).
   mutating func writeString(_ value: String) {
-    var value = value
-    value.withUTF8 { writeString(utf8: $0) }
+    // Read in place: copying the String to call the mutating `withUTF8` retained and released
+    // it for each of some 90,000 strings.
+    let done: Void? = value.utf8.withContiguousStorageIfAvailable { writeString(utf8: $0) }
+    if done == nil {
+      var value = value
+      value.withUTF8 { writeString(utf8: $0) }
+    }
   }
 
   mutating func writeString(utf8 source: UnsafeBufferPointer<UInt8>) {
-    let count = source.count
     // The quotes, and at most six bytes (`\u001f`) for each byte of the source.
-    writeDirect(atMost: 2 + 6 * count) { target in
-      var out = target
-      JSONOutput.put(UInt8(ascii: "\""), at: &out)
-      var pending = 0
-      var index = 0
-      while index < count {
-        // Runs needing no escape (nearly all of every string) are skipped eight bytes at a time.
-        index = ByteSearch.firstIndex(
-          in: source, from: index,
-          wordMayMatch: {
-            ByteSearch.word($0, hasByteBelow: 0x20) || ByteSearch.word($0, contains: 0x22)
-              || ByteSearch.word($0, contains: 0x5C) || ByteSearch.word($0, contains: 0xE2)
-          }, matches: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
-        guard index < count else { break }
-        let byte = source[index]
-        var escape: StaticString? = nil
-        var width = 1
-        switch byte {
-        case 0x22: escape = "\\\""
-        case 0x5C: escape = "\\\\"
-        case 0x0A: escape = "\\n"
-        case 0x0D: escape = "\\r"
-        case 0x09: escape = "\\t"
-        case 0xE2:
-          // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-          if index + 2 < count, source[index + 1] == 0x80, source[index + 2] & 0xFE == 0xA8 {
-            escape = source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-            width = 3
-          }
-        default: break
+    reserve(2 + 6 * source.count)
+    length += JSONOutput.writeEscaped(source, to: base + length)
+  }
+
+  /// Writes `source` as a JSON string at `target`, which has room for it, and returns how
+  /// many bytes it wrote. A function of its own, not a closure passed to `writeDirect`: the
+  /// closure was called, not inlined, for each of some 90,000 strings.
+  private static func writeEscaped(
+    _ source: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    let count = source.count
+    var out = target
+    JSONOutput.put(UInt8(ascii: "\""), at: &out)
+    var pending = 0
+    var index = 0
+    while index < count {
+      // Runs needing no escape (nearly all of every string) are skipped eight bytes at a time.
+      index = ByteSearch.firstIndex(
+        in: source, from: index,
+        wordMayMatch: {
+          ByteSearch.word($0, hasByteBelow: 0x20) || ByteSearch.word($0, contains: 0x22)
+            || ByteSearch.word($0, contains: 0x5C) || ByteSearch.word($0, contains: 0xE2)
+        }, matches: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 })
+      guard index < count else { break }
+      let byte = source[index]
+      var escape: StaticString? = nil
+      var width = 1
+      switch byte {
+      case 0x22: escape = "\\\""
+      case 0x5C: escape = "\\\\"
+      case 0x0A: escape = "\\n"
+      case 0x0D: escape = "\\r"
+      case 0x09: escape = "\\t"
+      case 0xE2:
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        if index + 2 < count, source[index + 1] == 0x80, source[index + 2] & 0xFE == 0xA8 {
+          escape = source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+          width = 3
         }
-        if escape == nil && byte < 0x20 {
-          JSONOutput.copy(source, pending..<index, to: &out)
-          let hex: StaticString = "0123456789abcdef"
-          for escaped in [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30] {
-            JSONOutput.put(escaped, at: &out)
-          }
-          JSONOutput.put(hex.utf8Start[Int(byte >> 4)], at: &out)
-          JSONOutput.put(hex.utf8Start[Int(byte & 0xF)], at: &out)
-          index += 1
-          pending = index
-          continue
-        }
-        if let escape {
-          JSONOutput.copy(source, pending..<index, to: &out)
-          let escaped = UnsafeBufferPointer(
-            start: escape.utf8Start, count: escape.utf8CodeUnitCount)
-          JSONOutput.copy(escaped, escaped.indices, to: &out)
-          index += width
-          pending = index
-          continue
-        }
-        index += 1
+      default: break
       }
-      JSONOutput.copy(source, pending..<count, to: &out)
-      JSONOutput.put(UInt8(ascii: "\""), at: &out)
-      return out - target
+      if escape == nil && byte < 0x20 {
+        JSONOutput.copy(source, pending..<index, to: &out)
+        let hex: StaticString = "0123456789abcdef"
+        for escaped in [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30] {
+          JSONOutput.put(escaped, at: &out)
+        }
+        JSONOutput.put(hex.utf8Start[Int(byte >> 4)], at: &out)
+        JSONOutput.put(hex.utf8Start[Int(byte & 0xF)], at: &out)
+        index += 1
+        pending = index
+        continue
+      }
+      if let escape {
+        JSONOutput.copy(source, pending..<index, to: &out)
+        let escaped = UnsafeBufferPointer(
+          start: escape.utf8Start, count: escape.utf8CodeUnitCount)
+        JSONOutput.copy(escaped, escaped.indices, to: &out)
+        index += width
+        pending = index
+        continue
+      }
+      index += 1
     }
+    JSONOutput.copy(source, pending..<count, to: &out)
+    JSONOutput.put(UInt8(ascii: "\""), at: &out)
+    return out - target
   }
 
   // Static, with `inout` pointers: nested functions capturing the pointer made every write an

@@ -66,10 +66,28 @@ public struct FrontMatter: Equatable, Sendable {
   /// Strips one pair of surrounding quotes and undoes the `\"` and `\\` escapes inside.
   static func unquote(_ raw: String) -> String {
     let value = raw.trimmingASCIISpaces()
-    guard let first = value.first, value.index(after: value.startIndex) < value.endIndex,
-      first == value.last, first == "\"" || first == "'"
-    else { return String(value) }
-    let inner = value.dropFirst().dropLast()
+    let bytes = value.utf8
+    // The edges read from the bytes where they decide (breaking graphemes at both ends cost
+    // more than the rest): a value not opening with a quote byte opens with no quote
+    // Character, and a quote byte beside an ASCII byte is a Character of its own.
+    guard let firstByte = bytes.first else { return "" }
+    if firstByte != UInt8(ascii: "\"") && firstByte != UInt8(ascii: "'") { return String(value) }
+    let first: Character
+    let inner: Substring
+    if bytes.count >= 2, bytes[bytes.index(after: bytes.startIndex)] < 0x80,
+      bytes[bytes.index(before: bytes.endIndex)] < 0x80,
+      bytes[bytes.index(bytes.endIndex, offsetBy: -2)] < 0x80
+    {
+      guard bytes.last == firstByte else { return String(value) }
+      first = Character(Unicode.Scalar(firstByte))
+      inner = value[bytes.index(after: bytes.startIndex)..<bytes.index(before: bytes.endIndex)]
+    } else {
+      guard let character = value.first, value.index(after: value.startIndex) < value.endIndex,
+        character == value.last, character == "\"" || character == "'"
+      else { return String(value) }
+      first = character
+      inner = value.dropFirst().dropLast()
+    }
     guard first == "\"" else { return String(inner).replacing("''", with: "'") }
     // Without a backslash nothing is escaped: the Character loop below would copy it whole.
     if !inner.utf8.contains(0x5C) { return String(inner) }

@@ -52,6 +52,20 @@ public struct UnitWords: Sendable {
     first(at: offset, in: units) != nil
   }
 
+  /// The index of the first word (in list order) written right before `offset` (ending
+  /// there), or nil; an empty word ends at every offset from 0 on.
+  @inline(__always)
+  public func firstEnding(at offset: Int, in units: [UInt16]) -> Int? {
+    guard offset > 0, offset <= units.count, lastUnits.contains(units[offset - 1]) else {
+      return offset >= 0 ? firstEmpty : nil
+    }
+    for (index, word) in words.enumerated()
+    where UnitWords.matches(word, at: offset - word.count, in: units) {
+      return index
+    }
+    return nil
+  }
+
   /// Whether some word is written right before `offset` (ends there).
   @inline(__always)
   public func endsWord(at offset: Int, in units: [UInt16]) -> Bool {
@@ -147,6 +161,9 @@ public struct UnitWeights: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 /// units, looked up in an open-addressing table of the words' units (a `Set` of packed keys
 /// hashed each slice with SipHash, some 450 instructions a lookup in person discovery).
 public struct UnitWordSet: Sendable {
+  /// The words as a `Set<String>`, for slices only canonical equivalence can decide. Made
+  /// from the list at once, with room for all: inserted one by one, the 27,000 name traps
+  /// were hashed again (normalised again) at each growth, 80 M instructions at every start.
   public let words: Set<String>
   /// The words' units end to end: word `i` is `units[starts[i]..<starts[i + 1]]`.
   private var units: [UInt16] = []
@@ -164,35 +181,57 @@ public struct UnitWordSet: Sendable {
   private var pairFilter: [UInt64] = []
 
   public init(_ words: some Sequence<String>) {
-    self.words = Set(words)
-    unitsDecide = self.words.allSatisfy { $0.utf16.allSatisfy(CanonicalUnits.isInert) }
+    let list = Array(words)
+    self.words = Set(list)
     var capacity = 16
-    while capacity < self.words.count * 2 { capacity <<= 1 }
+    while capacity < list.count * 2 { capacity <<= 1 }
     mask = capacity - 1
     slots = [Int32](repeating: 0, count: capacity)
     pairFilter = [UInt64](repeating: 0, count: 1024)
-    for word in self.words {
-      let wordUnits = Array(word.utf16)
-      longest = max(longest, wordUnits.count)
-      if wordUnits.count >= 2 {
-        let bit = UnitWordSet.pairBit(wordUnits[0], wordUnits[1])
+    var allInert = true
+    // Room for every word's units (no more units than UTF-8 bytes).
+    units.reserveCapacity(list.reduce(0) { $0 + $1.utf8.count })
+    starts.reserveCapacity(list.count + 1)
+    // Each word's units once, transcoded from its UTF-8 to the end of `units` (an array of
+    // its own for each word, and the UTF-16 view's iterator before it, cost some 1,000
+    // instructions a word); a word written twice is dropped again, as the Set kept it once.
+    for word in list {
+      let start = units.count
+      units.appendUTF16(of: word)
+      let wordUnits = units[start...]
+      allInert = allInert && wordUnits.allSatisfy(CanonicalUnits.isInert)
+      var slot = UnitWordSet.slot(of: wordUnits, mask: mask)
+      var present = false
+      while slots[slot] != 0 {
+        let index = Int(slots[slot]) - 1
+        if units[Int(starts[index])..<Int(starts[index + 1])].elementsEqual(wordUnits) {
+          present = true
+          break
+        }
+        slot = (slot + 1) & mask
+      }
+      if present {
+        units.removeSubrange(start...)
+        continue
+      }
+      longest = max(longest, units.count - start)
+      if units.count - start >= 2 {
+        let bit = UnitWordSet.pairBit(units[start], units[start + 1])
         pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
       }
-      var slot = UnitWordSet.slot(of: wordUnits[...], mask: mask)
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(starts.count)
-      units += wordUnits
       starts.append(Int32(units.count))
     }
+    unitsDecide = allInert
   }
 
   public func contains(_ units: ArraySlice<UInt16>) -> Bool {
-    guard unitsDecide else { return words.contains(String(decodingUTF16: units)) }
+    guard unitsDecide else { return self.words.contains(String(decodingUTF16: units)) }
     // The slot's hash and the check that every unit is inert in one pass over the slice.
     var hash = UnitWordSet.seed(count: units.count)
     for unit in units {
       guard CanonicalUnits.isInert(unit) else {
-        return words.contains(String(decodingUTF16: units))
+        return self.words.contains(String(decodingUTF16: units))
       }
       UnitWordSet.mix(unit, &hash)
     }
@@ -222,7 +261,7 @@ public struct UnitWordSet: Sendable {
     return false
   }
 
-  public func contains(_ word: String) -> Bool { words.contains(word) }
+  public func contains(_ word: String) -> Bool { self.words.contains(word) }
 
   /// The first slot to probe for `units`: a multiplicative hash of the units and their count.
   private static func slot(of units: ArraySlice<UInt16>, mask: Int) -> Int {
@@ -282,5 +321,23 @@ struct UnitSet: Sendable {
   @inline(__always)
   func contains(_ unit: UInt16) -> Bool {
     bits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
+  }
+}
+
+extension [UInt16] {
+  /// Appends the UTF-16 code units of `text`, as `append(contentsOf: text.utf16)` does, but
+  /// transcoded from its UTF-8 in place, without an array for the word.
+  mutating func appendUTF16(of text: String) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      let start = count
+      // A unit per byte at most: one to three bytes make one unit, four make two.
+      append(contentsOf: repeatElement(0, count: bytes.count))
+      let end = withUnsafeMutableBufferPointer { buffer in
+        var supplementary = false
+        return CleanText.transcode(bytes, into: buffer, at: start, &supplementary)
+      }
+      removeLast(count - end)
+    }
+    if done == nil { append(contentsOf: text.utf16) }
   }
 }

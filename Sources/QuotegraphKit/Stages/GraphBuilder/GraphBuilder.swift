@@ -22,14 +22,29 @@ public struct GraphBuilder: Stage {
     var counts = [Int](repeating: 0, count: document.entities.count)
     for mention in document.mentions { counts[mention.entity] += 1 }
     for entity in document.entities {
+      // The entity's properties are in key order already: `aliases` and `name` are merged in
+      // at their places (replacing any of those keys, as the node's own fields win), into one
+      // array made with room for all.
+      let aliases: GraphProperties.Member = (
+        "aliases", .array(entity.aliases.map(JSONValue.string))
+      )
+      let name: GraphProperties.Member = ("name", .string(entity.name))
       var members: [GraphProperties.Member] = []
       members.reserveCapacity(entity.properties.count + 2)
-      members.append(("aliases", .array(entity.aliases.map(JSONValue.string))))
-      members.append(("name", .string(entity.name)))
-      for member in entity.properties where member.key != "aliases" && member.key != "name" {
-        members.append(member)
+      var placed = 0
+      for member in entity.properties.members {
+        if placed == 0 && !(member.key < aliases.key) {
+          members.append(aliases)
+          placed = 1
+        }
+        if placed == 1 && !(member.key < name.key) {
+          members.append(name)
+          placed = 2
+        }
+        if member.key != aliases.key && member.key != name.key { members.append(member) }
       }
-      members.sort { $0.key < $1.key }
+      if placed == 0 { members.append(aliases) }
+      if placed < 2 { members.append(name) }
       records.append(
         .node(
           .init(
@@ -146,9 +161,32 @@ public struct GraphBuilder: Stage {
   /// `StableID.hash` of the parts joined by `|`, without joining them.
   static func hash(_ parts: String...) -> String { hasher(parts).hex }
 
-  /// `prefix` and the hash of the parts joined by `|`: a relationship's id.
-  static func id(_ prefix: StaticString, _ parts: String...) -> String {
-    hasher(parts).hex(prefixedBy: prefix)
+  /// `prefix` and the hash of the parts joined by `|`: a relationship's id. One function per
+  /// number of parts, not a variadic one, whose array was allocated for every edge.
+  static func id(_ prefix: StaticString, _ first: String, _ second: String) -> String {
+    var hasher = StableHasher()
+    hasher.combine(first)
+    hasher.combine(UInt8(ascii: "|"))
+    hasher.combine(second)
+    return hasher.hex(prefixedBy: prefix)
+  }
+
+  static func id(_ prefix: StaticString, _ first: String, _ second: String, _ third: String)
+    -> String
+  {
+    var hasher = StableHasher()
+    hasher.combine(first)
+    hasher.combine(UInt8(ascii: "|"))
+    hasher.combine(second)
+    hasher.combine(UInt8(ascii: "|"))
+    hasher.combine(third)
+    return hasher.hex(prefixedBy: prefix)
+  }
+
+  static func id(
+    _ prefix: StaticString, _ first: String, _ second: String, _ third: String, _ fourth: String
+  ) -> String {
+    hasher([first, second, third, fourth]).hex(prefixedBy: prefix)
   }
 
   private static func hasher(_ parts: [String]) -> StableHasher {

@@ -53,30 +53,46 @@ public struct MeetingFinder: Stage {
     // whole article (a long article has thousands of clauses).
     let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
       .sorted { $0.range < $1.range }
-    func peopleWithin(_ span: TextRange) -> [Mention] {
+    func firstPerson(from start: Int32) -> Int {
       var low = 0
       var high = people.count
       while low < high {
         let middle = (low + high) / 2
-        if people[middle].range.start < span.start { low = middle + 1 } else { high = middle }
+        if people[middle].range.start < start { low = middle + 1 } else { high = middle }
       }
+      return low
+    }
+    func peopleWithin(_ span: TextRange) -> [Mention] {
       var within: [Mention] = []
-      var index = low
+      var index = firstPerson(from: span.start)
       while index < people.count, people[index].range.start < span.end {
         if span.contains(people[index].range) { within.append(people[index]) }
         index += 1
       }
       return within
     }
+    // Whether two people stand within `span`, counted without collecting them (most
+    // sentences and clauses name fewer).
+    func namesTwoPeople(_ span: TextRange) -> Bool {
+      var found = 0
+      var index = firstPerson(from: span.start)
+      while index < people.count, people[index].range.start < span.end {
+        if span.contains(people[index].range) {
+          found += 1
+          if found == 2 { return true }
+        }
+        index += 1
+      }
+      return false
+    }
     let spans =
       document.sentences.isEmpty
       ? [TextRange(0, units.count)] : document.sentences.map(\.range)
     // A clause lies within its sentence: a sentence naming fewer than two people is not cut
     // into clauses at all (cutting every sentence was most of this stage).
-    for sentence in spans where peopleWithin(sentence).count >= 2 {
-      for clause in clauses(units, of: sentence) {
+    for sentence in spans where namesTwoPeople(sentence) {
+      for clause in clauses(units, of: sentence) where namesTwoPeople(clause) {
         let inClause = peopleWithin(clause)
-        guard inClause.count >= 2 else { continue }
         var offset = Int(clause.start)
         while offset < Int(clause.end) {
           guard let cue = cueWords.first(at: offset, in: units).map({ cues[$0] }) else {

@@ -29,27 +29,29 @@ public struct NameCoreference: Stage {
   /// The short forms of a full name as written: 南希·佩洛西 → [佩洛西], 林郑月娥 → [林郑],
   /// 江俊平 → [俊平]; and its one-character surname, if any.
   func shortForms(of name: String) -> (forms: [String], surname: String?) {
-    let units = Array(name.utf16)
+    shortForms(ofUnits: Array(name.utf16))
+  }
+
+  /// `shortForms(of:)` of the name whose UTF-16 units are `units`, as keys of type `Key`.
+  func shortForms<Key: CoreferenceKey>(ofUnits units: [UInt16]) -> (forms: [Key], surname: Key?) {
     if let dot = units.lastIndex(where: { $0.isNameDot }) {
-      let last = String(decodingUTF16: units[(dot + 1)...])
-      return (last.utf16.count >= 2 ? [last] : [], nil)
+      let last = Key.make(units[(dot + 1)...])
+      return (last.unitCount >= 2 ? [last] : [], nil)
     }
     guard units.allSatisfy({ $0.isIdeograph }) else { return ([], nil) }
     switch units.count {
     case 4:
-      let head = String(decodingUTF16: units[..<2])
       return (
         data.surnameWeight(units, at: 0, length: 2) != nil
-          ? [String(decodingUTF16: units[2...])] : [head], nil
+          ? [Key.make(units[2...])] : [Key.make(units[..<2])], nil
       )
     case 3:
       guard data.surnameWeight(units, at: 0, length: 1) != nil else { return ([], nil) }
-      return ([String(decodingUTF16: units[1...])], String(decodingUTF16: units[..<1]))
+      return ([Key.make(units[1...])], Key.make(units[..<1]))
     case 2:
       return (
         [],
-        data.surnameWeight(units, at: 0, length: 1) != nil
-          ? String(decodingUTF16: units[..<1]) : nil
+        data.surnameWeight(units, at: 0, length: 1) != nil ? Key.make(units[..<1]) : nil
       )
     default:
       return ([], nil)
@@ -57,30 +59,52 @@ public struct NameCoreference: Stage {
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
+    // Every form and every text the tables are asked about is the text of a mention. When
+    // all of it is inert (`CanonicalUnits`), Strings are equal exactly when their units are,
+    // and order as their units do: key the tables by units, not by Strings, whose hashing and
+    // comparing normalise each form (some 1,100 instructions a lookup).
     let units = document.text.units
+    let inert = document.mentions.allSatisfy { mention in
+      units[mention.range.range.clamped(to: units.indices)].allSatisfy(CanonicalUnits.isInert)
+    }
+    if inert {
+      try resolve(&document, keyedBy: UnitsKey.self)
+    } else {
+      try resolve(&document, keyedBy: String.self)
+    }
+  }
+
+  private func resolve<Key: CoreferenceKey>(_ document: inout Document, keyedBy _: Key.Type)
+    throws(QuotegraphError)
+  {
+    let units = document.text.units
+    func text(_ range: TextRange) -> Key {
+      let lower = max(0, min(Int(range.start), units.count))
+      return Key.make(units[lower..<max(lower, min(Int(range.end), units.count))])
+    }
     // The short forms of a full name (person mentions that are not short forms), and whether
     // it was discovered.
-    func forms(of mention: Mention) -> (forms: [String], surname: String?, discovered: Bool)? {
+    func forms(of mention: Mention) -> (forms: [Key], surname: Key?, discovered: Bool)? {
       // Asked before the entity is copied: most mentions are of no person.
       guard mention.form != .shortForm, document.entities[mention.entity].kind == .person else {
         return nil
       }
-      let entity = document.entities[mention.entity]
-      let written = document.text[mention.range]
+      let written = text(mention.range)
       // A transliterated name has no surname and given name to split (纳瓦罗 is no 纳 + 瓦罗).
-      let discovered = entity.properties["discovered"]
+      let discovered = document.entities[mention.entity].properties["discovered"]
       let isTransliteration =
         discovered == .string("transliteration") || discovered == .string("latin")
-      let (forms, surname) =
-        isTransliteration && !written.utf16.contains(where: { $0.isNameDot })
-        ? ([], nil) : shortForms(of: written)
+      let writtenUnits = written.units
+      let (forms, surname): ([Key], Key?) =
+        isTransliteration && !writtenUnits.contains(where: { $0.isNameDot })
+        ? ([], nil) : shortForms(ofUnits: writtenUnits)
       return (forms, surname, discovered != nil)
     }
     // Names discovery found alone that are the short form of one full name of the article
     // (佩罗特 after 马特·佩罗特): that person.
     // Each mention's forms, made once: a mention that becomes a short form below has none.
     var mentionForms = document.mentions.map(forms(of:))
-    var shortFormOwners: [String: Set<Int>] = [:]
+    var shortFormOwners: [Key: Set<Int>] = [:]
     for (mention, forms) in zip(document.mentions, mentionForms) {
       for form in forms?.forms ?? [] {
         shortFormOwners[form, default: []].insert(mention.entity)
@@ -89,7 +113,7 @@ public struct NameCoreference: Stage {
     for index in document.mentions.indices {
       let mention = document.mentions[index]
       guard mentionForms[index]?.discovered == true,
-        let owner = shortFormOwners[document.text[mention.range]], owner.count == 1,
+        let owner = shortFormOwners[text(mention.range)], owner.count == 1,
         let slot = owner.first, slot != mention.entity
       else { continue }
       document.mentions[index].entity = slot
@@ -97,14 +121,14 @@ public struct NameCoreference: Stage {
       document.mentions[index].evidence = "coreference"
       mentionForms[index] = nil
     }
-    var owners: [String: Set<Int>] = [:]
-    var surnameOwners: [String: Set<Int>] = [:]
+    var owners: [Key: Set<Int>] = [:]
+    var surnameOwners: [Key: Set<Int>] = [:]
     for (mention, forms) in zip(document.mentions, mentionForms) {
       guard let (foundForms, surname, discovered) = forms else { continue }
       var found = foundForms
       // A name found by its context once is the same name where the context is missing: the
       // gazetteer's names are matched everywhere already, discovered ones are not.
-      if discovered { found.append(document.text[mention.range]) }
+      if discovered { found.append(text(mention.range)) }
       for form in found { owners[form, default: []].insert(mention.entity) }
       if let surname { surnameOwners[surname, default: []].insert(mention.entity) }
     }
@@ -114,7 +138,7 @@ public struct NameCoreference: Stage {
     }
     // Short forms the matcher gave to someone else: to the person named in full.
     for index in document.mentions.indices where document.mentions[index].form == .shortForm {
-      let surface = document.text[document.mentions[index].range]
+      let surface = text(document.mentions[index].range)
       if let owner = owners[surface], owner.count == 1, let slot = owner.first,
         document.entities[document.mentions[index].entity].kind == .person
       {
@@ -137,20 +161,20 @@ public struct NameCoreference: Stage {
     }
     // Longer forms first: 纳瓦罗 before a 瓦罗 inside it.
     let ordered = owners.sorted {
-      ($0.key.utf16.count, $1.key) > ($1.key.utf16.count, $0.key)
+      ($0.key.unitCount, $1.key) > ($1.key.unitCount, $0.key)
     }
     // Where each form's first unit occurs, found in one pass: scanning the whole text once per
     // form made this stage quadratic in long articles with many names.
     // A closure, not the key path `\.utf16.first`: the key path is applied through the runtime
     // (some 2,000 instructions a form).
     let startsForm = UnitSet(
-      units: (Array(owners.keys) + Array(surnameOwners.keys)).compactMap { $0.utf16.first })
+      units: (Array(owners.keys) + Array(surnameOwners.keys)).compactMap { $0.firstUnit })
     var positions: [UInt16: [Int]] = [:]
     for (offset, unit) in units.enumerated() where startsForm.contains(unit) {
       positions[unit, default: []].append(offset)
     }
     for (form, owner) in ordered where owner.count == 1 {
-      let pattern = Array(form.utf16)
+      let pattern = form.units
       // The traps by their units, as `data.traps` answers for the form (its units are the
       // form's), without hashing the string's normal form.
       guard !data.trapWords.contains(pattern[...]), let slot = owner.first else { continue }
@@ -170,7 +194,7 @@ public struct NameCoreference: Stage {
       }
     }
     for (surname, owner) in surnameOwners.sorted(by: { $0.key < $1.key }) where owner.count == 1 {
-      guard let slot = owner.first, let unit = surname.utf16.first else { continue }
+      guard let slot = owner.first, let unit = surname.firstUnit else { continue }
       for start in positions[unit] ?? [] where !covered[start] {
         let end = start + 1
         let followed =
@@ -207,4 +231,50 @@ public struct NameCoreference: Stage {
     }
     document.layers.insert(.coreference)
   }
+}
+
+/// What coreference keys its tables by: a form's `String`, or its units (`UnitsKey`) when
+/// every form is inert, where equal Strings have equal units and order as the units do.
+protocol CoreferenceKey: Hashable, Comparable {
+  /// The key of the text whose UTF-16 units are `units`.
+  static func make(_ units: ArraySlice<UInt16>) -> Self
+  /// Its UTF-16 units, as `Array(String.utf16)` gives them.
+  var units: [UInt16] { get }
+  var unitCount: Int { get }
+  var firstUnit: UInt16? { get }
+}
+
+extension String: CoreferenceKey {
+  static func make(_ units: ArraySlice<UInt16>) -> String { String(decodingUTF16: units) }
+  var units: [UInt16] { Array(utf16) }
+  var unitCount: Int { utf16.count }
+  var firstUnit: UInt16? { utf16.first }
+}
+
+/// A form as its UTF-16 units, hashed once by a multiplicative hash of them.
+struct UnitsKey: CoreferenceKey {
+  let units: [UInt16]
+  private let hash: UInt64
+
+  static func make(_ units: ArraySlice<UInt16>) -> UnitsKey { UnitsKey(Array(units)) }
+
+  init(_ units: [UInt16]) {
+    self.units = units
+    var hash = UInt64(truncatingIfNeeded: units.count) &* 0x9E37_79B9_7F4A_7C15
+    for unit in units { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3 }
+    self.hash = hash
+  }
+
+  var unitCount: Int { units.count }
+  var firstUnit: UInt16? { units.first }
+
+  static func == (left: UnitsKey, right: UnitsKey) -> Bool {
+    left.hash == right.hash && left.units == right.units
+  }
+
+  static func < (left: UnitsKey, right: UnitsKey) -> Bool {
+    left.units.lexicographicallyPrecedes(right.units)
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }

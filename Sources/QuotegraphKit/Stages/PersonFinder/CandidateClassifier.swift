@@ -42,10 +42,14 @@ public struct CandidateClassifier: Sendable, Equatable {
 
   /// The model of the TSV file at `path` (`feature weight`).
   public static func load(path: String) throws(QuotegraphError) -> CandidateClassifier {
-    let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
-    var weights: [String: Double] = [:]
+    let rows = try GazetteerTable.parse(
+      bytes: try FileIO.readAll(path: path), file: .nameClassifier, path: path
+    ).rows
+    // Room for every feature at once: grown from empty, the table hashed (normalised) every
+    // feature name again at each growth.
+    var weights = [String: Double](minimumCapacity: rows.count)
     var bias = 0.0
-    for row in try GazetteerTable.parse(text, file: .nameClassifier, path: path).rows {
+    for row in rows {
       guard let weight = Double(row["weight"]) else {
         throw QuotegraphError(
           "gazetteer.bad-row", "weight \"\(row["weight"])\" is not a number", file: path,

@@ -30,12 +30,18 @@ public struct NameData: Sendable {
   public var foreign: UnitWeights
   public var foreignFirst: UnitWeights
   public var foreignLast: UnitWeights
-  public var traps: Set<String> { didSet { trapWords = UnitWordSet(traps) } }
+  public var traps: Set<String> {
+    get { trapWords.words }
+    set { trapWords = UnitWordSet(newValue) }
+  }
   /// The traps, looked up by the units of a candidate without making a string.
   public private(set) var trapWords = UnitWordSet([])
   /// The traps that name places and things (note `place`: 沈阳, 科索沃): a candidate that starts
   /// with one is none either (沈阳|小雨, 辽宁|阜新).
-  public var placeTraps: Set<String> = [] { didSet { placeTrapWords = UnitWordSet(placeTraps) } }
+  public var placeTraps: Set<String> {
+    get { placeTrapWords.words }
+    set { placeTrapWords = UnitWordSet(newValue) }
+  }
   public private(set) var placeTrapWords = UnitWordSet([])
   /// Every title, by its text: the gazetteer role it names, if any.
   public var titles: [String: TitleEntry] {
@@ -70,7 +76,6 @@ public struct NameData: Sendable {
     self.foreign = foreign
     self.foreignFirst = foreignFirst
     self.foreignLast = foreignLast
-    self.traps = traps
     self.trapWords = UnitWordSet(traps)
     self.titles = titles
     self.longestTitle = titles.keys.map(\.utf16.count).max() ?? 0
@@ -96,8 +101,7 @@ public struct NameData: Sendable {
   /// Loads the files of the gazetteer folder `directory`.
   public static func load(directory: String) throws(QuotegraphError) -> NameData {
     func table(_ path: String, _ file: GazetteerFile) throws(QuotegraphError) -> GazetteerTable {
-      let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
-      return try GazetteerTable.parse(text, file: file, path: path)
+      try GazetteerTable.parse(bytes: try FileIO.readAll(path: path), file: file, path: path)
     }
     let modelPath = directory + "/" + GazetteerFile.nameModel.fileName
     var surnames: [String: Double] = [:]
@@ -125,15 +129,16 @@ public struct NameData: Sendable {
           file: modelPath, line: row.line)
       }
     }
-    var traps: Set<String> = []
-    var placeTraps: Set<String> = []
+    // Lists, not Sets: `UnitWordSet` hashes them as Strings only if a lookup needs it.
+    var traps: [String] = []
+    var placeTraps: [String] = []
     for path in [
       directory + "/" + GazetteerFile.nameTraps.fileName,
       directory + "/curated/" + GazetteerFile.nameTraps.fileName,
     ] where FileIO.kind(of: path) == .file {
       for row in try table(path, .nameTraps).rows {
-        traps.insert(row["word"])
-        if row["note"] == "place" { placeTraps.insert(row["word"]) }
+        traps.append(row["word"])
+        if row["note"] == "place" { placeTraps.append(row["word"]) }
       }
     }
     var titles: [String: TitleEntry] = [:]
@@ -156,8 +161,9 @@ public struct NameData: Sendable {
     }
     var data = NameData(
       surnames: surnames, given: given, foreign: foreign, foreignFirst: foreignFirst,
-      foreignLast: foreignLast, traps: traps, titles: titles)
-    data.placeTraps = placeTraps
+      foreignLast: foreignLast, traps: [], titles: titles)
+    data.trapWords = UnitWordSet(traps)
+    data.placeTrapWords = UnitWordSet(placeTraps)
     return data
   }
 

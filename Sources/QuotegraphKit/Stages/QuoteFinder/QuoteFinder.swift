@@ -87,7 +87,12 @@ public struct QuoteFinder: Stage {
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
-    var scan = QuoteScan(finder: self, document: document)
+    // The words moved out of the document and back, not copied: the copy shared its arrays,
+    // so the first stretch broken copied them whole, and what the scan broke was dropped.
+    var words = document.words
+    document.words = WordBoundaries()
+    let scan = QuoteScan(finder: self, document: document, words: &words)
+    document.words = words
     if let failure = scan.wordFailure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }

@@ -16,12 +16,20 @@ public struct RoleLinker: Stage {
   public let openers: [String]
   /// Marks that end a title after a name.
   public let closers: [String]
+  /// The same words as units, looked for in place: asking each String's UTF-16 view at every
+  /// name's end cost some 140 instructions a word.
+  let qualifierWords: UnitWords
+  let openerWords: UnitWords
+  let closerWords: UnitWords
 
   public init(data: NameData, qualifiers: [String], openers: [String], closers: [String]) {
     self.data = data
     self.qualifiers = qualifiers
     self.openers = openers
     self.closers = closers
+    qualifierWords = UnitWords(qualifiers)
+    openerWords = UnitWords(openers)
+    closerWords = UnitWords(closers)
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -35,12 +43,12 @@ public struct RoleLinker: Stage {
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let units = document.text.units
     // Where each place or organisation mention ends and starts, and what persons cover.
-    var qualifierStart: [Int: Int] = [:]
-    var qualifierEnd: [Int: Int] = [:]
-    var personAt = Set<Int>()
+    var qualifierStart = OffsetMap(count: units.count + 1)
+    var qualifierEnd = OffsetMap(count: units.count + 1)
+    var personAt = OffsetSet(count: units.count)
     for mention in document.mentions {
       if document.entities[mention.entity].kind == .person {
-        personAt.formUnion(mention.range.range)
+        personAt.insert(mention.range.range)
       } else {
         qualifierStart[Int(mention.range.end)] = Int(mention.range.start)
         qualifierEnd[Int(mention.range.start)] = Int(mention.range.end)
@@ -97,7 +105,7 @@ public struct RoleLinker: Stage {
       offset == 0 || offset == units.count || wordBreaks.startsWord(at: offset)
         || wordBreaks.endsWord(at: offset)
     }
-    var qualifierStart: [Int: Int] = [:]
+    var qualifierStart = OffsetMap(count: units.count + 1)
     for mention in document.mentions where document.entities[mention.entity].kind != .person {
       qualifierStart[Int(mention.range.end)] = Int(mention.range.start)
     }
@@ -110,7 +118,7 @@ public struct RoleLinker: Stage {
       {
         // With its qualifiers, as when a person stands beside it (埃及文化部长, 副校长).
         let titleStart = extendQualifiers(
-          from: start, units: units, qualifierStart: qualifierStart, personAt: [],
+          from: start, units: units, qualifierStart: qualifierStart, personAt: OffsetSet(count: 0),
           limit: previousEnd)
         guard isBoundary(start) || isBoundary(titleStart) else {
           start += 1
@@ -128,17 +136,16 @@ public struct RoleLinker: Stage {
 
   /// Moves a title's start left over qualifier words and place or organisation mentions.
   func extendQualifiers(
-    from start: Int, units: [UInt16], qualifierStart: [Int: Int], personAt: Set<Int>, limit: Int
+    from start: Int, units: [UInt16], qualifierStart: OffsetMap, personAt: OffsetSet, limit: Int
   ) -> Int {
     var start = start
     while start > limit {
       if let earlier = qualifierStart[start], earlier >= limit {
         start = earlier
-      } else if let word = qualifiers.first(where: { PersonFinder.ends(units, at: start, with: $0) }
-      ),
-        start - word.utf16.count >= limit, !personAt.contains(start - 1)
+      } else if let word = qualifierWords.firstEnding(at: start, in: units),
+        start - qualifierWords.words[word].count >= limit, !personAt.contains(start - 1)
       {
-        start -= word.utf16.count
+        start -= qualifierWords.words[word].count
       } else if let earlier = data.titleStart(endingAt: start, in: units, minimumStart: limit),
         !personAt.contains(start - 1)
       {
@@ -152,20 +159,18 @@ public struct RoleLinker: Stage {
   }
 
   /// A title after a name: 韩正，中国国家副主席，… or 王毅（中国外长）.
-  func titleAfter(_ end: Int, _ units: [UInt16], _ qualifierEnd: [Int: Int], _ personAt: Set<Int>)
+  func titleAfter(_ end: Int, _ units: [UInt16], _ qualifierEnd: OffsetMap, _ personAt: OffsetSet)
     -> (title: TextRange, role: TextRange, position: String)?
   {
-    guard let opener = openers.first(where: { PersonFinder.starts(units, at: end, with: $0) })
-    else { return nil }
-    let titleStart = end + opener.utf16.count
+    guard let openerIndex = openerWords.first(at: end, in: units) else { return nil }
+    let opener = openers[openerIndex]
+    let titleStart = end + openerWords.words[openerIndex].count
     var offset = titleStart
     while offset < units.count {
       if let next = qualifierEnd[offset] {
         offset = next
-      } else if let word = qualifiers.first(where: {
-        PersonFinder.starts(units, at: offset, with: $0)
-      }) {
-        offset += word.utf16.count
+      } else if let word = qualifierWords.first(at: offset, in: units) {
+        offset += qualifierWords.words[word].count
       } else {
         break
       }
@@ -176,7 +181,7 @@ public struct RoleLinker: Stage {
       guard let roleEnd = data.titleEnd(startingAt: roleStart, in: units, limit: units.count),
         !(roleStart..<roleEnd).contains(where: personAt.contains),
         roleEnd == units.count
-          || closers.contains(where: { PersonFinder.starts(units, at: roleEnd, with: $0) })
+          || closerWords.contains(at: roleEnd, in: units)
       else { continue }
       best = (TextRange(roleStart, roleEnd), roleEnd)
       break
@@ -195,5 +200,35 @@ public struct RoleLinker: Stage {
     return RoleAssignment(
       entity: entity, mention: mention, title: title, role: role, roleID: entry?.roleID,
       roleName: entry?.roleName, kind: entry?.kind, position: position)
+  }
+}
+
+/// An offset of the text for some offsets of it, by offset: where the place or organisation
+/// mention ending (or starting) there starts (or ends). Asked at every title edge, where an
+/// `[Int: Int]` hashed each offset and grew as mentions were added.
+struct OffsetMap {
+  private var values: [Int32]
+
+  init(count: Int) { values = [Int32](repeating: -1, count: count) }
+
+  subscript(offset: Int) -> Int? {
+    get {
+      guard offset >= 0, offset < values.count, values[offset] >= 0 else { return nil }
+      return Int(values[offset])
+    }
+    set { values[offset] = newValue.map(Int32.init) ?? -1 }
+  }
+}
+
+/// Offsets of the text, as flags: the offsets person mentions cover (a `Set<Int>` hashed each).
+struct OffsetSet {
+  private var flags: [Bool]
+
+  init(count: Int) { flags = [Bool](repeating: false, count: count) }
+
+  func contains(_ offset: Int) -> Bool { offset >= 0 && offset < flags.count && flags[offset] }
+
+  mutating func insert(_ range: Range<Int>) {
+    for offset in range where offset >= 0 && offset < flags.count { flags[offset] = true }
   }
 }
