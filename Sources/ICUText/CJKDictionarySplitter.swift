@@ -5,7 +5,7 @@ import CICUShim
 /// dictionary pass, whose cheapest-split programme this repeats over the same dictionary, for
 /// a fraction of the cost of setting up the iterator, its rules and its caches for a few words.
 public final class CJKDictionarySplitter: @unchecked Sendable {
-  // Read-only after opening: the trie is shared by every thread.
+  // Shared by every thread: the trie is read-only, the cache of its first steps atomic.
   private let handle: OpaquePointer
 
   /// The system ICU's dictionary; nil when ICU has none.
