@@ -185,9 +185,12 @@ public struct EntityMatcher: Stage {
     var entities: [EntityRecord] = []
     var position: [Int32: Int] = [:]
     var mentions: [Mention] = []
+    // Counted once: a String counts its characters one by one.
+    let publishedCount = published.count
     for (match, holder) in zip(matches, holders) {
       let chosen = choose(
-        match, holder: holder, named: named, country: country, published: published)
+        match, holder: holder, named: named, country: country, published: published,
+        publishedCount: publishedCount)
       let slot: Int
       if let existing = position[chosen.entity] {
         slot = existing
@@ -205,7 +208,8 @@ public struct EntityMatcher: Stage {
   }
 
   private func choose(
-    _ match: Match, holder: Int32?, named: Set<Int32>, country: String?, published: String
+    _ match: Match, holder: Int32?, named: Set<Int32>, country: String?, published: String,
+    publishedCount: Int
   ) -> EntityIndex.Candidate {
     let candidates = index.candidates[match.pattern]
     if candidates.count == 1 { return candidates[0] }
@@ -218,7 +222,7 @@ public struct EntityMatcher: Stage {
     // full, but not so much that a famous 特朗普 yields to a relative named once, and lowered as
     // much for one who had died before the article was published; among equals,
     // the article's own country (外交部 in a Taiwanese report is Taiwan's).
-    func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double, Int, Int32) {
+    func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double) {
       let form = candidate.form == .name ? 2 : candidate.form == .alias ? 1 : 0
       let kind: Int
       switch index.entities[Int(candidate.entity)].kind {
@@ -228,29 +232,38 @@ public struct EntityMatcher: Stage {
       }
       let prior =
         index.prominence[Int(candidate.entity)] + (named.contains(candidate.entity) ? 0.5 : 0)
-        - (diedBefore(published, entity: candidate.entity) ? 0.5 : 0)
+        - (diedBefore(published, count: publishedCount, entity: candidate.entity) ? 0.5 : 0)
+      return (form, kind, prior)
+    }
+    // Read only between equal ranks: a lookup in the entity's properties hashes the key.
+    func tieBreak(_ candidate: EntityIndex.Candidate) -> (Int, Int32) {
       let home =
         country != nil
           && index.entities[Int(candidate.entity)].properties["country"] == .string(country ?? "")
         ? 1 : 0
-      return (form, kind, prior, home, -candidate.entity)
+      return (home, -candidate.entity)
     }
-    // Each candidate ranked once (`max(by:)` ranks two a comparison, and a rank looks up the
-    // entity's country and counts the characters of `published`); the first of equal ranks
-    // wins, as with `max(by:)`.
+    // Each candidate ranked once (`max(by:)` ranks two a comparison, and a rank counts the
+    // characters of `published`) by (form, kind, prior, home, -entity) as a tuple compares,
+    // the last two only where the first three are equal; the first of equal ranks wins, as
+    // with `max(by:)`.
     let ranks = candidates.map(rank)
     var best = 0
-    for position in ranks.indices.dropFirst() where ranks[best] < ranks[position] {
-      best = position
+    for position in ranks.indices.dropFirst() {
+      let better =
+        ranks[best] != ranks[position]
+        ? ranks[best] < ranks[position]
+        : tieBreak(candidates[best]) < tieBreak(candidates[position])
+      if better { best = position }
     }
     return candidates[best]
   }
 
   /// Whether the gazetteer says `entity` had died before `published`: a bare 约翰逊 in a 2020
   /// article is not Lyndon Johnson (died 1973) unless the article names him in full.
-  func diedBefore(_ published: String, entity: Int32) -> Bool {
+  func diedBefore(_ published: String, count publishedCount: Int, entity: Int32) -> Bool {
     let died = index.died[Int(entity)]
-    guard !died.isEmpty, published.count >= died.count else { return false }
+    guard !died.isEmpty, publishedCount >= died.count else { return false }
     return died < published.prefix(died.count)
   }
 
