@@ -156,3 +156,55 @@ public struct PatternAutomaton: Sendable {
     return -1
   }
 }
+
+/// The first two units of a set of patterns of two units or more, as a Bloom filter (one bit a
+/// pair) small enough for the first-level cache: most positions of a text start no pattern,
+/// and this says so before an automaton's root table (256 KB, which the caches rarely hold)
+/// and its first node's edges are read. Kept apart from `PatternAutomaton`, which other stages
+/// copy by value.
+public struct PatternStartFilter: Sendable {
+  /// Empty when some pattern is shorter than two units: then every position may start one.
+  private let bits: [UInt64]
+  private let shift: UInt32
+
+  public init(patterns: [[UInt16]]) {
+    // Sorted patterns (as the entity index passes them) repeat a pair only next to each other:
+    // the count of pairs, which sizes the filter, is then exact; otherwise it only grows.
+    var pairs: [UInt32] = []
+    var shortPattern = false
+    for pattern in patterns where !pattern.isEmpty {
+      if pattern.count < 2 {
+        shortPattern = true
+        break
+      }
+      let pair = UInt32(pattern[0]) << 16 | UInt32(pattern[1])
+      if pairs.last != pair { pairs.append(pair) }
+    }
+    // Eight bits a pair: about one pair in nine that starts no pattern passes.
+    var bitCount = 4096
+    while bitCount < pairs.count * 8 { bitCount <<= 1 }
+    let shift = UInt32(32 - bitCount.trailingZeroBitCount)
+    var bits = [UInt64](repeating: 0, count: shortPattern ? 0 : bitCount / 64)
+    if !shortPattern {
+      for pair in pairs {
+        let bit = PatternStartFilter.hash(pair) >> shift
+        bits[Int(bit >> 6)] |= 1 << UInt64(bit & 63)
+      }
+    }
+    self.bits = bits
+    self.shift = shift
+  }
+
+  @inline(__always)
+  private static func hash(_ pair: UInt32) -> UInt32 { pair &* 0x9E37_79B1 }
+
+  /// False when no pattern starts at `start`; true when one may.
+  @inline(__always)
+  public func mayStart(in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
+    if bits.isEmpty { return true }
+    guard start + 1 < units.count else { return false }
+    let pair = UInt32(units[start]) << 16 | UInt32(units[start + 1])
+    let bit = PatternStartFilter.hash(pair) >> shift
+    return bits[Int(bit >> 6)] & (1 << UInt64(bit & 63)) != 0
+  }
+}

@@ -20,6 +20,8 @@ public struct EntityIndex: Sendable {
   /// Candidates of each pattern, by pattern index.
   public let candidates: [[Candidate]]
   public let automaton: PatternAutomaton
+  /// Where the automaton's patterns may start: asked before it at every position of a text.
+  public let automatonStarts: PatternStartFilter
   /// Folds a UTF-16 unit of text to its match key (one unit to one unit).
   public let foldTable: [UInt16]
   /// Role titles and their aliases, folded, for the title-before-name context rule.
@@ -118,6 +120,7 @@ public struct EntityIndex: Sendable {
     self.countryCode = countryCode
     self.candidates = keys.map { byKey[$0] ?? [] }
     self.automaton = PatternAutomaton(patterns: keys)
+    self.automatonStarts = PatternStartFilter(patterns: keys)
     self.foldTable = foldTable
     var titleKeys: Set<[UInt16]> = []
     for role in gazetteer.roles {

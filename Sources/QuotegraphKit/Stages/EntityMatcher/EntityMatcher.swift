@@ -70,7 +70,7 @@ public struct EntityMatcher: Stage {
     var chosen: [Match] = []
     folded.withUnsafeBufferPointer { buffer in
       var matches: [Match] = []
-      for start in 0..<buffer.count {
+      for start in 0..<buffer.count where index.automatonStarts.mayStart(in: buffer, at: start) {
         index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
           // A short form next to a middle dot is part of another foreign name: 谢尔 in
