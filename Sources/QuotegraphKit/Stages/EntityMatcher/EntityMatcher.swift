@@ -69,25 +69,46 @@ public struct EntityMatcher: Stage {
     let folded = index.fold(units)
     var chosen: [Match] = []
     folded.withUnsafeBufferPointer { buffer in
+      // Longest first, then leftmost, then the lower pattern; a match overlapping one already
+      // taken is dropped. ICU's verdict is asked only of the matches still free, as it breaks
+      // their clauses into words. Each match is sorted as one integer in that order (no two
+      // are equal) where its numbers fit, which they do but for absurd names or texts.
+      let automaton = index.automaton
+      let packed =
+        automaton.longestPattern < 256 && buffer.count < 1 << 32
+        && automaton.patternCount <= 1 << 24
+      var keys: [UInt64] = []
       var matches: [Match] = []
       for start in 0..<buffer.count where index.automatonStarts.mayStart(in: buffer, at: start) {
-        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
+        automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
           // A short form next to a middle dot is part of another foreign name: 谢尔 in
           // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
-          if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
-            (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
-              || (end < buffer.count && buffer[end] == EntityIndex.middleDot)
+          if (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
+            || (end < buffer.count && buffer[end] == EntityIndex.middleDot),
+            index.candidates[pattern].allSatisfy({ $0.form == .shortForm })
           {
             return
           }
-          matches.append(Match(start: start, end: end, pattern: pattern, evidence: ""))
+          if packed {
+            keys.append(UInt64(255 - length) << 56 | UInt64(start) << 24 | UInt64(pattern))
+          } else {
+            matches.append(Match(start: start, end: end, pattern: pattern, evidence: ""))
+          }
         }
       }
-      // Longest first, then leftmost; a match overlapping one already taken is dropped. ICU's
-      // verdict is asked only of the matches still free, as it breaks their clauses into words.
-      matches.sort {
-        ($0.end - $0.start, -$0.start, -$0.pattern) > ($1.end - $1.start, -$1.start, -$1.pattern)
+      if packed {
+        keys.sort()
+        matches = keys.map { key in
+          let start = Int(key >> 24 & 0xFFFF_FFFF)
+          return Match(
+            start: start, end: start + 255 - Int(key >> 56), pattern: Int(key & 0xFF_FFFF),
+            evidence: "")
+        }
+      } else {
+        matches.sort {
+          ($0.end - $0.start, -$0.start, -$0.pattern) > ($1.end - $1.start, -$1.start, -$1.pattern)
+        }
       }
       var covered = [Bool](repeating: false, count: buffer.count)
       for var match in matches where !covered[match.start..<match.end].contains(true) {
