@@ -4,7 +4,8 @@ import CICUShim
 /// Bloom filter. ICU's word break joins two Han characters only inside a dictionary word, so a
 /// pair the filter has never seen is split, and nobody needs to break its clause to know.
 public struct CJKDictionaryPairs: Sendable {
-  private let bits: [UInt64]
+  // Inlinable, so that word questions asked across modules test the bits in place.
+  @usableFromInline let bits: [UInt64]
   /// How many dictionary words were read.
   public let wordCount: Int
 
@@ -20,7 +21,7 @@ public struct CJKDictionaryPairs: Sendable {
   }()
 
   /// Whether some dictionary word may hold `first` right before `second` (false: none does).
-  @inline(__always)
+  @inlinable @inline(__always)
   public func mayHold(_ first: UInt16, _ second: UInt16) -> Bool {
     let pair = UInt32(first) << 16 | UInt32(second)
     let mask = UInt32(bits.count * 64 - 1)

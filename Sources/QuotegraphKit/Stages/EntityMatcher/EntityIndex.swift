@@ -142,7 +142,15 @@ public struct EntityIndex: Sendable {
 
   /// The text folded unit by unit; offsets are unchanged.
   public func fold(_ units: [UInt16]) -> [UInt16] {
-    units.map { foldTable[Int($0)] }
+    // Through pointers: the table has a key for every unit, so no bound needs checking.
+    foldTable.withUnsafeBufferPointer { table in
+      units.withUnsafeBufferPointer { text in
+        [UInt16](unsafeUninitializedCapacity: text.count) { folded, count in
+          for offset in text.indices { folded[offset] = table[Int(text[offset])] }
+          count = text.count
+        }
+      }
+    }
   }
 
   static func nodeID(_ gazetteerID: String) -> String {
