@@ -215,12 +215,16 @@ public struct WordBoundaries: Sendable {
     endsClause(units[offset - 1]) && !attachesToPrevious(units[offset])
   }
 
+  @inline(__always)
   static func endsClause(_ unit: UInt16) -> Bool {
+    // Asked at every offset a word question or a stretch's edges pass: Han and most other
+    // characters, between the CJK brackets and the fullwidth forms, end no clause.
+    if unit > 0x301F && unit < 0xFF01 { return false }
     switch unit {
     case 0x0A, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x301F, 0x201C, 0x201D, 0xFF01, 0xFF08,
       0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F:
-      true
-    default: false
+      return true
+    default: return false
     }
   }
 
