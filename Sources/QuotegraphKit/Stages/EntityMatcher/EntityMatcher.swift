@@ -190,19 +190,26 @@ public struct EntityMatcher: Stage {
     // Entities the article names unambiguously claim the article's short forms first (克里 →
     // 约翰·克里 when 约翰·克里 appears); so do people a title identifies (英国首相约翰逊 names
     // Boris, not Lyndon, for the bare 约翰逊 that follows).
-    var named = Set<Int32>(holders.compactMap { $0 })
+    // A sorted array, searched by halves: built and asked once an article, where a Set hashed.
+    var named = holders.compactMap { $0 }
     for match in matches where index.candidates[match.pattern].count == 1 {
-      named.insert(index.candidates[match.pattern][0].entity)
+      named.append(index.candidates[match.pattern][0].entity)
     }
-    // The country the article is about: the one its unambiguous places name most often.
-    var countryCounts: [String: Int] = [:]
+    named.sort()
+    // The country the article is about: the one its unambiguous places name most often. An
+    // article names few countries: counted in a list, each code compared as a String key is.
+    var countryCounts: [(code: String, count: Int)] = []
     for match in matches {
       let candidates = index.candidates[match.pattern]
       guard candidates.count == 1, let code = index.countryCode[Int(candidates[0].entity)]
       else { continue }
-      countryCounts[code, default: 0] += 1
+      if let slot = countryCounts.firstIndex(where: { $0.code == code }) {
+        countryCounts[slot].count += 1
+      } else {
+        countryCounts.append((code, 1))
+      }
     }
-    let country = countryCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    let country = countryCounts.max { ($0.count, $1.code) < ($1.count, $0.code) }?.code
     var entities: [EntityRecord] = []
     var position: [Int32: Int] = [:]
     var mentions: [Mention] = []
@@ -229,7 +236,7 @@ public struct EntityMatcher: Stage {
   }
 
   private func choose(
-    _ match: Match, holder: Int32?, named: Set<Int32>, country: String?, published: String,
+    _ match: Match, holder: Int32?, named: [Int32], country: String?, published: String,
     publishedCount: Int
   ) -> EntityIndex.Candidate {
     let candidates = index.candidates[match.pattern]
@@ -252,7 +259,8 @@ public struct EntityMatcher: Stage {
       case .person: kind = 0
       }
       let prior =
-        index.prominence[Int(candidate.entity)] + (named.contains(candidate.entity) ? 0.5 : 0)
+        index.prominence[Int(candidate.entity)]
+        + (EntityMatcher.sortedContains(named, candidate.entity) ? 0.5 : 0)
         - (diedBefore(published, count: publishedCount, entity: candidate.entity) ? 0.5 : 0)
       return (form, kind, prior)
     }
@@ -278,6 +286,17 @@ public struct EntityMatcher: Stage {
       if better { best = position }
     }
     return candidates[best]
+  }
+
+  /// Whether `sorted` (ascending) holds `entity`.
+  static func sortedContains(_ sorted: [Int32], _ entity: Int32) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) >> 1
+      if sorted[middle] < entity { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == entity
   }
 
   /// Whether the gazetteer says `entity` had died before `published`: a bare 约翰逊 in a 2020
