@@ -198,13 +198,26 @@ public struct PatternStartFilter: Sendable {
   @inline(__always)
   private static func hash(_ pair: UInt32) -> UInt32 { pair &* 0x9E37_79B1 }
 
-  /// False when no pattern starts at `start`; true when one may.
+  /// Calls `body` with every offset of `units` where a pattern may start, in order: every
+  /// offset the filter does not rule out. The pair in hand slides along the text (one unit
+  /// read an offset) and the bits are read through a pointer (every hash lands inside them).
   @inline(__always)
-  public func mayStart(in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
-    if bits.isEmpty { return true }
-    guard start + 1 < units.count else { return false }
-    let pair = UInt32(units[start]) << 16 | UInt32(units[start + 1])
-    let bit = PatternStartFilter.hash(pair) >> shift
-    return bits[Int(bit >> 6)] & (1 << UInt64(bit & 63)) != 0
+  public func forEachPossibleStart(
+    in units: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void
+  ) {
+    if bits.isEmpty {
+      for start in units.indices { body(start) }
+      return
+    }
+    guard units.count >= 2 else { return }
+    let shift = self.shift
+    bits.withUnsafeBufferPointer { bits in
+      var pair = UInt32(units[0])
+      for next in 1..<units.count {
+        pair = pair &<< 16 | UInt32(units[next])
+        let bit = PatternStartFilter.hash(pair) &>> shift
+        if bits[Int(bit &>> 6)] & (1 &<< UInt64(bit & 63)) != 0 { body(next - 1) }
+      }
+    }
   }
 }

@@ -79,7 +79,7 @@ public struct EntityMatcher: Stage {
         && automaton.patternCount <= 1 << 24
       var keys: [UInt64] = []
       var matches: [Match] = []
-      for start in 0..<buffer.count where index.automatonStarts.mayStart(in: buffer, at: start) {
+      index.automatonStarts.forEachPossibleStart(in: buffer) { start in
         automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
           // A short form next to a middle dot is part of another foreign name: 谢尔 in
