@@ -41,8 +41,7 @@ struct WordBoundariesTests {
       "COP28", "1,000.5", "don't", "U.S.", "e\u{301}", "\u{200D}", "\u{FE0F}", "カタカナ", "의",
       "👍🏽", "！", "？", "；", "李强调研", "还说", "今天是", "·", "列昂尼德•斯卢茨基",
       "2020年", "—", "…", "‘", "’", "‧", "％", "２０", "Ｆ", "〇", "々", "ー", "　", "_", "'", ".",
-      "中华人民共和国", "发言人汪文斌", "\u{F900}", "\u{20000}", "ｶﾞ", "한", "「", "」", "【",
-      "〔", "〜", "〝", "\r\n", "\r",
+      "中华人民共和国", "发言人汪文斌", "\u{F900}", "\u{20000}", "ｶﾞ", "한",
     ]
     var generator = SplitMix64(seed: 20_261_124)
     for _ in 0..<1000 {
@@ -54,6 +53,19 @@ struct WordBoundariesTests {
       #expect(lazy == (try wholeTextWords(text)), "\(text.debugDescription)")
       try expectAnswersMatchWholeText(text)
     }
+  }
+
+  @Test(
+    "brackets, quotation marks, line breaks and lone punctuation beside Han break as the whole text does",
+    arguments: [
+      "香港《明报》报道，", "他说「我们会来」。", "中国\n美国\r\n日本\r韩国", "〔注〕〝引号〞〜完【北京】电",
+      "『书名』、“引文”：（注）", "，。：；、·",
+    ])
+  func bracketsBesideHan(text: String) throws {
+    var words = try lazyWords(text)
+    let lazy = words.allTokens()
+    #expect(lazy == (try wholeTextWords(text)))
+    try expectAnswersMatchWholeText(text)
   }
 
   @Test("asking about one offset breaks only the stretch of its clause around it")
