@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
+#include <atomic>
 #include <vector>
 
 namespace {
@@ -36,9 +37,43 @@ bool isHan(uint16_t unit) {
 }
 }  // namespace
 
+namespace {
+// Han characters of the BMP, U+3400 to U+9FFF (the few between the two blocks are never asked).
+enum { kFirstHan = 0x3400, kHanCount = 0xA000 - 0x3400 };
+enum { kEmpty = 0, kFilling = 1, kReady = 2 };
+}  // namespace
+
 struct qg_cjdict {
   UDataMemory *file;
   const char16_t *trie;
+  // The trie's state after each Han character from the root, filled the first time a split
+  // starts with it: the root is a branch of some 20,000 characters, whose search (a dozen steps
+  // through memory the caches rarely hold) was most of a split's cost. `ready` guards each entry
+  // across threads: only the thread that moves it from kEmpty to kFilling writes it.
+  std::atomic<uint8_t> ready[kHanCount];
+  UStringTrieResult firstResult[kHanCount];
+  icu::UCharsTrie::State firstState[kHanCount];
+
+  qg_cjdict(UDataMemory *file, const char16_t *trie) : file(file), trie(trie) {
+    for (auto &entry : ready) entry.store(kEmpty, std::memory_order_relaxed);
+  }
+
+  // `words.first(unit)`, from the table when it holds the answer.
+  UStringTrieResult first(icu::UCharsTrie &words, uint16_t unit) {
+    uint32_t index = static_cast<uint32_t>(unit) - kFirstHan;
+    if (ready[index].load(std::memory_order_acquire) == kReady) {
+      words.resetToState(firstState[index]);
+      return firstResult[index];
+    }
+    UStringTrieResult result = words.first(unit);
+    uint8_t expected = kEmpty;
+    if (ready[index].compare_exchange_strong(expected, kFilling, std::memory_order_acquire)) {
+      firstResult[index] = result;
+      words.saveState(firstState[index]);
+      ready[index].store(kReady, std::memory_order_release);
+    }
+    return result;
+  }
 };
 
 namespace {
@@ -116,7 +151,7 @@ extern "C" qg_cjdict *qg_cjdict_open(int32_t *error) {
   const char16_t *trie = openTrie(&file, status);
   *error = status;
   if (trie == nullptr) return nullptr;
-  return new qg_cjdict{file, trie};
+  return new qg_cjdict(file, trie);
 }
 
 extern "C" void qg_cjdict_close(qg_cjdict *dictionary) {
@@ -130,7 +165,7 @@ extern "C" void qg_cjdict_close(qg_cjdict *dictionary) {
 // sum least, a character no word starts with costing 255 on its own, words of at most 20 units,
 // ties going to the split whose last word starts first. Only for BMP Han characters, which
 // need no normalisation and are neither kana nor Hangul (which the engine treats apart).
-extern "C" int32_t qg_cjdict_split(const qg_cjdict *dictionary, const uint16_t *text,
+extern "C" int32_t qg_cjdict_split(qg_cjdict *dictionary, const uint16_t *text,
                                    int32_t length, int32_t *ends) {
   enum { kMaxWordLength = 20 };
   const uint32_t kUnknownCost = 255;
@@ -164,12 +199,13 @@ extern "C" int32_t qg_cjdict_split(const qg_cjdict *dictionary, const uint16_t *
       previous[to] = from;
     }
   };
+  icu::UCharsTrie trie(dictionary->trie);
   for (int32_t i = 0; i < length; i++) {
     if (cost[i] == kUnreached) continue;
-    icu::UCharsTrie trie(dictionary->trie);
     bool oneCharacterWord = false;
     for (int32_t end = i; end < length;) {
-      UStringTrieResult result = end == i ? trie.first(text[end]) : trie.next(text[end]);
+      UStringTrieResult result =
+          end == i ? dictionary->first(trie, text[end]) : trie.next(text[end]);
       end++;
       if (USTRINGTRIE_HAS_VALUE(result)) {
         if (end - i == 1) oneCharacterWord = true;

@@ -4,7 +4,11 @@ import CICUShim
 /// Bloom filter. ICU's word break joins two Han characters only inside a dictionary word, so a
 /// pair the filter has never seen is split, and nobody needs to break its clause to know.
 public struct CJKDictionaryPairs: Sendable {
-  private let bits: [UInt64]
+  // Inlinable, so that word questions asked across modules test the bits in place.
+  @usableFromInline let bits: [UInt64]
+  /// `bits.count * 64 - 1` (a power of two less one), kept rather than worked out (with its
+  /// overflow checks) at every test.
+  @usableFromInline let mask: UInt32
   /// How many dictionary words were read.
   public let wordCount: Int
 
@@ -19,15 +23,23 @@ public struct CJKDictionaryPairs: Sendable {
     return CJKDictionaryPairs(bits: bits, wordCount: Int(count))
   }()
 
+  private init(bits: [UInt64], wordCount: Int) {
+    self.bits = bits
+    self.mask = UInt32(bits.count * 64 - 1)
+    self.wordCount = wordCount
+  }
+
   /// Whether some dictionary word may hold `first` right before `second` (false: none does).
-  @inline(__always)
+  @inlinable @inline(__always)
   public func mayHold(_ first: UInt16, _ second: UInt16) -> Bool {
     let pair = UInt32(first) << 16 | UInt32(second)
-    let mask = UInt32(bits.count * 64 - 1)
-    for which in 0..<UInt32(2) {
-      let bit = qg_pair_hash(pair, which) & mask
-      if bits[Int(bit >> 6)] & (1 << UInt64(bit & 63)) == 0 { return false }
+    // Every masked bit lies inside the filter: read through a pointer, unchecked.
+    return bits.withUnsafeBufferPointer { bits in
+      for which in 0..<UInt32(2) {
+        let bit = qg_pair_hash(pair, which) & mask
+        if bits[Int(bit &>> 6)] & (1 &<< UInt64(bit & 63)) == 0 { return false }
+      }
+      return true
     }
-    return true
   }
 }

@@ -5,8 +5,8 @@ import CICUShim
 /// dictionary pass, whose cheapest-split programme this repeats over the same dictionary, for
 /// a fraction of the cost of setting up the iterator, its rules and its caches for a few words.
 public final class CJKDictionarySplitter: @unchecked Sendable {
-  // Read-only after opening: the trie is shared by every thread.
-  private let handle: OpaquePointer
+  // Shared by every thread: the trie is read-only, the cache of its first steps atomic.
+  @usableFromInline let handle: OpaquePointer
 
   /// The system ICU's dictionary; nil when ICU has none.
   public static let system: CJKDictionarySplitter? = {
@@ -22,6 +22,8 @@ public final class CJKDictionarySplitter: @unchecked Sendable {
   /// Calls `body` with the ends of ICU's words in `text[range]`, offsets into `text`, and
   /// returns true; returns false when some unit is not a Han character of the Basic Multilingual
   /// Plane (CJK unified ideographs and extension A, which no normalisation changes).
+  /// Inlinable, so that `body` (called for every word) is inlined into the caller.
+  @inlinable
   public func forEachWordEnd(
     in text: [UInt16], _ range: Range<Int>, _ body: (Int32) -> Void
   ) -> Bool {

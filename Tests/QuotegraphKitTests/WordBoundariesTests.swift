@@ -55,6 +55,19 @@ struct WordBoundariesTests {
     }
   }
 
+  @Test(
+    "brackets, quotation marks, line breaks and lone punctuation beside Han break as the whole text does",
+    arguments: [
+      "香港《明报》报道，", "他说「我们会来」。", "中国\n美国\r\n日本\r韩国", "〔注〕〝引号〞〜完【北京】电",
+      "『书名』、“引文”：（注）", "，。：；、·",
+    ])
+  func bracketsBesideHan(text: String) throws {
+    var words = try lazyWords(text)
+    let lazy = words.allTokens()
+    #expect(lazy == (try wholeTextWords(text)))
+    try expectAnswersMatchWholeText(text)
+  }
+
   @Test("asking about one offset breaks only the stretch of its clause around it")
   func onlyTheAskedStretch() throws {
     var words = try lazyWords("中国外交部，发言人汪文斌表示。美国国务院")

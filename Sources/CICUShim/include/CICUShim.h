@@ -65,14 +65,15 @@ int32_t qg_cjdict_pairs(uint64_t *bits, int32_t wordCount, int32_t *error);
 
 typedef struct qg_cjdict qg_cjdict;
 
-/* Opens ICU's cjdict for qg_cjdict_split; read-only, shared by all threads. */
+/* Opens ICU's cjdict for qg_cjdict_split; shared by all threads (its only writes, a cache of
+   the trie's first step, are atomic). */
 qg_cjdict *qg_cjdict_open(int32_t *error);
 void qg_cjdict_close(qg_cjdict *dictionary);
 
 /* Splits text[0..<length], BMP Han characters only (U+3400-4DBF, U+4E00-9FFF), into the words
    ICU's word break finds there when the run stands alone: writes each word's end into `ends`
    (room for `length`) and returns how many, or -1 when some unit is no such character. */
-int32_t qg_cjdict_split(const qg_cjdict *dictionary, const uint16_t *text, int32_t length,
+int32_t qg_cjdict_split(qg_cjdict *dictionary, const uint16_t *text, int32_t length,
                         int32_t *ends);
 
 static inline uint32_t qg_pair_hash(uint32_t pair, uint32_t which) {

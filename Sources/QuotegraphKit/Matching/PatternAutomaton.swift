@@ -156,3 +156,68 @@ public struct PatternAutomaton: Sendable {
     return -1
   }
 }
+
+/// The first two units of a set of patterns of two units or more, as a Bloom filter (one bit a
+/// pair) small enough for the first-level cache: most positions of a text start no pattern,
+/// and this says so before an automaton's root table (256 KB, which the caches rarely hold)
+/// and its first node's edges are read. Kept apart from `PatternAutomaton`, which other stages
+/// copy by value.
+public struct PatternStartFilter: Sendable {
+  /// Empty when some pattern is shorter than two units: then every position may start one.
+  private let bits: [UInt64]
+  private let shift: UInt32
+
+  public init(patterns: [[UInt16]]) {
+    // Sorted patterns (as the entity index passes them) repeat a pair only next to each other:
+    // the count of pairs, which sizes the filter, is then exact; otherwise it only grows.
+    var pairs: [UInt32] = []
+    var shortPattern = false
+    for pattern in patterns where !pattern.isEmpty {
+      if pattern.count < 2 {
+        shortPattern = true
+        break
+      }
+      let pair = UInt32(pattern[0]) << 16 | UInt32(pattern[1])
+      if pairs.last != pair { pairs.append(pair) }
+    }
+    // Eight bits a pair: about one pair in nine that starts no pattern passes.
+    var bitCount = 4096
+    while bitCount < pairs.count * 8 { bitCount <<= 1 }
+    let shift = UInt32(32 - bitCount.trailingZeroBitCount)
+    var bits = [UInt64](repeating: 0, count: shortPattern ? 0 : bitCount / 64)
+    if !shortPattern {
+      for pair in pairs {
+        let bit = PatternStartFilter.hash(pair) >> shift
+        bits[Int(bit >> 6)] |= 1 << UInt64(bit & 63)
+      }
+    }
+    self.bits = bits
+    self.shift = shift
+  }
+
+  @inline(__always)
+  private static func hash(_ pair: UInt32) -> UInt32 { pair &* 0x9E37_79B1 }
+
+  /// Calls `body` with every offset of `units` where a pattern may start, in order: every
+  /// offset the filter does not rule out. The pair in hand slides along the text (one unit
+  /// read an offset) and the bits are read through a pointer (every hash lands inside them).
+  @inline(__always)
+  public func forEachPossibleStart(
+    in units: UnsafeBufferPointer<UInt16>, _ body: (Int) -> Void
+  ) {
+    if bits.isEmpty {
+      for start in units.indices { body(start) }
+      return
+    }
+    guard units.count >= 2 else { return }
+    let shift = self.shift
+    bits.withUnsafeBufferPointer { bits in
+      var pair = UInt32(units[0])
+      for next in 1..<units.count {
+        pair = pair &<< 16 | UInt32(units[next])
+        let bit = PatternStartFilter.hash(pair) &>> shift
+        if bits[Int(bit &>> 6)] & (1 &<< UInt64(bit & 63)) != 0 { body(next - 1) }
+      }
+    }
+  }
+}

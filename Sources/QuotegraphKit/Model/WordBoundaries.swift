@@ -141,12 +141,15 @@ public struct WordBoundaries: Sendable {
 
   /// Characters that are neither dictionary characters (Han, kana) nor kept with the character
   /// before them (combining marks, format characters): Han takes part in no word rule but
-  /// those, so beside Han these start or end a word as the text's edge would. Printable ASCII,
-  /// the middle dot, general punctuation up to U+2027, CJK symbols before 々, and the fullwidth
-  /// forms of ASCII.
+  /// those, so beside Han these start or end a word as the text's edge would. Line feed and
+  /// carriage return (ICU always breaks before them), printable ASCII, the middle dot, general
+  /// punctuation up to U+2027, CJK symbols before 々, the CJK brackets and quotation marks
+  /// (《》「」〔〕〝〞, word break class Other) and the fullwidth forms of ASCII.
   static func standsApartFromHan(_ unit: UInt16) -> Bool {
     switch unit {
-    case 0x20...0x7E, 0xB7, 0x2010...0x2027, 0x3000...0x3004, 0xFF01...0xFF5E: true
+    case 0x0A, 0x0D, 0x20...0x7E, 0xB7, 0x2010...0x2027, 0x3000...0x3004, 0x3008...0x3011,
+      0x3014...0x301F, 0xFF01...0xFF5E:
+      true
     default: false
     }
   }
@@ -158,6 +161,15 @@ public struct WordBoundaries: Sendable {
     while !mustBreak(at: start) { start -= 1 }
     var end = offset + 1
     while !mustBreak(at: end) { end += 1 }
+    // A stretch of one unit other than Han is most often a punctuation mark: ICU's word for it
+    // is the same wherever it stands, so it is asked once.
+    if end - start == 1, !units[start].isIdeograph, let breaker,
+      case .some(let word) = try? breaker.loneUnitWord(units[start])
+    {
+      let range = TextRange(start, end)
+      record(word.map { Token(range: range, kind: $0.kind) }, over: range.start..<range.end)
+      return
+    }
     // Most stretches are Han characters alone, which ICU's rules pass whole to its dictionary.
     var wordStart = Int32(start)
     if let splitter,
@@ -203,12 +215,16 @@ public struct WordBoundaries: Sendable {
     endsClause(units[offset - 1]) && !attachesToPrevious(units[offset])
   }
 
+  @inline(__always)
   static func endsClause(_ unit: UInt16) -> Bool {
+    // Asked at every offset a word question or a stretch's edges pass: Han and most other
+    // characters, between the CJK brackets and the fullwidth forms, end no clause.
+    if unit > 0x301F && unit < 0xFF01 { return false }
     switch unit {
     case 0x0A, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x301F, 0x201C, 0x201D, 0xFF01, 0xFF08,
       0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F:
-      true
-    default: false
+      return true
+    default: return false
     }
   }
 

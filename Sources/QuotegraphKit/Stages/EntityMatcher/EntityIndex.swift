@@ -20,6 +20,8 @@ public struct EntityIndex: Sendable {
   /// Candidates of each pattern, by pattern index.
   public let candidates: [[Candidate]]
   public let automaton: PatternAutomaton
+  /// Where the automaton's patterns may start: asked before it at every position of a text.
+  public let automatonStarts: PatternStartFilter
   /// Folds a UTF-16 unit of text to its match key (one unit to one unit).
   public let foldTable: [UInt16]
   /// Role titles and their aliases, folded, for the title-before-name context rule.
@@ -122,6 +124,7 @@ public struct EntityIndex: Sendable {
     self.countryCode = countryCode
     self.candidates = order.map { keyCandidates[$0] }
     self.automaton = PatternAutomaton(patterns: keys)
+    self.automatonStarts = PatternStartFilter(patterns: keys)
     self.foldTable = foldTable
     var titleKeys: Set<[UInt16]> = []
     for role in gazetteer.roles {
@@ -143,7 +146,15 @@ public struct EntityIndex: Sendable {
 
   /// The text folded unit by unit; offsets are unchanged.
   public func fold(_ units: [UInt16]) -> [UInt16] {
-    units.map { foldTable[Int($0)] }
+    // Through pointers: the table has a key for every unit, so no bound needs checking.
+    foldTable.withUnsafeBufferPointer { table in
+      units.withUnsafeBufferPointer { text in
+        [UInt16](unsafeUninitializedCapacity: text.count) { folded, count in
+          for offset in text.indices { folded[offset] = table[Int(text[offset])] }
+          count = text.count
+        }
+      }
+    }
   }
 
   static func nodeID(_ gazetteerID: String) -> String {

@@ -69,25 +69,46 @@ public struct EntityMatcher: Stage {
     let folded = index.fold(units)
     var chosen: [Match] = []
     folded.withUnsafeBufferPointer { buffer in
+      // Longest first, then leftmost, then the lower pattern; a match overlapping one already
+      // taken is dropped. ICU's verdict is asked only of the matches still free, as it breaks
+      // their clauses into words. Each match is sorted as one integer in that order (no two
+      // are equal) where its numbers fit, which they do but for absurd names or texts.
+      let automaton = index.automaton
+      let packed =
+        automaton.longestPattern < 256 && buffer.count < 1 << 32
+        && automaton.patternCount <= 1 << 24
+      var keys: [UInt64] = []
       var matches: [Match] = []
-      for start in 0..<buffer.count {
-        index.automaton.forEachMatch(in: buffer, at: start) { length, pattern in
+      index.automatonStarts.forEachPossibleStart(in: buffer) { start in
+        automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
           // A short form next to a middle dot is part of another foreign name: 谢尔 in
           // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
-          if index.candidates[pattern].allSatisfy({ $0.form == .shortForm }),
-            (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
-              || (end < buffer.count && buffer[end] == EntityIndex.middleDot)
+          if (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
+            || (end < buffer.count && buffer[end] == EntityIndex.middleDot),
+            index.candidates[pattern].allSatisfy({ $0.form == .shortForm })
           {
             return
           }
-          matches.append(Match(start: start, end: end, pattern: pattern, evidence: ""))
+          if packed {
+            keys.append(UInt64(255 - length) << 56 | UInt64(start) << 24 | UInt64(pattern))
+          } else {
+            matches.append(Match(start: start, end: end, pattern: pattern, evidence: ""))
+          }
         }
       }
-      // Longest first, then leftmost; a match overlapping one already taken is dropped. ICU's
-      // verdict is asked only of the matches still free, as it breaks their clauses into words.
-      matches.sort {
-        ($0.end - $0.start, -$0.start, -$0.pattern) > ($1.end - $1.start, -$1.start, -$1.pattern)
+      if packed {
+        keys.sort()
+        matches = keys.map { key in
+          let start = Int(key >> 24 & 0xFFFF_FFFF)
+          return Match(
+            start: start, end: start + 255 - Int(key >> 56), pattern: Int(key & 0xFF_FFFF),
+            evidence: "")
+        }
+      } else {
+        matches.sort {
+          ($0.end - $0.start, -$0.start, -$0.pattern) > ($1.end - $1.start, -$1.start, -$1.pattern)
+        }
       }
       var covered = [Bool](repeating: false, count: buffer.count)
       for var match in matches where !covered[match.start..<match.end].contains(true) {
@@ -169,25 +190,35 @@ public struct EntityMatcher: Stage {
     // Entities the article names unambiguously claim the article's short forms first (克里 →
     // 约翰·克里 when 约翰·克里 appears); so do people a title identifies (英国首相约翰逊 names
     // Boris, not Lyndon, for the bare 约翰逊 that follows).
-    var named = Set<Int32>(holders.compactMap { $0 })
+    // A sorted array, searched by halves: built and asked once an article, where a Set hashed.
+    var named = holders.compactMap { $0 }
     for match in matches where index.candidates[match.pattern].count == 1 {
-      named.insert(index.candidates[match.pattern][0].entity)
+      named.append(index.candidates[match.pattern][0].entity)
     }
-    // The country the article is about: the one its unambiguous places name most often.
-    var countryCounts: [String: Int] = [:]
+    named.sort()
+    // The country the article is about: the one its unambiguous places name most often. An
+    // article names few countries: counted in a list, each code compared as a String key is.
+    var countryCounts: [(code: String, count: Int)] = []
     for match in matches {
       let candidates = index.candidates[match.pattern]
       guard candidates.count == 1, let code = index.countryCode[Int(candidates[0].entity)]
       else { continue }
-      countryCounts[code, default: 0] += 1
+      if let slot = countryCounts.firstIndex(where: { $0.code == code }) {
+        countryCounts[slot].count += 1
+      } else {
+        countryCounts.append((code, 1))
+      }
     }
-    let country = countryCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    let country = countryCounts.max { ($0.count, $1.code) < ($1.count, $0.code) }?.code
     var entities: [EntityRecord] = []
     var position: [Int32: Int] = [:]
     var mentions: [Mention] = []
+    // Counted once: a String counts its characters one by one.
+    let publishedCount = published.count
     for (match, holder) in zip(matches, holders) {
       let chosen = choose(
-        match, holder: holder, named: named, country: country, published: published)
+        match, holder: holder, named: named, country: country, published: published,
+        publishedCount: publishedCount)
       let slot: Int
       if let existing = position[chosen.entity] {
         slot = existing
@@ -205,7 +236,8 @@ public struct EntityMatcher: Stage {
   }
 
   private func choose(
-    _ match: Match, holder: Int32?, named: Set<Int32>, country: String?, published: String
+    _ match: Match, holder: Int32?, named: [Int32], country: String?, published: String,
+    publishedCount: Int
   ) -> EntityIndex.Candidate {
     let candidates = index.candidates[match.pattern]
     if candidates.count == 1 { return candidates[0] }
@@ -218,7 +250,7 @@ public struct EntityMatcher: Stage {
     // full, but not so much that a famous 特朗普 yields to a relative named once, and lowered as
     // much for one who had died before the article was published; among equals,
     // the article's own country (外交部 in a Taiwanese report is Taiwan's).
-    func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double, Int, Int32) {
+    func rank(_ candidate: EntityIndex.Candidate) -> (Int, Int, Double) {
       let form = candidate.form == .name ? 2 : candidate.form == .alias ? 1 : 0
       let kind: Int
       switch index.entities[Int(candidate.entity)].kind {
@@ -227,30 +259,51 @@ public struct EntityMatcher: Stage {
       case .person: kind = 0
       }
       let prior =
-        index.prominence[Int(candidate.entity)] + (named.contains(candidate.entity) ? 0.5 : 0)
-        - (diedBefore(published, entity: candidate.entity) ? 0.5 : 0)
+        index.prominence[Int(candidate.entity)]
+        + (EntityMatcher.sortedContains(named, candidate.entity) ? 0.5 : 0)
+        - (diedBefore(published, count: publishedCount, entity: candidate.entity) ? 0.5 : 0)
+      return (form, kind, prior)
+    }
+    // Read only between equal ranks: a lookup in the entity's properties hashes the key.
+    func tieBreak(_ candidate: EntityIndex.Candidate) -> (Int, Int32) {
       let home =
         country != nil
           && index.entities[Int(candidate.entity)].properties["country"] == .string(country ?? "")
         ? 1 : 0
-      return (form, kind, prior, home, -candidate.entity)
+      return (home, -candidate.entity)
     }
-    // Each candidate ranked once (`max(by:)` ranks two a comparison, and a rank looks up the
-    // entity's country and counts the characters of `published`); the first of equal ranks
-    // wins, as with `max(by:)`.
+    // Each candidate ranked once (`max(by:)` ranks two a comparison, and a rank counts the
+    // characters of `published`) by (form, kind, prior, home, -entity) as a tuple compares,
+    // the last two only where the first three are equal; the first of equal ranks wins, as
+    // with `max(by:)`.
     let ranks = candidates.map(rank)
     var best = 0
-    for position in ranks.indices.dropFirst() where ranks[best] < ranks[position] {
-      best = position
+    for position in ranks.indices.dropFirst() {
+      let better =
+        ranks[best] != ranks[position]
+        ? ranks[best] < ranks[position]
+        : tieBreak(candidates[best]) < tieBreak(candidates[position])
+      if better { best = position }
     }
     return candidates[best]
   }
 
+  /// Whether `sorted` (ascending) holds `entity`.
+  static func sortedContains(_ sorted: [Int32], _ entity: Int32) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) >> 1
+      if sorted[middle] < entity { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == entity
+  }
+
   /// Whether the gazetteer says `entity` had died before `published`: a bare 约翰逊 in a 2020
   /// article is not Lyndon Johnson (died 1973) unless the article names him in full.
-  func diedBefore(_ published: String, entity: Int32) -> Bool {
+  func diedBefore(_ published: String, count publishedCount: Int, entity: Int32) -> Bool {
     let died = index.died[Int(entity)]
-    guard !died.isEmpty, published.count >= died.count else { return false }
+    guard !died.isEmpty, publishedCount >= died.count else { return false }
     return died < published.prefix(died.count)
   }
 
