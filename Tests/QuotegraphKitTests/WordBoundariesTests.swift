@@ -56,6 +56,19 @@ struct WordBoundariesTests {
   }
 
   @Test(
+    "a fullwidth comma or semicolon between digits stays inside the number, as ICU keeps it",
+    arguments: [
+      "收入20，20年后", "２０；２０人", "1，000和１，０００", "第20；30号", "20，美国", "美国，20", "٣，٤",
+      "20，，20", "２０；ａ",
+    ])
+  func fullwidthSeparatorsBetweenDigits(text: String) throws {
+    var words = try lazyWords(text)
+    let lazy = words.allTokens()
+    #expect(lazy == (try wholeTextWords(text)))
+    try expectAnswersMatchWholeText(text)
+  }
+
+  @Test(
     "brackets, quotation marks, line breaks and lone punctuation beside Han break as the whole text does",
     arguments: [
       "香港《明报》报道，", "他说「我们会来」。", "中国\n美国\r\n日本\r韩国", "〔注〕〝引号〞〜完【北京】电",

@@ -213,6 +213,22 @@ public struct WordBoundaries: Sendable {
   /// combining mark or format character there still belongs to the mark before it.
   static func clauseStarts(at offset: Int, _ units: [UInt16]) -> Bool {
     endsClause(units[offset - 1]) && !attachesToPrevious(units[offset])
+      && !joinsNumbers(at: offset - 1, units)
+  }
+
+  /// A fullwidth comma or semicolon between two digits (20，20, ２０；２０) is inside one
+  /// number for ICU (word break class MidNum), so no clause ends there.
+  static func joinsNumbers(at mark: Int, _ units: [UInt16]) -> Bool {
+    guard units[mark] == 0xFF0C || units[mark] == 0xFF1B, mark > 0, mark + 1 < units.count
+    else { return false }
+    return isDigit(units[mark - 1]) && isDigit(units[mark + 1])
+  }
+
+  /// Decimal digits of the BMP (ASCII, fullwidth and other scripts'): word break class Numeric.
+  private static func isDigit(_ unit: UInt16) -> Bool {
+    if unit < 0x80 { return unit >= 0x30 && unit <= 0x39 }
+    guard let scalar = Unicode.Scalar(unit) else { return false }
+    return scalar.properties.generalCategory == .decimalNumber
   }
 
   @inline(__always)
