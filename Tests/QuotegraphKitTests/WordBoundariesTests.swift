@@ -48,10 +48,7 @@ struct WordBoundariesTests {
       let count = Int(generator.next() % 12) + 1
       let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
         .joined()
-      var words = try lazyWords(text)
-      let lazy = words.allTokens()
-      #expect(lazy == (try wholeTextWords(text)), "\(text.debugDescription)")
-      try expectAnswersMatchWholeText(text)
+      try expectSameWordsAndAnswersAsWholeText(text)
     }
   }
 
@@ -62,10 +59,7 @@ struct WordBoundariesTests {
       "20，，20", "２０；ａ",
     ])
   func fullwidthSeparatorsBetweenDigits(text: String) throws {
-    var words = try lazyWords(text)
-    let lazy = words.allTokens()
-    #expect(lazy == (try wholeTextWords(text)))
-    try expectAnswersMatchWholeText(text)
+    try expectSameWordsAndAnswersAsWholeText(text)
   }
 
   @Test(
@@ -75,10 +69,7 @@ struct WordBoundariesTests {
       "『书名』、“引文”：（注）", "，。：；、·",
     ])
   func bracketsBesideHan(text: String) throws {
-    var words = try lazyWords(text)
-    let lazy = words.allTokens()
-    #expect(lazy == (try wholeTextWords(text)))
-    try expectAnswersMatchWholeText(text)
+    try expectSameWordsAndAnswersAsWholeText(text)
   }
 
   @Test("asking about one offset breaks only the stretch of its clause around it")
@@ -121,6 +112,15 @@ struct WordBoundariesTests {
 
   /// Every boundary question answered without breaking a clause agrees with ICU over the
   /// whole text.
+  /// The words broken stretch by stretch, and every word question, are those of ICU over the
+  /// whole text.
+  func expectSameWordsAndAnswersAsWholeText(_ text: String) throws {
+    var words = try lazyWords(text)
+    let lazy = words.allTokens()
+    #expect(lazy == (try wholeTextWords(text)), "\(text.debugDescription)")
+    try expectAnswersMatchWholeText(text)
+  }
+
   func expectAnswersMatchWholeText(_ text: String) throws {
     let units = Array(text.utf16)
     let whole = try wholeTextWords(text)
