@@ -17,7 +17,8 @@ fewer than --minimum-count times and weights below --prune dropped.
 
 --cv K: splits each set's sentences into K folds (sentence i goes to fold i mod K; with
 --folds block, K contiguous blocks, so that an article's neighbouring sentences, which repeat
-its names, never straddle folds), trains on the other folds, tags the held-out fold with
+its names, never straddle folds; with --folds random --seed N, a fold drawn for each
+sentence), trains on the other folds, tags the held-out fold with
 `quotegraph tag` under that model, and scores the concatenated predictions with score_ner.py:
 figures no sentence's own label has seen. Without --output nothing is written. The shipped
 model: 5-fold CV PD PER F1 0.834, CLUENER name 0.682 (block folds: 0.832, 0.689;
@@ -118,14 +119,22 @@ def reachable(sentences, candidates):
                for (_, gold), found in zip(sentences, candidates))
 
 
-def fold_of(index, count, folds, mode):
+def fold_of(index, count, folds, mode, seed=1):
     """The fold of sentence `index` of `count`: every `folds`-th sentence (`mod`), or
     contiguous blocks (`block`), so that neighbouring sentences of one article, which repeat
-    its names, never train and test the same fold.
+    its names, never train and test the same fold, or a fold drawn for each sentence from
+    `seed` (`random`), to see how far another partition alone moves the figures.
 
     >>> [fold_of(i, 6, 3, "mod") for i in range(6)], [fold_of(i, 6, 3, "block") for i in range(6)]
     ([0, 1, 2, 0, 1, 2], [0, 0, 1, 1, 2, 2])
+    >>> draws = [fold_of(i, 1000, 5, "random", seed=2) for i in range(1000)]
+    >>> draws == [fold_of(i, 1000, 5, "random", seed=2) for i in range(1000)], sorted(set(draws))
+    (True, [0, 1, 2, 3, 4])
+    >>> draws == [fold_of(i, 1000, 5, "random", seed=3) for i in range(1000)]
+    False
     """
+    if mode == "random":
+        return random.Random(seed * 1000003 + index).randrange(folds)
     return index % folds if mode == "mod" else index * folds // count
 
 
@@ -174,8 +183,10 @@ def main():
     parser.add_argument("--sets", default="pd,cluener")
     parser.add_argument("--output", help="write the model trained on every sentence here")
     parser.add_argument("--cv", type=int, default=0, help="cross-validate over this many folds")
-    parser.add_argument("--folds", choices=["mod", "block"], default="mod",
-                        help="sentence i in fold i mod K (mod), or K contiguous blocks (block)")
+    parser.add_argument("--folds", choices=["mod", "block", "random"], default="mod",
+                        help="sentence i in fold i mod K (mod), K contiguous blocks (block), "
+                             "or a fold drawn for each sentence from --seed (random)")
+    parser.add_argument("--seed", type=int, default=1, help="the draw of --folds random")
     parser.add_argument("--margin", type=float, default=0.0,
                         help="candidate_margin: how far below the threshold candidates go")
     parser.add_argument("--floor", type=float, default=None,
@@ -231,7 +242,7 @@ def main():
         predictions = {name: [None] * len(sets[name]) for name in names}
         for fold in range(args.cv):
             train_data = [example for name in names for i, s in enumerate(data[name])
-                          if fold_of(i, len(data[name]), args.cv, args.folds) != fold
+                          if fold_of(i, len(data[name]), args.cv, args.folds, args.seed) != fold
                           for example in s]
             bias, weights = train(train_data, *hyper)
             model = os.path.join(folder, f"fold{fold}.tsv")
@@ -242,7 +253,7 @@ def main():
                 drop_below=args.drop_below)
             for name in names:
                 held = [i for i in range(len(sets[name]))
-                        if fold_of(i, len(sets[name]), args.cv, args.folds) == fold]
+                        if fold_of(i, len(sets[name]), args.cv, args.folds, args.seed) == fold]
                 tagged = run_tag(args.binary, pipeline, [sets[name][i][0] for i in held])
                 for i, line in zip(held, tagged):
                     predictions[name][i] = line
@@ -256,7 +267,8 @@ def main():
                 [sys.executable, os.path.join(args.shared, "tools/score_ner.py"), "score",
                  os.path.join(args.shared, SETS[name]), path, "--type", "PER"],
                 capture_output=True, text=True, check=True)
-            print(f"{args.cv}-fold CV ({args.folds}) {name}: {result.stdout.strip()}")
+            partition = args.folds + (f", seed {args.seed}" if args.folds == "random" else "")
+            print(f"{args.cv}-fold CV ({partition}) {name}: {result.stdout.strip()}")
     if args.output:
         bias, weights = train([e for name in names for s in data[name] for e in s], *hyper)
         rows = write_model(args.output, bias, weights, args.prune)
