@@ -323,21 +323,3 @@ struct UnitSet: Sendable {
     bits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
   }
 }
-
-extension [UInt16] {
-  /// Appends the UTF-16 code units of `text`, as `append(contentsOf: text.utf16)` does, but
-  /// transcoded from its UTF-8 in place, without an array for the word.
-  mutating func appendUTF16(of text: String) {
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      let start = count
-      // A unit per byte at most: one to three bytes make one unit, four make two.
-      append(contentsOf: repeatElement(0, count: bytes.count))
-      let end = withUnsafeMutableBufferPointer { buffer in
-        var supplementary = false
-        return CleanText.transcode(bytes, into: buffer, at: start, &supplementary)
-      }
-      removeLast(count - end)
-    }
-    if done == nil { append(contentsOf: text.utf16) }
-  }
-}

@@ -67,13 +67,26 @@ extension String {
   /// The view's generic iterator (and `map`'s growing buffer) cost about 1,000 instructions
   /// for a short name in callgrind; the entity index folds some 60,000 names at every start.
   public var utf16Units: [UInt16] {
-    let units = utf8.withContiguousStorageIfAvailable { bytes -> [UInt16] in
+    var units: [UInt16] = []
+    units.appendUTF16(of: self)
+    return units
+  }
+}
+
+extension [UInt16] {
+  /// Appends the UTF-16 code units of `text`, as `append(contentsOf: text.utf16)` does, but
+  /// transcoded from its UTF-8 in one pass, without an array for the text.
+  mutating func appendUTF16(of text: String) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      let start = count
       // A unit per byte at most: one to three bytes make one unit, four make two.
-      [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+      append(contentsOf: repeatElement(0, count: bytes.count))
+      let end = withUnsafeMutableBufferPointer { buffer in
         var supplementary = false
-        count = CleanText.transcode(bytes, into: units, at: 0, &supplementary)
+        return CleanText.transcode(bytes, into: buffer, at: start, &supplementary)
       }
+      removeLast(count - end)
     }
-    return units ?? Array(utf16)
+    if done == nil { append(contentsOf: text.utf16) }
   }
 }
