@@ -118,8 +118,6 @@ struct JSONOutput: ~Copyable {
     UnsafeBufferPointer(start: base, count: length)
   }
 
-  var bytes: [UInt8] { Array(written) }
-
   /// The bytes, as an array of their own.
   consuming func takeBytes() -> [UInt8] { Array(written) }
 

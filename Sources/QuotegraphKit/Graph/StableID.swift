@@ -15,24 +15,12 @@ public enum StableID {
   }
 
   public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var hasher = StableHasher()
     // Contiguous bytes (a String's UTF-8) read in place: the UTF8View's iterator cost some
     // 15 instructions a byte.
-    if let value = bytes.withContiguousStorageIfAvailable({ fnv1a(buffer: $0) }) { return value }
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      value ^= UInt64(byte)
-      value &*= 0x0000_0100_0000_01b3
-    }
-    return value
-  }
-
-  private static func fnv1a(buffer bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      value ^= UInt64(byte)
-      value &*= 0x0000_0100_0000_01b3
-    }
-    return value
+    let done: Void? = bytes.withContiguousStorageIfAvailable { hasher.combine($0) }
+    if done == nil { for byte in bytes { hasher.combine(byte) } }
+    return hasher.value
   }
 
   /// `article:<hash of the URL>`, or of the source path for an article without a URL.

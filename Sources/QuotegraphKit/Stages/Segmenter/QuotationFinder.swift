@@ -44,7 +44,7 @@ public enum QuotationFinder {
           depth: depth, paragraph: index))
     }
 
-    // Nearly every unit is no mark: found first by one switch a unit over the raw buffer,
+    // Nearly every unit is no mark: found first by one bit test a unit over the raw buffer,
     // without the array's bounds checks or three hash lookups.
     var marks: [Int] = []
     let markUnits = QuotationFinder.markUnits
