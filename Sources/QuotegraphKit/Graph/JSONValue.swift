@@ -133,7 +133,7 @@ struct JSONOutput: ~Copyable {
   private mutating func grow(to minimum: Int) {
     let size = max(minimum, 2 * capacity)
     let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-    larger.update(from: base, count: length)
+    larger.initialize(from: base, count: length)
     base.deallocate()
     base = larger
     capacity = size
@@ -150,7 +150,7 @@ struct JSONOutput: ~Copyable {
   mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
     guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
     reserve(buffer.count)
-    (base + length).update(from: source, count: buffer.count)
+    (base + length).initialize(from: source, count: buffer.count)
     length += buffer.count
   }
 
@@ -300,7 +300,7 @@ struct JSONOutput: ~Copyable {
     to out: inout UnsafeMutablePointer<UInt8>
   ) {
     guard let base = source.baseAddress, !range.isEmpty else { return }
-    out.update(from: base + range.lowerBound, count: range.count)
+    out.initialize(from: base + range.lowerBound, count: range.count)
     out += range.count
   }
 }

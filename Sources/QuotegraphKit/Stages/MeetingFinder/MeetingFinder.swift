@@ -62,28 +62,23 @@ public struct MeetingFinder: Stage {
       }
       return low
     }
-    func peopleWithin(_ span: TextRange) -> [Mention] {
-      var within: [Mention] = []
+    // Calls `body` with each person mention within `span`, in order, until it returns false.
+    func forEachPerson(within span: TextRange, _ body: (Mention) -> Bool) {
       var index = firstPerson(from: span.start)
       while index < people.count, people[index].range.start < span.end {
-        if span.contains(people[index].range) { within.append(people[index]) }
+        if span.contains(people[index].range), !body(people[index]) { return }
         index += 1
       }
-      return within
     }
     // Whether two people stand within `span`, counted without collecting them (most
-    // sentences and clauses name fewer).
+    // sentences name fewer).
     func namesTwoPeople(_ span: TextRange) -> Bool {
       var found = 0
-      var index = firstPerson(from: span.start)
-      while index < people.count, people[index].range.start < span.end {
-        if span.contains(people[index].range) {
-          found += 1
-          if found == 2 { return true }
-        }
-        index += 1
+      forEachPerson(within: span) { _ in
+        found += 1
+        return found < 2
       }
-      return false
+      return found == 2
     }
     let spans =
       document.sentences.isEmpty
@@ -91,8 +86,13 @@ public struct MeetingFinder: Stage {
     // A clause lies within its sentence: a sentence naming fewer than two people is not cut
     // into clauses at all (cutting every sentence was most of this stage).
     for sentence in spans where namesTwoPeople(sentence) {
-      for clause in clauses(units, of: sentence) where namesTwoPeople(clause) {
-        let inClause = peopleWithin(clause)
+      for clause in clauses(units, of: sentence) {
+        var inClause: [Mention] = []
+        forEachPerson(within: clause) {
+          inClause.append($0)
+          return true
+        }
+        guard inClause.count >= 2 else { continue }
         var offset = Int(clause.start)
         while offset < Int(clause.end) {
           guard let cue = cueWords.first(at: offset, in: units).map({ cues[$0] }) else {

@@ -26,13 +26,8 @@ public struct NameCoreference: Stage {
       cuesAfter: try options.strings("cues_after") ?? [])
   }
 
-  /// The short forms of a full name as written: 南希·佩洛西 → [佩洛西], 林郑月娥 → [林郑],
-  /// 江俊平 → [俊平]; and its one-character surname, if any.
-  func shortForms(of name: String) -> (forms: [String], surname: String?) {
-    shortForms(ofUnits: Array(name.utf16))
-  }
-
-  /// `shortForms(of:)` of the name whose UTF-16 units are `units`, as keys of type `Key`.
+  /// The short forms of the full name whose UTF-16 units are `units`, as keys of type `Key`:
+  /// 南希·佩洛西 → [佩洛西], 林郑月娥 → [林郑], 江俊平 → [俊平]; and its one-character surname, if any.
   func shortForms<Key: CoreferenceKey>(ofUnits units: [UInt16]) -> (forms: [Key], surname: Key?) {
     if let dot = units.lastIndex(where: { $0.isNameDot }) {
       let last = Key.make(units[(dot + 1)...])
@@ -246,7 +241,7 @@ protocol CoreferenceKey: Hashable, Comparable {
 
 extension String: CoreferenceKey {
   static func make(_ units: ArraySlice<UInt16>) -> String { String(decodingUTF16: units) }
-  var units: [UInt16] { Array(utf16) }
+  var units: [UInt16] { utf16Units }
   var unitCount: Int { utf16.count }
   var firstUnit: UInt16? { utf16.first }
 }

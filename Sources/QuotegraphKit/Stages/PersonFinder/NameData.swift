@@ -16,7 +16,8 @@ public struct NameData: Sendable {
   /// One-character surnames by their unit, and a bitmap of the first units of all: person
   /// discovery asks at every character.
   private var singleSurnames = UnitWeights()
-  private var surnameStartUnits = UnitSet("")
+  /// The first units of the surnames, to keep in a local value in a scan of the text.
+  private(set) var surnameStartUnits = UnitSet("")
   private var pairSurnameStartUnits = UnitSet("")
   /// The surnames keyed by their one or two UTF-16 units (the first in the high half): looked
   /// up without making a string.
@@ -209,15 +210,6 @@ public struct NameData: Sendable {
 
   // The lookups above are inlined: NameData is large, and a call that is not copied the whole
   // value to a temporary to pass it (callgrind: 217,000 memcpy calls on 99 articles).
-
-  /// The first units of the surnames, to keep in a local value in a scan of the text.
-  var surnameStartSet: UnitSet { surnameStartUnits }
-
-  /// Whether some surname starts with `unit`.
-  @inline(__always)
-  public func startsSurname(_ unit: UInt16) -> Bool {
-    surnameStartUnits.contains(unit)
-  }
 
   static func pairStarts(_ surnames: [String: Double]) -> Set<UInt16> {
     Set(surnames.keys.filter { $0.utf16.count == 2 }.compactMap(\.utf16.first))

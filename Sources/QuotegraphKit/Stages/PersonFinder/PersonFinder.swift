@@ -388,7 +388,7 @@ public struct PersonFinder: Stage {
     // and read the tables through `self`).
     var latinStarts: [Int] = []
     var nameStarts: [Int] = []
-    let surnameStarts = data.surnameStartSet
+    let surnameStarts = data.surnameStartUnits
     let transliterating = transliterationUnits
     units.withUnsafeBufferPointer { text in
       covered.withUnsafeBufferPointer { isCovered in

@@ -17,7 +17,7 @@ struct QuoteScan {
   /// Why ICU failed to break some clause into words, if it did.
   let wordFailure: String?
   /// The outermost quotation covering each offset, or -1.
-  var quotationAt: [Int32]
+  let quotationAt: [Int32]
   /// Mention indices sorted by start: clauses find their names by binary search.
   let mentionOrder: [Int]
 
@@ -52,12 +52,13 @@ struct QuoteScan {
     self.tokenEnd = tokenEnd
     self.wordStartBefore = wordStartBefore
     wordFailure = words.failure
-    quotationAt = [Int32](repeating: -1, count: count)
+    var quotationAt = [Int32](repeating: -1, count: count)
     for (index, quotation) in document.quotations.enumerated() where quotation.depth == 0 {
       for offset in quotation.range.range where offset < count {
         quotationAt[offset] = Int32(index)
       }
     }
+    self.quotationAt = quotationAt
     // Sorted by the ranges alone: a closure reading `document` copied the whole document.
     let mentionRanges = document.mentions.map(\.range)
     mentionOrder = mentionRanges.indices.sorted { mentionRanges[$0] < mentionRanges[$1] }
@@ -106,9 +107,7 @@ struct QuoteScan {
       var position = Int(sentence.range.start)
       let end = Int(sentence.range.end)
       while position < end {
-        // The first-unit test, here rather than only in `cue(at:)`: calling a method of this
-        // (large) struct from a mutating one copied it at every offset. It goes first, since
-        // it turns away nearly every offset.
+        // The first-unit test goes first: it turns away nearly every offset.
         if !finder.cueStarts.mayStart(with: units[position]) || quotationAt[position] >= 0
           || consumed[position]
         {

@@ -216,7 +216,10 @@ struct OffsetMap {
       guard offset >= 0, offset < values.count, values[offset] >= 0 else { return nil }
       return Int(values[offset])
     }
-    set { values[offset] = newValue.map(Int32.init) ?? -1 }
+    set {
+      guard offset >= 0, offset < values.count else { return }
+      values[offset] = newValue.map(Int32.init) ?? -1
+    }
   }
 }
 
