@@ -255,6 +255,19 @@ struct CandidateClassifierTests {
     #expect(scored.map(\.score) == [threshold - 1, threshold + 10])
   }
 
+  @Test("a gazetteer name the classifier drops still stops a name growing by the next word (王毅|与)")
+  func droppedNameStillEnds() throws {
+    // A model that drops every gazetteer person and keeps every other candidate.
+    let dropping = PersonFinder(
+      settings: finder.settings, data: finder.data, evidence: finder.evidence,
+      classifier: CandidateClassifier(bias: 0, weights: ["method:g": -10]))
+    let pipeline = try Pipeline(
+      stages: Fixture.defaultPipeline.stages.map { $0 is PersonFinder ? dropping : $0 })
+    let document = try Tagger(pipeline: pipeline).document(for: "中国外长王毅与印度外长会面。")
+    let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
+    #expect(people.map { document.text[$0.range] } == ["王毅"])
+  }
+
   @Test("`tag --candidates` lists each candidate with its offsets, method, score and features")
   func candidatesLine() throws {
     let line = try tagger.candidates("记者李文云报道")

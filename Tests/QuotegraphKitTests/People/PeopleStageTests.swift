@@ -56,8 +56,15 @@ struct PersonDiscoveryTests {
       ("Morgan Ortagus表示，", ["Morgan Ortagus"]),
       ("Politifact说，BBC表示，TikTok表示", []),
       ("Berg今天到了。", []),
-      // A place name before a dot is a given name.
+      // A place name before a dot is a given name, also where it only starts the word (安吉).
       ("BBC外交事务记者多米尼克·卡西亚尼（Dominic Casciani）说", ["多米尼克·卡西亚尼"]),
+      ("大学的皮肤学教授安吉拉·克里斯亚蒂诺等人", ["安吉拉·克里斯亚蒂诺"]),
+      // A dash joins a foreign name's words as a dot does; two dashes are a pause.
+      ("美国参议员约翰—格伦在将被带上太空的", ["约翰—格伦"]),
+      ("缺少索尔-坎贝尔在后防压阵", ["索尔-坎贝尔"]),
+      ("美国参议员约翰——这位老人", []),
+      // A bare surname before 杯: the cup named after them (People's Daily tags 汤 of 汤杯).
+      ("中国男队再次被挤出汤杯决赛圈", ["汤"]),
       // Teams playing each other and titles of works are no people.
       ("波兹南、拉科vs费耶诺德、加拉塔萨雷vs梅塔利斯特", []),
       ("系出同门的《萨维奇一家》当然物有所值", []),
@@ -93,6 +100,14 @@ struct PersonDiscoveryTests {
     }
     #expect((0...1).contains(confidence))
     #expect(second.entities.first { $0.kind == .person }?.id == person.id)
+  }
+
+  @Test("a name joined by a dash is spelt with the dot, and written with the dash as an alias")
+  func dashedName() throws {
+    let document = try document("美国参议员约翰—格伦说")
+    let person = try #require(document.entities.first { $0.kind == .person })
+    #expect(person.name == "约翰·格伦")
+    #expect(person.aliases == ["约翰—格伦"])
   }
 }
 

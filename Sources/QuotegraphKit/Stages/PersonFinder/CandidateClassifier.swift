@@ -606,10 +606,10 @@ extension PersonFinder {
   }
 
   /// The document less the gazetteer people `classifier` finds unlikely in their context
-  /// (高新 before 区, 长征 before 火箭, 贝尔 before 公司).
+  /// (高新 before 区, 长征 before 火箭, 贝尔 before 公司), and where those stood.
   func droppingUnlikelyGazetteerPeople(
     _ document: Document, by classifier: CandidateClassifier
-  ) -> Document {
+  ) -> (document: Document, dropped: [TextRange]) {
     var unlikely = Set<Int>()
     let people = gazetteerCandidates(in: document)
     var words = document.words
@@ -632,11 +632,11 @@ extension PersonFinder {
     }
     var kept = document
     kept.words = words
-    guard !unlikely.isEmpty else { return kept }
+    guard !unlikely.isEmpty else { return (kept, []) }
     kept.mentions = document.mentions.indices.filter { !unlikely.contains($0) }.map {
       document.mentions[$0]
     }
-    return kept
+    return (kept, unlikely.sorted().map { document.mentions[$0].range })
   }
 
   /// Whether the hand-set score leaves the candidate a chance: far below the threshold

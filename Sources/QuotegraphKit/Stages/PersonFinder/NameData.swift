@@ -295,6 +295,9 @@ extension UInt16 {
   var isLatinLetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
   /// Any of the middle dots foreign names are written with (`MatchKeyFolder.middleDotVariants`).
   var isNameDot: Bool { UInt16.nameDots.contains(self) }
+  /// A dash some writers join a foreign name's words with instead of a dot (约翰—格伦,
+  /// 索尔-坎贝尔): one only between two transliteration characters.
+  var isNameDash: Bool { UInt16.nameDashes.contains(self) }
 
   /// The units of `isNameDot`, looked up instead of hashed: asked at every character of a
   /// transliteration run.
@@ -302,5 +305,9 @@ extension UInt16 {
     units: MatchKeyFolder.middleDotVariants.union([MatchKeyFolder.middleDot]).compactMap {
       $0.value <= 0xFFFF ? UInt16($0.value) : nil
     })
-
+  /// Hyphen-minus, hyphen, non-breaking hyphen, en and em dash, horizontal bar, fullwidth
+  /// hyphen-minus.
+  private static let nameDashes = UnitSet(units: [
+    0x2D, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0xFF0D,
+  ])
 }

@@ -220,10 +220,21 @@ public struct PersonFinder: Stage {
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let units = document.text.units
     droppingNamesOfThings(&document)
+    var dropped: [TextRange] = []
     if let classifier, settings.classifyGazetteerPeople {
-      document = droppingUnlikelyGazetteerPeople(document, by: classifier)
+      (document, dropped) = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
     var (found, personAt) = proposals(in: &document)
+    // A gazetteer name the classifier dropped still tells where a name would end: a candidate
+    // growing it by the next word's character (外长王毅|与, 陆慷|曾) is no likelier than it was.
+    if !dropped.isEmpty {
+      found.removeAll { candidate in
+        dropped.contains { person in
+          candidate.range.contains(person) && candidate.range != person
+            && grows(person, by: candidate, units)
+        }
+      }
+    }
     if let classifier {
       classify(&found, by: classifier, in: units, words: &document.words, personAt: personAt)
     }
@@ -273,7 +284,11 @@ public struct PersonFinder: Stage {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
       let dot = UInt16(MatchKeyFolder.middleDot.value)
-      let name = String(decodingUTF16: units[candidate.range.range].map { $0.isNameDot ? dot : $0 })
+      let transliterated = candidate.method == "transliteration"
+      let name = String(
+        decodingUTF16: units[candidate.range.range].map {
+          $0.isNameDot || transliterated && $0.isNameDash ? dot : $0
+        })
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
@@ -569,10 +584,11 @@ public struct PersonFinder: Stage {
     return found
   }
 
-  /// A transliteration character, or a middle dot between two of them.
+  /// A transliteration character, or a middle dot or a dash between two of them.
   private func isForeign(_ offset: Int, _ units: [UInt16]) -> Bool {
     if transliterationUnits[Int(units[offset])] { return true }
-    return units[offset].isNameDot && offset > 0 && offset + 1 < units.count
+    return (units[offset].isNameDot || units[offset].isNameDash) && offset > 0
+      && offset + 1 < units.count
       && transliterationUnits[Int(units[offset - 1])]
       && transliterationUnits[Int(units[offset + 1])]
   }
@@ -595,14 +611,16 @@ public struct PersonFinder: Stage {
     in run: Range<Int>, _ units: [UInt16], _ wordBreaks: inout WordBoundaries,
     to found: inout [Candidate]
   ) {
-    for start in run where !units[start].isNameDot {
+    // Inside a run, a dash stands between two transliteration characters: it joins words as a
+    // dot does.
+    for start in run where !units[start].isNameDot && !units[start].isNameDash {
       if words.notForeignNameBefore.end(at: start, in: units) {
         continue
       }
       var score = -neighbourWeight(start - 1, in: run, units)
       var word = start
       for last in start..<min(run.upperBound, start + PersonFinder.longestTransliteration) {
-        if units[last].isNameDot {
+        if units[last].isNameDot || units[last].isNameDash {
           word = last + 1
           continue
         }
@@ -625,7 +643,8 @@ public struct PersonFinder: Stage {
               range: TextRange(start, last + 1), score: adjusted.0, method: "transliteration",
               cuts: adjusted.1))
         }
-        let endsWord = last + 1 < run.upperBound && units[last + 1].isNameDot
+        let endsWord =
+          last + 1 < run.upperBound && (units[last + 1].isNameDot || units[last + 1].isNameDash)
         score +=
           ((endsWord ? asLast : asInner) ?? data.foreign[unit] ?? settings.unseenGivenWeight)
           - settings.foreignBias
@@ -649,10 +668,11 @@ public struct PersonFinder: Stage {
     // both is not worth the look (this runs for nearly every character of the text).
     guard canReachThreshold(base) else { return nil }
     if data.trapWords.contains(units[start..<end]) { return nil }
+    // In a name of several words a place is a given name (多米尼克·卡西亚尼, 安吉拉·克里斯亚蒂诺).
     if end - start > 2,
+      !units[start..<end].contains(where: { $0.isNameDot || $0.isNameDash }),
       (2..<(end - start)).contains(where: {
-        // Before a dot the place is a given name (多米尼克·卡西亚尼).
-        !units[start + $0].isNameDot && data.placeTrapWords.contains(units[start..<(start + $0)])
+        data.placeTrapWords.contains(units[start..<(start + $0)])
       })
     {
       return nil
