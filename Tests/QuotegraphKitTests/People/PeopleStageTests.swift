@@ -63,6 +63,8 @@ struct PersonDiscoveryTests {
       ("美国参议员约翰—格伦在将被带上太空的", ["约翰—格伦"]),
       ("缺少索尔-坎贝尔在后防压阵", ["索尔-坎贝尔"]),
       ("美国参议员约翰——这位老人", []),
+      // After 在 a foreign word is a place's (恶化的责任在南斯拉夫), unless a dot makes it a name.
+      ("《坚强的心》的主角在哈莉·贝丽等一干劲敌中", ["哈莉·贝丽"]),
       // A bare surname before 杯: the cup named after them (People's Daily tags 汤 of 汤杯).
       ("中国男队再次被挤出汤杯决赛圈", ["汤"]),
       // Teams playing each other and titles of works are no people.

@@ -614,9 +614,8 @@ public struct PersonFinder: Stage {
     // Inside a run, a dash stands between two transliteration characters: it joins words as a
     // dot does.
     for start in run where !units[start].isNameDot && !units[start].isNameDash {
-      if words.notForeignNameBefore.end(at: start, in: units) {
-        continue
-      }
+      // After 在, 抵达 a word is a place's, unless a dot makes it a person's (在哈莉·贝丽).
+      let afterPlaceWord = words.notForeignNameBefore.end(at: start, in: units)
       var score = -neighbourWeight(start - 1, in: run, units)
       var word = start
       for last in start..<min(run.upperBound, start + PersonFinder.longestTransliteration) {
@@ -633,7 +632,7 @@ public struct PersonFinder: Stage {
         let closing = (asLast ?? data.foreign[unit] ?? settings.unseenGivenWeight)
         // A name does not end in a one-character word after a dot (瓦西里·卡|申).
         let endsInInitial = first && word > start
-        if last > start, last + 1 - start >= 2, !endsInInitial,
+        if last > start, last + 1 - start >= 2, !endsInInitial, !afterPlaceWord || word > start,
           let adjusted = adjust(
             score + closing - settings.foreignBias - neighbourWeight(last + 1, in: run, units)
               + settings.threshold - settings.foreignThreshold, start, last + 1, units, &wordBreaks)
