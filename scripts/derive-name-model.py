@@ -20,7 +20,7 @@ Writes, deterministically (sorted rows, fixed smoothing):
       words of the Cilin thesaurus (shared/gazetteer-sources/cilin) that look like a surname
       plus a given name (2 or 3 characters, first character a surname) and are no person in
       people.tsv: 王国, 高度, 耿直, 和蔼 ...; proper nouns of CedPane's PD-English-Definitions
-      that name no person (note "place": 沈阳, 科索沃, 阿森纳; see proper_nouns); plus
+      that name no person (note "place": 沈阳, 南斯拉夫, 阿森纳; see proper_nouns); plus
       curated/name-traps.tsv.
 No evaluation set is read.
 """
@@ -171,7 +171,7 @@ with open(os.path.join(shared, "gazetteer-sources", "cilin", "cilin.txt"), encod
 def proper_nouns():
     """Words of CedPane's public-domain dictionary glossed by one capitalised word that names no
     person: the word's own pinyin (沈阳 Shenyang, 丹东 Dandong: Chinese places) or, for a word that
-    is no CedPane name, a gloss that is no part of any English name in people.tsv (科索沃 Kosovo,
+    is no CedPane name, a gloss that is no part of any English name in people.tsv (南斯拉夫 Yugoslavia,
     阿森纳 Arsenal). A discovered name that is such a word, or starts with one, is none."""
     syllables = {}
     entry = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /")

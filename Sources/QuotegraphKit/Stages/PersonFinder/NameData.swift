@@ -37,7 +37,7 @@ public struct NameData: Sendable {
   }
   /// The traps, looked up by the units of a candidate without making a string.
   public private(set) var trapWords = UnitWordSet([])
-  /// The traps that name places and things (note `place`: 沈阳, 科索沃): a candidate that starts
+  /// The traps that name places and things (note `place`: 沈阳, 南斯拉夫): a candidate that starts
   /// with one is none either (沈阳|小雨, 辽宁|阜新).
   public var placeTraps: Set<String> {
     get { placeTrapWords.words }
