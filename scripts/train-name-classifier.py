@@ -21,11 +21,10 @@ its names, never straddle folds; with --folds random --seed N, a fold drawn for 
 sentence), trains on the other folds, tags the held-out fold with
 `quotegraph tag` under that model, and scores the concatenated predictions with score_ner.py:
 figures no sentence's own label has seen. Without --output nothing is written. The shipped
-model: 5-fold CV PD PER F1 0.834, CLUENER name 0.682 (block folds: 0.832, 0.689;
-gazetteer_drop_below -1; with the pipeline's not_person_after and sport_words rules, 0.828,
-0.676 and 0.826, 0.684 before them). --ignore-features REGEX leaves a family of features out.
-"N of M gold names among them" counts distinct spans: the recall no ranking of the candidates
-can pass (PD 781 of 884, CLUENER 384 of 465).
+model: 5-fold CV PD PER F1 0.844, CLUENER name 0.690 (block folds: 0.847, 0.691; the mean of
+mod, block and random seeds 1-4: 0.841, 0.687; gazetteer_drop_below -1). --ignore-features
+REGEX leaves a family of features out. "N of M gold names among them" counts distinct spans:
+the recall no ranking of the candidates can pass (PD 789 of 884, CLUENER 388 of 465).
 """
 import argparse
 import json
