@@ -63,6 +63,12 @@ struct PersonDiscoveryTests {
       ("美国参议员约翰—格伦在将被带上太空的", ["约翰—格伦"]),
       ("缺少索尔-坎贝尔在后防压阵", ["索尔-坎贝尔"]),
       ("美国参议员约翰——这位老人", []),
+      // A Latin form in parentheses, word for word, marks a whole foreign name, even one
+      // ending in a one-character word; not a longer span round a gazetteer name that has it.
+      ("人权活动人士德鲁·帕夫洛(Drew Pavlou)说", ["德鲁·帕夫洛"]),
+      ("执行总监杰弗里•扬(Jeffrey Young)说", ["杰弗里•扬"]),
+      ("辞职的官员名叫理查德·皮尔格（Richard Pilger），", ["理查德·皮尔格"]),
+      ("民主党总统候选人乔·拜登（Joe Biden）说", ["乔·拜登"]),
       // After 在 a foreign word is a place's (恶化的责任在南斯拉夫), unless a dot makes it a name.
       ("《坚强的心》的主角在哈莉·贝丽等一干劲敌中", ["哈莉·贝丽"]),
       // A bare surname before 杯: the cup named after them (People's Daily tags 汤 of 汤杯).

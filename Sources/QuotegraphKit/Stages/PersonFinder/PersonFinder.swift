@@ -48,6 +48,10 @@ public struct PersonFinder: Stage {
     /// The score of a name in Latin letters (Svensson, Alex Ferguson): it is kept only with a
     /// title before it or a cue after it.
     public var latinScore: Double = 4.0
+    /// Added to a transliterated name followed by its Latin form in parentheses, word for word
+    /// (德鲁·帕夫洛(Drew Pavlou), 杰弗里•扬(Jeffrey Young)), before and after the classifier:
+    /// the dev sets it learns from hold almost none.
+    public var latinFormBonus: Double = 0
     /// Words that show the candidate names a place or a thing (石渠县, 金水河, 波拉尔牌).
     public var notNameAfter: [String] = []
     /// Words that show the next characters are no name: numerals and classifiers (3张卫星).
@@ -159,6 +163,7 @@ public struct PersonFinder: Stage {
     try number("cue_bonus", &settings.cueBonus)
     try number("address_bonus", &settings.addressBonus)
     try number("latin_score", &settings.latinScore)
+    try number("latin_form_bonus", &settings.latinFormBonus)
     try number("edge_penalty", &settings.edgePenalty)
     try number("growth_minimum_weight", &settings.growthMinimumWeight)
     try number("candidate_margin", &settings.candidateMargin)
@@ -237,6 +242,16 @@ public struct PersonFinder: Stage {
     }
     if let classifier {
       classify(&found, by: classifier, in: units, words: &document.words, personAt: personAt)
+      if settings.latinFormBonus != 0 {
+        for index in found.indices where found[index].method == "transliteration" {
+          let range = found[index].range
+          if hasLatinForm(range, units),
+            !holdsGazetteerName(range, units, document.mentions, personAt)
+          {
+            found[index].score += settings.latinFormBonus
+          }
+        }
+      }
     }
     dropClubs(&found, in: units)
     if let failure = document.words.failure {
@@ -614,6 +629,7 @@ public struct PersonFinder: Stage {
     // Inside a run, a dash stands between two transliteration characters: it joins words as a
     // dot does.
     for start in run where !units[start].isNameDot && !units[start].isNameDash {
+      var nameWords = 1
       // After 在, 抵达 a word is a place's, unless a dot makes it a person's (在哈莉·贝丽).
       let afterPlaceWord = words.notForeignNameBefore.end(at: start, in: units)
       var score = -neighbourWeight(start - 1, in: run, units)
@@ -621,6 +637,7 @@ public struct PersonFinder: Stage {
       for last in start..<min(run.upperBound, start + PersonFinder.longestTransliteration) {
         if units[last].isNameDot || units[last].isNameDash {
           word = last + 1
+          nameWords += 1
           continue
         }
         let unit = units[last]
@@ -630,12 +647,19 @@ public struct PersonFinder: Stage {
         let asLast = (first ? data.foreignFirst[unit] : data.foreignLast[unit])
         let asInner = (first ? data.foreignFirst[unit] : data.foreign[unit])
         let closing = (asLast ?? data.foreign[unit] ?? settings.unseenGivenWeight)
-        // A name does not end in a one-character word after a dot (瓦西里·卡|申).
-        let endsInInitial = first && word > start
+        // Its Latin form in parentheses, word for word, shows where the name ends.
+        let glossed =
+          nameWords > 1 && last + 1 < units.count
+          && (units[last + 1] == 0x28 || units[last + 1] == 0xFF08)
+          && PersonFinder.latinNameWordCount(after: last + 1, in: units) == nameWords
+        // A name does not end in a one-character word after a dot (瓦西里·卡|申), unless its
+        // Latin form says so (杰弗里•扬(Jeffrey Young)).
+        let endsInInitial = first && word > start && !glossed
         if last > start, last + 1 - start >= 2, !endsInInitial, !afterPlaceWord || word > start,
           let adjusted = adjust(
             score + closing - settings.foreignBias - neighbourWeight(last + 1, in: run, units)
-              + settings.threshold - settings.foreignThreshold, start, last + 1, units, &wordBreaks)
+              + settings.threshold - settings.foreignThreshold
+              + (glossed ? settings.latinFormBonus : 0), start, last + 1, units, &wordBreaks)
         {
           found.append(
             Candidate(
@@ -749,6 +773,40 @@ public struct PersonFinder: Stage {
   }
 
   /// The Latin form in parentheses right after a name: 斯卢茨基（Leonid Slutsky） → Leonid Slutsky.
+  /// Whether a gazetteer person inside `range` is already a name of as many words as the range
+  /// (乔·拜登 in 候选人|乔·拜登（Joe Biden）): then the Latin form is theirs, and the range only
+  /// grows them. A one-word match cut out of a word (理查 of 理查德·皮尔格) is not.
+  func holdsGazetteerName(
+    _ range: TextRange, _ units: [UInt16], _ mentions: [Mention], _ personAt: [Int32]
+  ) -> Bool {
+    let words = 1 + units[range.range].count(where: { $0.isNameDot || $0.isNameDash })
+    return range.range.contains { offset in
+      guard personAt[offset] >= 0 else { return false }
+      let person = units[mentions[Int(personAt[offset])].range.range]
+      return 1 + person.count(where: { $0.isNameDot || $0.isNameDash }) == words
+    }
+  }
+
+  /// Whether the name at `range`, of one word more than it has dots or dashes, is followed by
+  /// a Latin form of as many capitalised words (德鲁·帕夫洛(Drew Pavlou)).
+  func hasLatinForm(_ range: TextRange, _ units: [UInt16]) -> Bool {
+    let name = units[range.range]
+    let words = 1 + name.count(where: { $0.isNameDot || $0.isNameDash })
+    return words > 1 && PersonFinder.latinNameWordCount(after: Int(range.end), in: units) == words
+  }
+
+  /// The number of words of the Latin form in parentheses at `end` when each starts with a
+  /// capital letter (Drew Pavlou, Jeffrey Young; a hyphen parts words as the dash does in
+  /// Chinese: 露丝·本-吉亚特(Ruth Ben-Ghiat)); nil for none or another form (deborahgribbon).
+  static func latinNameWordCount(after end: Int, in units: [UInt16]) -> Int? {
+    guard let form = latinForm(after: end, in: units) else { return nil }
+    let words = form.split(whereSeparator: { $0 == " " || $0 == "-" })
+    guard words.allSatisfy({ $0.first.map { ("A"..."Z").contains($0) } ?? false }) else {
+      return nil
+    }
+    return words.count
+  }
+
   static func latinForm(after end: Int, in units: [UInt16]) -> String? {
     var offset = end
     while offset < units.count && units[offset] == 0x20 { offset += 1 }
