@@ -51,6 +51,31 @@ struct MatchKeyFolderTests {
     #expect(shipped.fold("約翰•凱瑞") == "约翰·凯瑞")
     #expect(shipped.fold("蔡英文") == "蔡英文")
   }
+
+  @Test("the unit fold table agrees with fold(_:) at every BMP scalar, shipped variants and all")
+  func unitFoldTableIsTheFold() throws {
+    let path = RepositoryPaths.gazetteers + "/script-variants.tsv"
+    let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
+    for folder in [
+      folder,
+      MatchKeyFolder(
+        scriptVariants: try GazetteerTable.parse(text, file: .scriptVariants, path: path)),
+    ] {
+      let table = folder.unitFoldTable
+      var disagreeing: [UInt32] = []
+      for value in UInt32(0)...0xFFFF {
+        guard let scalar = Unicode.Scalar(value) else {
+          // A surrogate, never a scalar of the text: the table keeps it.
+          #expect(table[Int(value)] == UInt16(value))
+          continue
+        }
+        let folded = folder.fold(scalar).value
+        let expected = folded <= 0xFFFF ? UInt16(folded) : UInt16(value)
+        if table[Int(value)] != expected { disagreeing.append(value) }
+      }
+      #expect(disagreeing.isEmpty, "units folded otherwise: \(disagreeing.prefix(10))")
+    }
+  }
 }
 
 @Suite("Gazetteer tables and loader")
