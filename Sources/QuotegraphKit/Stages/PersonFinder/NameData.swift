@@ -65,7 +65,7 @@ public struct NameData: Sendable {
   public init(
     surnames: [String: Double], given: UnitWeights, foreign: UnitWeights,
     foreignFirst: UnitWeights = [:], foreignLast: UnitWeights = [:],
-    traps: Set<String>, titles: [String: TitleEntry]
+    traps: some Sequence<String>, titles: [String: TitleEntry]
   ) {
     self.surnames = surnames
     self.surnameStarts = NameData.firstUnits(of: surnames.keys)
@@ -162,8 +162,7 @@ public struct NameData: Sendable {
     }
     var data = NameData(
       surnames: surnames, given: given, foreign: foreign, foreignFirst: foreignFirst,
-      foreignLast: foreignLast, traps: [], titles: titles)
-    data.trapWords = UnitWordSet(traps)
+      foreignLast: foreignLast, traps: traps, titles: titles)
     data.placeTrapWords = UnitWordSet(placeTraps)
     return data
   }
