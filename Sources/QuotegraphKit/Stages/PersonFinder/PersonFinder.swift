@@ -600,6 +600,7 @@ public struct PersonFinder: Stage {
   }
 
   /// A transliteration character, or a middle dot or a dash between two of them.
+  @inline(__always)
   private func isForeign(_ offset: Int, _ units: [UInt16]) -> Bool {
     if transliterationUnits[Int(units[offset])] { return true }
     return (units[offset].isNameDot || units[offset].isNameDash) && offset > 0
@@ -628,10 +629,17 @@ public struct PersonFinder: Stage {
   ) {
     // Inside a run, a dash stands between two transliteration characters: it joins words as a
     // dot does.
+    // Whether a dot or a dash stands in the run, asked once: after 在 only a name of several
+    // words is one.
+    var lastJoiner = -1
+    for offset in run where units[offset].isNameDot || units[offset].isNameDash {
+      lastJoiner = offset
+    }
     for start in run where !units[start].isNameDot && !units[start].isNameDash {
       var nameWords = 1
       // After 在, 抵达 a word is a place's, unless a dot makes it a person's (在哈莉·贝丽).
       let afterPlaceWord = words.notForeignNameBefore.end(at: start, in: units)
+      if afterPlaceWord && lastJoiner < start { continue }
       var score = -neighbourWeight(start - 1, in: run, units)
       var word = start
       for last in start..<min(run.upperBound, start + PersonFinder.longestTransliteration) {
@@ -790,6 +798,10 @@ public struct PersonFinder: Stage {
   /// Whether the name at `range`, of one word more than it has dots or dashes, is followed by
   /// a Latin form of as many capitalised words (德鲁·帕夫洛(Drew Pavlou)).
   func hasLatinForm(_ range: TextRange, _ units: [UInt16]) -> Bool {
+    // Most names are followed by no parenthesis: told by one unit.
+    let end = Int(range.end)
+    guard end < units.count, units[end] == 0x28 || units[end] == 0xFF08 || units[end] == 0x20
+    else { return false }
     let name = units[range.range]
     let words = 1 + name.count(where: { $0.isNameDot || $0.isNameDash })
     return words > 1 && PersonFinder.latinNameWordCount(after: Int(range.end), in: units) == words
@@ -798,13 +810,36 @@ public struct PersonFinder: Stage {
   /// The number of words of the Latin form in parentheses at `end` when each starts with a
   /// capital letter (Drew Pavlou, Jeffrey Young; a hyphen parts words as the dash does in
   /// Chinese: 露丝·本-吉亚特(Ruth Ben-Ghiat)); nil for none or another form (deborahgribbon).
+  /// Read from the units in place, as `latinForm(after:in:)` reads them, without making the
+  /// string: it is asked after every foreign name.
   static func latinNameWordCount(after end: Int, in units: [UInt16]) -> Int? {
-    guard let form = latinForm(after: end, in: units) else { return nil }
-    let words = form.split(whereSeparator: { $0 == " " || $0 == "-" })
-    guard words.allSatisfy({ $0.first.map { ("A"..."Z").contains($0) } ?? false }) else {
-      return nil
+    var offset = end
+    while offset < units.count && units[offset] == 0x20 { offset += 1 }
+    guard offset < units.count, units[offset] == 0x28 || units[offset] == 0xFF08 else { return nil }
+    var close = offset + 1
+    var words = 0
+    var letters = 0
+    var startsWord = true
+    while close < units.count, units[close] != 0x29, units[close] != 0xFF09 {
+      let unit = units[close]
+      let isUpper = (0x41...0x5A).contains(unit)
+      let isLetter = isUpper || (0x61...0x7A).contains(unit)
+      guard isLetter || unit == 0x20 || unit == 0x2E || unit == 0x2D || unit == 0x27,
+        close - offset < 60
+      else { return nil }
+      if unit == 0x20 || unit == 0x2D {
+        startsWord = true
+      } else if startsWord {
+        // Each word starts with a capital letter (Drew Pavlou, not deborahgribbon).
+        guard isUpper else { return nil }
+        words += 1
+        startsWord = false
+      }
+      if isLetter { letters += 1 }
+      close += 1
     }
-    return words.count
+    guard close < units.count, letters >= 2 else { return nil }
+    return words
   }
 
   static func latinForm(after end: Int, in units: [UInt16]) -> String? {
