@@ -175,10 +175,10 @@ public struct UnitWordSet: Sendable {
   private let unitsDecide: Bool
   /// The length of the longest word, in units.
   public private(set) var longest = 0
-  /// The first two units of the words of two units or more, as bits of a 65,536-bit filter
-  /// (`pairBit`): a slice whose bit is clear is no word, told without reading the table (which
-  /// for the 22,000 name traps missed the cache: 2% of extract's time under perf).
-  private var pairFilter: [UInt64] = []
+  /// The first two units of the words of two units or more: a slice whose pair is not in the
+  /// filter is no word, told without reading the table (which for the 22,000 name traps missed
+  /// the cache: 2% of extract's time under perf).
+  private var pairFilter = UnitPairFilter()
 
   public init(_ words: some Sequence<String>) {
     let list = Array(words)
@@ -187,7 +187,6 @@ public struct UnitWordSet: Sendable {
     while capacity < list.count * 2 { capacity <<= 1 }
     mask = capacity - 1
     slots = [Int32](repeating: 0, count: capacity)
-    pairFilter = [UInt64](repeating: 0, count: 1024)
     var allInert = true
     // Room for every word's units (no more units than UTF-8 bytes).
     units.reserveCapacity(list.reduce(0) { $0 + $1.utf8.count })
@@ -215,10 +214,7 @@ public struct UnitWordSet: Sendable {
         continue
       }
       longest = max(longest, units.count - start)
-      if units.count - start >= 2 {
-        let bit = UnitWordSet.pairBit(units[start], units[start + 1])
-        pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
-      }
+      if units.count - start >= 2 { pairFilter.insert(units[start], units[start + 1]) }
       slots[slot] = Int32(starts.count)
       starts.append(Int32(units.count))
     }
@@ -237,9 +233,10 @@ public struct UnitWordSet: Sendable {
     }
     if units.count > longest { return false }
     // Every unit is inert: equal means the same units, so a word starts with the same two.
-    if units.count >= 2 {
-      let bit = UnitWordSet.pairBit(units[units.startIndex], units[units.startIndex + 1])
-      if pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+    if units.count >= 2,
+      !pairFilter.mayContain(units[units.startIndex], units[units.startIndex + 1])
+    {
+      return false
     }
     var slot = UnitWordSet.slot(of: hash, mask: mask)
     while slots[slot] != 0 {
@@ -268,11 +265,6 @@ public struct UnitWordSet: Sendable {
     var hash = seed(count: units.count)
     for unit in units { mix(unit, &hash) }
     return slot(of: hash, mask: mask)
-  }
-
-  @inline(__always)
-  private static func pairBit(_ first: UInt16, _ second: UInt16) -> Int {
-    Int(((UInt32(first) << 16 | UInt32(second)) &* 0x9E37_79B1) >> 16)
   }
 
   @inline(__always)
@@ -307,6 +299,29 @@ enum CanonicalUnits {
 
 /// A set of UTF-16 code units as a bitmap over the BMP: membership is one bit test, where a
 /// `Set<UInt16>` hashed each unit (quote finding, person discovery and coreference ask at nearly every offset).
+/// Pairs of UTF-16 units as bits of a 65,536-bit filter, by a multiplicative hash of the pair:
+/// a pair whose bit is clear was never inserted (a set bit may be another pair's). Asked before
+/// a table that would miss the cache.
+struct UnitPairFilter: Sendable, Equatable {
+  private var bits = [UInt64](repeating: 0, count: 1024)
+
+  @inline(__always)
+  private static func bit(_ first: UInt16, _ second: UInt16) -> Int {
+    Int(((UInt32(first) << 16 | UInt32(second)) &* 0x9E37_79B1) >> 16)
+  }
+
+  mutating func insert(_ first: UInt16, _ second: UInt16) {
+    let bit = UnitPairFilter.bit(first, second)
+    bits[bit >> 6] |= 1 << UInt64(bit & 63)
+  }
+
+  @inline(__always)
+  func mayContain(_ first: UInt16, _ second: UInt16) -> Bool {
+    let bit = UnitPairFilter.bit(first, second)
+    return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+  }
+}
+
 struct UnitSet: Sendable {
   private let bits: [UInt64]
 

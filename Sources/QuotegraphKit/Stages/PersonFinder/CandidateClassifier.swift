@@ -85,21 +85,15 @@ public struct CandidateClassifier: Sendable, Equatable {
 /// words of its `RW:` features, as bits of a 65,536-bit filter for each side: a pair whose bit
 /// is clear is none (a set bit may be another pair's, which only costs the ICU look-up).
 struct WordPairs: Sendable, Equatable {
-  /// The filter of `LW:` pairs, then the filter of `RW:` pairs: one array, one reference to
-  /// copy into each candidate's score.
-  private var filters = [UInt64](repeating: 0, count: 2048)
+  /// The last two units of the `LW:` words.
+  private var before = UnitPairFilter()
+  /// The first two units of the `RW:` words.
+  private var after = UnitPairFilter()
 
+  /// Whether `first` and `second` may end an `LW:` word (`before`) or start an `RW:` word.
   @inline(__always)
-  private static func bit(of pair: UInt32, before: Bool) -> Int {
-    Int((pair &* 0x9E37_79B1) >> 16) + (before ? 0 : 1 << 16)
-  }
-
-  /// Whether `pair` (`first << 16 | second`) may end an `LW:` word (`before`) or start an
-  /// `RW:` word.
-  @inline(__always)
-  func mayHold(_ pair: UInt32, before: Bool) -> Bool {
-    let bit = WordPairs.bit(of: pair, before: before)
-    return filters[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+  func mayHold(_ first: UInt16, _ second: UInt16, before isBefore: Bool) -> Bool {
+    isBefore ? before.mayContain(first, second) : after.mayContain(first, second)
   }
 
   init(features: some Sequence<String>) {
@@ -113,13 +107,11 @@ struct WordPairs: Sendable, Equatable {
       else { continue }
       let word = Array(name.utf16.dropFirst(3))
       guard word.count >= 2 else { continue }
-      let before = first == UInt8(ascii: "L")
-      let pair =
-        before
-        ? UInt32(word[word.count - 2]) << 16 | UInt32(word[word.count - 1])
-        : UInt32(word[0]) << 16 | UInt32(word[1])
-      let bit = WordPairs.bit(of: pair, before: before)
-      filters[bit >> 6] |= 1 << UInt64(bit & 63)
+      if first == UInt8(ascii: "L") {
+        before.insert(word[word.count - 2], word[word.count - 1])
+      } else {
+        after.insert(word[0], word[1])
+      }
     }
   }
 }
@@ -230,7 +222,7 @@ struct FeatureScore: CandidateFeatureSink {
   /// otherwise (a lone one as U+FFFD): such a word may count.
   func mayCountWord(before: Bool, _ first: UInt16, _ second: UInt16) -> Bool {
     if (0xD800...0xDFFF).contains(first) || (0xD800...0xDFFF).contains(second) { return true }
-    return wordPairs.mayHold(UInt32(first) << 16 | UInt32(second), before: before)
+    return wordPairs.mayHold(first, second, before: before)
   }
 
   @inline(__always)
