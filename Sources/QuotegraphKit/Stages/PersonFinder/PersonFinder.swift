@@ -810,39 +810,33 @@ public struct PersonFinder: Stage {
   /// The number of words of the Latin form in parentheses at `end` when each starts with a
   /// capital letter (Drew Pavlou, Jeffrey Young; a hyphen parts words as the dash does in
   /// Chinese: 露丝·本-吉亚特(Ruth Ben-Ghiat)); nil for none or another form (deborahgribbon).
-  /// Read from the units in place, as `latinForm(after:in:)` reads them, without making the
-  /// string: it is asked after every foreign name.
+  /// Counted in the units in place: it is asked after every foreign name.
   static func latinNameWordCount(after end: Int, in units: [UInt16]) -> Int? {
-    var offset = end
-    while offset < units.count && units[offset] == 0x20 { offset += 1 }
-    guard offset < units.count, units[offset] == 0x28 || units[offset] == 0xFF08 else { return nil }
-    var close = offset + 1
+    guard let form = latinFormRange(after: end, in: units) else { return nil }
     var words = 0
-    var letters = 0
     var startsWord = true
-    while close < units.count, units[close] != 0x29, units[close] != 0xFF09 {
-      let unit = units[close]
-      let isUpper = (0x41...0x5A).contains(unit)
-      let isLetter = isUpper || (0x61...0x7A).contains(unit)
-      guard isLetter || unit == 0x20 || unit == 0x2E || unit == 0x2D || unit == 0x27,
-        close - offset < 60
-      else { return nil }
+    for unit in units[form] {
       if unit == 0x20 || unit == 0x2D {
         startsWord = true
       } else if startsWord {
-        // Each word starts with a capital letter (Drew Pavlou, not deborahgribbon).
-        guard isUpper else { return nil }
+        guard (0x41...0x5A).contains(unit) else { return nil }
         words += 1
         startsWord = false
       }
-      if isLetter { letters += 1 }
-      close += 1
     }
-    guard close < units.count, letters >= 2 else { return nil }
     return words
   }
 
+  /// The Latin form in parentheses at `end` (Leonid Slutsky), its words one space apart.
   static func latinForm(after end: Int, in units: [UInt16]) -> String? {
+    guard let form = latinFormRange(after: end, in: units) else { return nil }
+    let text = String(decodingUTF16: units[form])
+    return text.split(separator: " ").joined(separator: " ")
+  }
+
+  /// Where the text inside the parentheses at `end` (after any spaces) lies, when it is Latin
+  /// letters, spaces, dots, hyphens and apostrophes only, two letters at least, under 60 units.
+  static func latinFormRange(after end: Int, in units: [UInt16]) -> Range<Int>? {
     var offset = end
     while offset < units.count && units[offset] == 0x20 { offset += 1 }
     guard offset < units.count, units[offset] == 0x28 || units[offset] == 0xFF08 else { return nil }
@@ -858,7 +852,6 @@ public struct PersonFinder: Stage {
       close += 1
     }
     guard close < units.count, letters >= 2 else { return nil }
-    let text = String(decodingUTF16: units[(offset + 1)..<close])
-    return text.split(separator: " ").joined(separator: " ")
+    return (offset + 1)..<close
   }
 }
