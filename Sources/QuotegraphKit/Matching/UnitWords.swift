@@ -260,25 +260,44 @@ public struct UnitWordSet: Sendable {
 
   public func contains(_ word: String) -> Bool { self.words.contains(word) }
 
-  /// The first slot to probe for `units`: a multiplicative hash of the units and their count.
   private static func slot(of units: ArraySlice<UInt16>, mask: Int) -> Int {
+    UnitsHash.slot(of: units, mask: mask)
+  }
+
+  @inline(__always)
+  private static func seed(count: Int) -> UInt64 { UnitsHash.seed(count: count) }
+
+  @inline(__always)
+  private static func mix(_ unit: UInt16, _ hash: inout UInt64) { UnitsHash.mix(unit, &hash) }
+
+  @inline(__always)
+  private static func slot(of hash: UInt64, mask: Int) -> Int {
+    UnitsHash.slot(of: hash, mask: mask)
+  }
+}
+
+/// The first slot to probe for a run of UTF-16 units in an open-addressing table of a power of
+/// two slots: a multiplicative hash of the units and their count, fed unit by unit (so that a
+/// lookup can hash while it reads), for `UnitWordSet` and the entity index's key table.
+enum UnitsHash {
+  static func slot(of units: some Collection<UInt16>, mask: Int) -> Int {
     var hash = seed(count: units.count)
     for unit in units { mix(unit, &hash) }
     return slot(of: hash, mask: mask)
   }
 
   @inline(__always)
-  private static func seed(count: Int) -> UInt64 {
+  static func seed(count: Int) -> UInt64 {
     UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
   }
 
   @inline(__always)
-  private static func mix(_ unit: UInt16, _ hash: inout UInt64) {
+  static func mix(_ unit: UInt16, _ hash: inout UInt64) {
     hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3
   }
 
   @inline(__always)
-  private static func slot(of hash: UInt64, mask: Int) -> Int {
+  static func slot(of hash: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 }

@@ -296,8 +296,6 @@ struct FoldedKeyTable {
     for key in keys { _ = insert(key) }
   }
 
-  var count: Int { keys.count }
-
   func index(of key: [UInt16]) -> Int? {
     var slot = FoldedKeyTable.slot(of: key, mask: mask)
     while slots[slot] != 0 {
@@ -334,10 +332,7 @@ struct FoldedKeyTable {
     }
   }
 
-  /// A multiplicative hash of the units and their count.
   private static func slot(of key: [UInt16], mask: Int) -> Int {
-    var hash = UInt64(truncatingIfNeeded: key.count) &* 0x9E37_79B9_7F4A_7C15
-    for unit in key { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3 }
-    return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    UnitsHash.slot(of: key, mask: mask)
   }
 }
