@@ -297,16 +297,17 @@ extension UInt16 {
   /// A dash some writers join a foreign name's words with instead of a dot (约翰—格伦,
   /// 索尔-坎贝尔): one only between two transliteration characters.
   var isNameDash: Bool { UInt16.nameDashes.contains(self) }
+  /// A dot or a dash: what parts a foreign name's words.
+  var isNameJoiner: Bool { UInt16.nameJoiners.contains(self) }
 
-  /// The units of `isNameDot`, looked up instead of hashed: asked at every character of a
-  /// transliteration run.
-  private static let nameDots = UnitSet(
-    units: MatchKeyFolder.middleDotVariants.union([MatchKeyFolder.middleDot]).compactMap {
-      $0.value <= 0xFFFF ? UInt16($0.value) : nil
-    })
+  /// The middle dots of `MatchKeyFolder.middleDotVariants` in the BMP.
+  private static let dotUnits = MatchKeyFolder.middleDotVariants.union([MatchKeyFolder.middleDot])
+    .compactMap { $0.value <= 0xFFFF ? UInt16($0.value) : nil }
   /// Hyphen-minus, hyphen, non-breaking hyphen, en and em dash, horizontal bar, fullwidth
   /// hyphen-minus.
-  private static let nameDashes = UnitSet(units: [
-    0x2D, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0xFF0D,
-  ])
+  private static let dashUnits: [UInt16] = [0x2D, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0xFF0D]
+  // Looked up instead of hashed: asked at every character of a transliteration run.
+  private static let nameDots = UnitSet(units: dotUnits)
+  private static let nameDashes = UnitSet(units: dashUnits)
+  private static let nameJoiners = UnitSet(units: dotUnits + dashUnits)
 }

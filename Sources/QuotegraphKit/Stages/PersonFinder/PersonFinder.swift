@@ -603,8 +603,7 @@ public struct PersonFinder: Stage {
   @inline(__always)
   private func isForeign(_ offset: Int, _ units: [UInt16]) -> Bool {
     if transliterationUnits[Int(units[offset])] { return true }
-    return (units[offset].isNameDot || units[offset].isNameDash) && offset > 0
-      && offset + 1 < units.count
+    return units[offset].isNameJoiner && offset > 0 && offset + 1 < units.count
       && transliterationUnits[Int(units[offset - 1])]
       && transliterationUnits[Int(units[offset + 1])]
   }
@@ -628,14 +627,10 @@ public struct PersonFinder: Stage {
     to found: inout [Candidate]
   ) {
     // Inside a run, a dash stands between two transliteration characters: it joins words as a
-    // dot does.
-    // Whether a dot or a dash stands in the run, asked once: after 在 only a name of several
+    // dot does. Where the last joiner stands is asked once: after 在 only a name of several
     // words is one.
-    var lastJoiner = -1
-    for offset in run where units[offset].isNameDot || units[offset].isNameDash {
-      lastJoiner = offset
-    }
-    for start in run where !units[start].isNameDot && !units[start].isNameDash {
+    let lastJoiner = run.last(where: { units[$0].isNameJoiner }) ?? -1
+    for start in run where !units[start].isNameJoiner {
       var nameWords = 1
       // After 在, 抵达 a word is a place's, unless a dot makes it a person's (在哈莉·贝丽).
       let afterPlaceWord = words.notForeignNameBefore.end(at: start, in: units)
@@ -643,7 +638,7 @@ public struct PersonFinder: Stage {
       var score = -neighbourWeight(start - 1, in: run, units)
       var word = start
       for last in start..<min(run.upperBound, start + PersonFinder.longestTransliteration) {
-        if units[last].isNameDot || units[last].isNameDash {
+        if units[last].isNameJoiner {
           word = last + 1
           nameWords += 1
           continue
@@ -675,7 +670,7 @@ public struct PersonFinder: Stage {
               cuts: adjusted.1))
         }
         let endsWord =
-          last + 1 < run.upperBound && (units[last + 1].isNameDot || units[last + 1].isNameDash)
+          last + 1 < run.upperBound && units[last + 1].isNameJoiner
         score +=
           ((endsWord ? asLast : asInner) ?? data.foreign[unit] ?? settings.unseenGivenWeight)
           - settings.foreignBias
@@ -701,7 +696,7 @@ public struct PersonFinder: Stage {
     if data.trapWords.contains(units[start..<end]) { return nil }
     // In a name of several words a place is a given name (多米尼克·卡西亚尼, 安吉拉·克里斯亚蒂诺).
     if end - start > 2,
-      !units[start..<end].contains(where: { $0.isNameDot || $0.isNameDash }),
+      !units[start..<end].contains(where: \.isNameJoiner),
       (2..<(end - start)).contains(where: {
         data.placeTrapWords.contains(units[start..<(start + $0)])
       })
@@ -780,18 +775,16 @@ public struct PersonFinder: Stage {
     return true
   }
 
-  /// The Latin form in parentheses right after a name: 斯卢茨基（Leonid Slutsky） → Leonid Slutsky.
   /// Whether a gazetteer person inside `range` is already a name of as many words as the range
   /// (乔·拜登 in 候选人|乔·拜登（Joe Biden）): then the Latin form is theirs, and the range only
   /// grows them. A one-word match cut out of a word (理查 of 理查德·皮尔格) is not.
   func holdsGazetteerName(
     _ range: TextRange, _ units: [UInt16], _ mentions: [Mention], _ personAt: [Int32]
   ) -> Bool {
-    let words = 1 + units[range.range].count(where: { $0.isNameDot || $0.isNameDash })
+    let words = PersonFinder.nameWordCount(units[range.range])
     return range.range.contains { offset in
-      guard personAt[offset] >= 0 else { return false }
-      let person = units[mentions[Int(personAt[offset])].range.range]
-      return 1 + person.count(where: { $0.isNameDot || $0.isNameDash }) == words
+      personAt[offset] >= 0
+        && PersonFinder.nameWordCount(units[mentions[Int(personAt[offset])].range.range]) == words
     }
   }
 
@@ -802,9 +795,13 @@ public struct PersonFinder: Stage {
     let end = Int(range.end)
     guard end < units.count, units[end] == 0x28 || units[end] == 0xFF08 || units[end] == 0x20
     else { return false }
-    let name = units[range.range]
-    let words = 1 + name.count(where: { $0.isNameDot || $0.isNameDash })
-    return words > 1 && PersonFinder.latinNameWordCount(after: Int(range.end), in: units) == words
+    let words = PersonFinder.nameWordCount(units[range.range])
+    return words > 1 && PersonFinder.latinNameWordCount(after: end, in: units) == words
+  }
+
+  /// The words of a written name: one more than its dots and dashes (德鲁·帕夫洛: 2).
+  static func nameWordCount(_ name: ArraySlice<UInt16>) -> Int {
+    1 + name.count(where: \.isNameJoiner)
   }
 
   /// The number of words of the Latin form in parentheses at `end` when each starts with a
@@ -827,7 +824,8 @@ public struct PersonFinder: Stage {
     return words
   }
 
-  /// The Latin form in parentheses at `end` (Leonid Slutsky), its words one space apart.
+  /// The Latin form in parentheses right after a name, its words one space apart:
+  /// 斯卢茨基（Leonid Slutsky） → Leonid Slutsky.
   static func latinForm(after end: Int, in units: [UInt16]) -> String? {
     guard let form = latinFormRange(after: end, in: units) else { return nil }
     let text = String(decodingUTF16: units[form])
