@@ -110,6 +110,20 @@ struct PersonDiscoveryTests {
     #expect(second.entities.first { $0.kind == .person }?.id == person.id)
   }
 
+  @Test("a surname alone is named with its form of address, and is nobody outside its article")
+  func bareSurname() throws {
+    let first = try tagger.document(for: "香港一所大学的周老师说，他已经辞职。", number: 1)
+    let second = try tagger.document(for: "香港一所大学的周老师说，他已经辞职。", number: 2)
+    let person = try #require(first.entities.first { $0.kind == .person })
+    #expect(person.name == "周老师")
+    #expect(person.aliases == ["周"])
+    let mentions = first.mentions.filter { first.entities[$0.entity].kind == .person }
+    #expect(mentions.map { first.text[$0.range] } == ["周"])
+    let other = try #require(second.entities.first { $0.kind == .person })
+    #expect(other.name == person.name)
+    #expect(other.id != person.id)
+  }
+
   @Test("a name joined by a dash is spelt with the dot, and written with the dash as an alias")
   func dashedName() throws {
     let document = try document("美国参议员约翰—格伦说")
@@ -128,6 +142,7 @@ struct NameCoreferenceTests {
       ("记者江俊平报道。俊平说，他很高兴。", "俊平", "江俊平"),
       ("林郑月娥表示支持。林郑说，这是好事。", "林郑", "林郑月娥"),
       ("据克里对韩正说，“我们能够协调一致，”他告诉韩。", "韩", "韩正"),
+      ("总统蔡英文今天前往澎湖。蔡总统表示，她很高兴。", "蔡", "蔡英文"),
     ])
   func shortForms(text: String, short: String, full: String) throws {
     let document = try document(text)
@@ -148,6 +163,13 @@ struct NameCoreferenceTests {
     let document = try document("政策中心的教授马特·佩罗特说，这不公平。佩罗特表示，他反对。")
     let mention = try #require(document.mentions.last { document.text[$0.range] == "佩罗特" })
     #expect(document.entities[mention.entity].name == "马特·佩罗特")
+  }
+
+  @Test("a surname two full names of the article share stays its own person: 王先生")
+  func sharedSurname() throws {
+    let document = try document("王毅会见了王晨。王先生说，会谈很成功。")
+    let mention = try #require(document.mentions.last { document.text[$0.range] == "王" })
+    #expect(document.entities[mention.entity].name == "王先生")
   }
 
   @Test("a surname inside a word is no mention: 韩国 after 韩正")

@@ -1,8 +1,9 @@
 /// Ties the short forms of an article's people to the full names the article gives: the part
 /// after the last middle dot (佩洛西 → 南希·佩洛西), the leading part of a four-character name
 /// (林郑 → 林郑月娥), the given name of a Chinese name (俊平 → 江俊平), and a bare surname in a
-/// one-character ICU word before punctuation or a `cues_after` word (他告诉韩。→ 韩正) when one
-/// person of the article has it. A short form the matcher gave to somebody else (by prominence)
+/// one-character ICU word before punctuation or a `cues_after` word (他告诉韩。→ 韩正), or found
+/// by discovery before a form of address or a title (蔡总统 → 蔡英文), when one person of the
+/// article has it. A short form the matcher gave to somebody else (by prominence)
 /// goes to the person the article names in full; a short form two full names share is left alone.
 /// A name person discovery found by its context is a mention wherever else the article writes it.
 /// People left with no mention are dropped.
@@ -98,17 +99,24 @@ public struct NameCoreference: Stage {
     // Names discovery found alone that are the short form of one full name of the article
     // (佩罗特 after 马特·佩罗特): that person.
     // Each mention's forms, made once: a mention that becomes a short form below has none.
+    // A surname discovery found alone before a form of address or a title (蔡|总统 beside
+    // 总统蔡英文) is the one person of the article with that surname, as 韩 in 他告诉韩 is.
     var mentionForms = document.mentions.map(forms(of:))
     var shortFormOwners: [Key: Set<Int>] = [:]
+    var fullNameSurnameOwners: [Key: Set<Int>] = [:]
     for (mention, forms) in zip(document.mentions, mentionForms) {
       for form in forms?.forms ?? [] {
         shortFormOwners[form, default: []].insert(mention.entity)
       }
+      if let surname = forms?.surname {
+        fullNameSurnameOwners[surname, default: []].insert(mention.entity)
+      }
     }
     for index in document.mentions.indices {
       let mention = document.mentions[index]
+      let written = text(mention.range)
       guard mentionForms[index]?.discovered == true,
-        let owner = shortFormOwners[text(mention.range)], owner.count == 1,
+        let owner = shortFormOwners[written] ?? fullNameSurnameOwners[written], owner.count == 1,
         let slot = owner.first, slot != mention.entity
       else { continue }
       document.mentions[index].entity = slot

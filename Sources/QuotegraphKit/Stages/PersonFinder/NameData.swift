@@ -262,6 +262,16 @@ public struct ContextWords: Sendable {
     return found
   }
 
+  /// The end of the longest of the words written from `offset` on, if any.
+  public func longestEnd(startingAt offset: Int, in units: [UInt16]) -> Int? {
+    guard offset >= 0 else { return nil }
+    var longest = 0
+    units.withUnsafeBufferPointer { buffer in
+      forward.forEachMatch(in: buffer, at: offset) { length, _ in longest = max(longest, length) }
+    }
+    return longest > 0 ? offset + longest : nil
+  }
+
   /// Whether some word written from `offset` on ends where `accepts` says yes (given the
   /// offset just past it).
   public func start(

@@ -295,15 +295,19 @@ public struct PersonFinder: Stage {
     for slot in document.entities.indices.reversed() where document.entities[slot].kind == .person {
       slotOfName[document.entities[slot].name] = slot
     }
+    let article = StableID.article(url: document.article.url, source: document.article.source)
     for candidate in chosen {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
       let dot = UInt16(MatchKeyFolder.middleDot.value)
       let transliterated = candidate.method == "transliteration"
-      let name = String(
-        decodingUTF16: units[candidate.range.range].map {
-          $0.isNameDot || transliterated && $0.isNameDash ? dot : $0
-        })
+      let bareSurnameEnd = bareSurnameAddressEnd(candidate, units)
+      let name =
+        bareSurnameEnd.map { String(decodingUTF16: units[Int(candidate.range.start)..<$0]) }
+        ?? String(
+          decodingUTF16: units[candidate.range.range].map {
+            $0.isNameDot || transliterated && $0.isNameDash ? dot : $0
+          })
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
@@ -311,9 +315,13 @@ public struct PersonFinder: Stage {
         slot = document.entities.count
         slotOfName[name] = slot
         let confidence = 1 / (1 + exp(-(candidate.score - settings.threshold)))
+        // A surname alone names nobody outside its article: 周老师 of one article is not
+        // another's.
+        let id = GazetteerFile.people.derivedID(
+          name: bareSurnameEnd == nil ? name : name + "|" + article)
         document.entities.append(
           EntityRecord(
-            id: GazetteerFile.people.derivedID(name: name), kind: .person, name: name,
+            id: id, kind: .person, name: name,
             aliases: written == name ? [] : [written],
             properties: [
               "confidence": .double((confidence * 1000).rounded() / 1000),
@@ -331,6 +339,19 @@ public struct PersonFinder: Stage {
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
+  }
+
+  /// Where the form of address or the title after a bare surname ends (周|老师, 蔡|总统), when
+  /// `candidate` is a surname alone: the person's name is the surname with it.
+  func bareSurnameAddressEnd(_ candidate: Candidate, _ units: [UInt16]) -> Int? {
+    let start = Int(candidate.range.start)
+    let end = Int(candidate.range.end)
+    guard candidate.method == "surname-model", end - start <= 2,
+      data.surnameWeight(units, at: start, length: end - start) != nil
+    else { return nil }
+    let address = words.addressAfter.longestEnd(startingAt: end, in: units)
+    let title = data.titleEnd(startingAt: end, in: units, limit: units.count)
+    return [address, title].compactMap { $0 }.max()
   }
 
   /// The candidates of the document that may name a person, with its gazetteer people by
