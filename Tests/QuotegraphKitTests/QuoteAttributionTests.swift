@@ -37,6 +37,8 @@ struct QuoteAttributionTests {
       ("<p>据克里称，“我们可以专注于实质内容。”</p>", ["约翰·克里 据…称 direct: 我们可以专注于实质内容"]),
       // X报道称 with an organisation speaking
       ("<p>路透社报道称，美国将与中国恢复对话。</p>", ["路透社 报道称 indirect: 美国将与中国恢复对话"]),
+      // A foreign newspaper speaks (curated/organizations.tsv), not a name cut from it (费加罗).
+      ("<p>费加罗报说，法国政府早已察觉。</p>", ["费加罗报 说 indirect: 法国政府早已察觉"]),
       // Mixed: partial quote inside reported speech is one statement.
       ("<p>克里称，气候变化是一个“普遍威胁”，应该分开处理。</p>", ["约翰·克里 称 mixed: 气候变化是一个“普遍威胁”，应该分开处理"]),
       // A chain: the second cue's clause has no subject.
