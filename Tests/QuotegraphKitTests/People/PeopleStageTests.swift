@@ -34,6 +34,10 @@ struct PersonDiscoveryTests {
       ("王毅然决定离开。", []),
       ("和蔼的耿直青年今天下午到了。", []),
       ("这3张卫星图片", []),
+      // A word shaped like a name and a localizer: the word's place, not a name.
+      ("他在文章中说，自己将离开香港。", []),
+      ("他在文章中指出，这是错误的。", []),
+      ("他在山顶的房子裡接受隔离。", []),
       ("还有一次，李先生在办公桌旁", ["李"]),
       // A transliterated name ends where the model says a name ends, not where the run does;
       // 布丰 (Buffon, Italy's goalkeeper) is a person too.

@@ -18,6 +18,20 @@ extension PersonFinder {
     }
   }
 
+  /// Drops the three-character candidates made of a word of `name-traps.tsv` and a
+  /// `localizers` character (在文章|中说, 房子|裡): the word's place or time, not a name. After
+  /// the classifier, so that the candidates it learns from are those it weighs.
+  func dropPlacesInWords(_ candidates: inout [Candidate], in units: [UInt16]) {
+    guard !settings.localizers.isEmpty else { return }
+    candidates.removeAll { candidate in
+      let start = Int(candidate.range.start)
+      let end = Int(candidate.range.end)
+      return end - start == 3 && candidate.method == "surname-model"
+        && words.localizers.start(at: end - 1, in: units, endingWhere: { $0 == end })
+        && data.trapWords.contains(units[start..<(end - 1)])
+    }
+  }
+
   /// Drops the gazetteer people's mentions followed by a `not_person_after` word that ICU
   /// reads as ending a word and that starts no title (格拉斯|小镇, 贝尔|公司, 中山|市, 洛克|岛,
   /// 肯尼迪|航天中心): the name is a place's or a thing's. Not where the word is only the start

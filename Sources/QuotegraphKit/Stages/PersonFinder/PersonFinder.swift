@@ -89,6 +89,9 @@ public struct PersonFinder: Stage {
     /// Words after which a gazetteer person's name names a thing or a place (格拉斯|小镇,
     /// 贝尔|公司, 中山|市): the mention is dropped (`droppingNamesOfThings`).
     public var notPersonAfter: [String] = []
+    /// Localizers (中, 里, 上): a three-character candidate made of a word of `name-traps.tsv`
+    /// and one of them is that word's place or time (在文章|中说, 房子|裡), not a name.
+    public var localizers: [String] = []
 
     public init() {}
   }
@@ -112,6 +115,7 @@ public struct PersonFinder: Stage {
     var edgeAfter, edgeBefore: ContextWords
     var sport: ContextWords
     var notPersonAfter: ContextWords
+    var localizers: ContextWords
   }
 
   public init(
@@ -139,7 +143,8 @@ public struct PersonFinder: Stage {
       notForeignNameBefore: ContextWords(settings.notForeignNameBefore),
       edgeAfter: ContextWords(settings.edgeAfter), edgeBefore: ContextWords(settings.edgeBefore),
       sport: ContextWords(settings.sportWords),
-      notPersonAfter: ContextWords(settings.notPersonAfter))
+      notPersonAfter: ContextWords(settings.notPersonAfter),
+      localizers: ContextWords(settings.localizers))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -179,6 +184,7 @@ public struct PersonFinder: Stage {
     settings.notForeignNameBefore = try options.strings("not_foreign_name_before") ?? []
     settings.sportWords = try options.strings("sport_words") ?? []
     settings.notPersonAfter = try options.strings("not_person_after") ?? []
+    settings.localizers = try options.strings("localizers") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
@@ -254,6 +260,7 @@ public struct PersonFinder: Stage {
       }
     }
     dropClubs(&found, in: units)
+    dropPlacesInWords(&found, in: units)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
