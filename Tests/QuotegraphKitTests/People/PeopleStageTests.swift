@@ -128,6 +128,41 @@ struct PersonDiscoveryTests {
     #expect(other.id != person.id)
   }
 
+  @Test("a name followed by a gazetteer person's English name is that person, wherever written")
+  func englishNameLinksGazetteerPerson() throws {
+    let document = try document("美国众议院议长佩洛希（Nancy Pelosi）表示，她很高兴。佩洛希暗示她不接受。")
+    let mentions = document.mentions.filter { document.text[$0.range] == "佩洛希" }
+    #expect(mentions.count == 2)
+    for mention in mentions {
+      let person = document.entities[mention.entity]
+      #expect(person.id == "wd:Q170581")
+      #expect(person.name == "南希·佩洛西")
+      #expect(person.aliases.contains("佩洛希"))
+      #expect(person.properties["discovered"] == nil)
+    }
+  }
+
+  @Test("English names: case, dots and hyphens folded; one-word and shared names left out")
+  func peopleByEnglishName() {
+    func person(_ id: String, _ name: String, _ english: String, aliases: [String] = [])
+      -> PersonEntry
+    {
+      PersonEntry(
+        id: id, name: name, nameEnglish: english, aliases: aliases, shortForms: [], country: "",
+        born: "", died: "", prominence: 0, roles: [], sources: [])
+    }
+    let table = PeopleByEnglishName(people: [
+      person("Q1", "约翰·肯尼迪", "John F. Kennedy", aliases: ["JFK", "肯尼迪"]),
+      person("Q2", "约翰·史密斯", "John Smith"), person("Q3", "约翰·史密斯", "John Smith"),
+      person("Q4", "让-皮埃尔", "Jean-Pierre Raffarin"), person("Q5", "佩洛西", "Pelosi"),
+    ])
+    #expect(table.person(named: "john f kennedy")?.id == "wd:Q1")
+    #expect(table.person(named: "Jean Pierre  Raffarin")?.id == "wd:Q4")
+    #expect(table.person(named: "John Smith") == nil)
+    #expect(table.person(named: "Pelosi") == nil)
+    #expect(table.person(named: "JFK") == nil)
+  }
+
   @Test("a name joined by a dash is spelt with the dot, and written with the dash as an alias")
   func dashedName() throws {
     let document = try document("美国参议员约翰—格伦说")

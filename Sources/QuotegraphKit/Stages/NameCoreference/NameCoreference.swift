@@ -87,9 +87,14 @@ public struct NameCoreference: Stage {
       }
       let written = text(mention.range)
       // A transliterated name has no surname and given name to split (纳瓦罗 is no 纳 + 瓦罗).
-      let discovered = document.entities[mention.entity].properties["discovered"]
+      // A name discovery tied to a gazetteer person by the English name after it (佩洛希
+      // (Nancy Pelosi)) was discovered too.
+      let discovered =
+        document.entities[mention.entity].properties["discovered"]
+        ?? (mention.evidence == PersonFinder.englishNameEvidence ? .string(mention.evidence) : nil)
       let isTransliteration =
         discovered == .string("transliteration") || discovered == .string("latin")
+        || discovered == .string(PersonFinder.englishNameEvidence)
       let writtenUnits = written.units
       let (forms, surname): ([Key], Key?) =
         isTransliteration && !writtenUnits.contains(where: { $0.isNameDot })

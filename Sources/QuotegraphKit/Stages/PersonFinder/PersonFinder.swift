@@ -101,6 +101,13 @@ public struct PersonFinder: Stage {
   public let evidence: BoundaryEvidence
   /// The learned model that rescores the candidates (`name-classifier.tsv`), if any.
   public let classifier: CandidateClassifier?
+  /// The evidence of a discovered name's mentions where an English name after it in
+  /// parentheses made it a gazetteer person's.
+  static let englishNameEvidence = "english-name"
+
+  /// The gazetteer's people by English name: a discovered name followed by one of them in
+  /// parentheses is that person.
+  public let englishNames: PeopleByEnglishName?
   /// Whether `classifier` is set: asked for every candidate, where testing the optional copied
   /// the model (retaining its tables) to compare it with nil.
   let isClassifying: Bool
@@ -120,12 +127,13 @@ public struct PersonFinder: Stage {
 
   public init(
     settings: Settings, data: NameData, evidence: BoundaryEvidence,
-    classifier: CandidateClassifier? = nil
+    classifier: CandidateClassifier? = nil, englishNames: PeopleByEnglishName? = nil
   ) {
     self.settings = settings
     self.data = data
     self.evidence = evidence
     self.classifier = classifier
+    self.englishNames = englishNames
     isClassifying = classifier != nil
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
@@ -196,7 +204,8 @@ public struct PersonFinder: Stage {
     }
     self.init(
       settings: settings, data: try NameData.load(directory: path, sharedIn: context),
-      evidence: boundaries, classifier: classifier)
+      evidence: boundaries, classifier: classifier,
+      englishNames: try PeopleByEnglishName.load(directory: path, sharedIn: context))
   }
 
   /// The `after` and `before` words of `curated/name-edges.tsv`; none when it is missing.
@@ -303,6 +312,18 @@ public struct PersonFinder: Stage {
       slotOfName[document.entities[slot].name] = slot
     }
     let article = StableID.article(url: document.article.url, source: document.article.source)
+    // A name the article follows with a gazetteer person's English name (佩洛希（Nancy Pelosi）)
+    // is that person, there and wherever else discovery finds the name.
+    var gazetteerPersonOfName: [String: EntityRecord] = [:]
+    if let englishNames {
+      for candidate in chosen {
+        if let latin = PersonFinder.latinForm(after: Int(candidate.range.end), in: units),
+          let person = englishNames.person(named: latin)
+        {
+          gazetteerPersonOfName[String(decodingUTF16: units[candidate.range.range])] = person
+        }
+      }
+    }
     for candidate in chosen {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
@@ -318,6 +339,15 @@ public struct PersonFinder: Stage {
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
+      } else if var person = gazetteerPersonOfName[written] {
+        slot = document.entities.firstIndex { $0.id == person.id } ?? document.entities.count
+        if slot == document.entities.count {
+          if !person.aliases.contains(written) && written != person.name {
+            person.aliases.append(written)
+          }
+          document.entities.append(person)
+        }
+        slotOfName[name] = slot
       } else {
         slot = document.entities.count
         slotOfName[name] = slot
@@ -342,7 +372,10 @@ public struct PersonFinder: Stage {
         document.entities[slot].aliases.append(latin)
       }
       document.mentions.append(
-        Mention(range: candidate.range, entity: slot, form: .name, evidence: candidate.method))
+        Mention(
+          range: candidate.range, entity: slot, form: .name,
+          evidence: gazetteerPersonOfName[written] == nil
+            ? candidate.method : PersonFinder.englishNameEvidence))
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
