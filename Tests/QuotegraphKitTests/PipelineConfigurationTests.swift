@@ -179,6 +179,18 @@ struct PipelineConfigurationTests {
     #expect(loads.count.withLock { $0 } == 1)
   }
 
+  @Test("a load may ask for another shared value (the English names ask for the gazetteer)")
+  func sharedResourcesNested() throws {
+    let shared = SharedResources()
+    let outer: Int = try shared.value("table") { () throws(QuotegraphError) in
+      let inner: Int = try shared.value("gazetteer") { () throws(QuotegraphError) in 20 }
+      return inner + 1
+    }
+    #expect(outer == 21)
+    let inner: Int = try shared.value("gazetteer") { () throws(QuotegraphError) in 0 }
+    #expect(inner == 20)
+  }
+
   @Test("a failed load is an error for the stage that asked, and the next one tries again")
   func sharedResourcesFailure() throws {
     let shared = SharedResources()

@@ -11,6 +11,16 @@ public struct Gazetteer: Sendable {
   /// names of organisations or places.
   public var notNames: [String] = []
 
+  /// The gazetteer of `directory`, loaded once for all the stages built in `context` (the
+  /// entity matcher, and person discovery's table of English names).
+  public static func load(directory: String, sharedIn context: StageContext)
+    throws(QuotegraphError) -> Gazetteer
+  {
+    try context.shared.value("Gazetteer:" + directory) { () throws(QuotegraphError) in
+      try load(directory: directory)
+    }
+  }
+
   /// Loads the generated files of `directory`. Any bad row stops the load with an error that
   /// names the file and line.
   public static func load(directory: String) throws(QuotegraphError) -> Gazetteer {

@@ -36,7 +36,13 @@ public struct StageContext: Sendable {
 /// person discovery, coreference and role linking all read the same name model, and building
 /// it three times was most of the pipeline's start-up.
 public final class SharedResources: Sendable {
-  private let loaded = Mutex<[String: any Sendable]>([:])
+  /// One value's slot, locked on its own: a stage loading one value (the gazetteer) does not
+  /// hold up a stage loading another (the name model), and a load may ask for another value.
+  private final class Slot: Sendable {
+    let value = Mutex<(any Sendable)?>(nil)
+  }
+
+  private let slots = Mutex<[String: Slot]>([:])
 
   public init() {}
 
@@ -45,10 +51,16 @@ public final class SharedResources: Sendable {
   public func value<Value: Sendable>(
     _ key: String, load: () throws(QuotegraphError) -> Value
   ) throws(QuotegraphError) -> Value {
-    try loaded.withLock { (cache) throws(QuotegraphError) -> Value in
-      if let value = cache[key] as? Value { return value }
+    let slot = slots.withLock { slots in
+      if let slot = slots[key] { return slot }
+      let slot = Slot()
+      slots[key] = slot
+      return slot
+    }
+    return try slot.value.withLock { (stored) throws(QuotegraphError) -> Value in
+      if let value = stored as? Value { return value }
       let value = try load()
-      cache[key] = value
+      stored = value
       return value
     }
   }

@@ -18,10 +18,7 @@ public struct EntityMatcher: Stage {
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
     let path = try options.gazetteerDirectory(context)
-    let gazetteer = try Gazetteer.load(directory: path)
-    // Person discovery reads the people by their English names: made here, from the gazetteer
-    // loaded anyway, rather than loaded again there.
-    _ = try PeopleByEnglishName.load(directory: path, sharedIn: context, gazetteer: gazetteer)
+    let gazetteer = try Gazetteer.load(directory: path, sharedIn: context)
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     self.init(index: EntityIndex(gazetteer: gazetteer), evidence: boundaries)

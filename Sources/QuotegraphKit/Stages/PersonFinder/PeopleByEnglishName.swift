@@ -3,37 +3,49 @@
 /// however the article spells her. Names of one word, and names two people share, are left
 /// out: a surname alone (Pelosi, Smith) says too little.
 public struct PeopleByEnglishName: Sendable {
-  private let records: [String: EntityRecord]
+  /// The entries: a record is made only for the few names the articles ask about.
+  private let people: [String: PersonEntry]
 
   public init(people: [PersonEntry]) {
-    var records: [String: EntityRecord] = [:]
+    var byName: [String: PersonEntry] = [:]
     var shared: Set<String> = []
     for person in people {
-      let names = [person.nameEnglish] + person.aliases.filter(PeopleByEnglishName.isLatin)
-      let record = EntityIndex.record(person)
-      for name in names {
+      for name in [person.nameEnglish] + person.aliases where PeopleByEnglishName.isLatin(name) {
         let key = PeopleByEnglishName.key(name)
         guard key.contains(" ") else { continue }
-        if let known = records[key], known.id != record.id { shared.insert(key) }
-        records[key] = records[key] ?? record
+        if let known = byName[key] {
+          if known.id != person.id { shared.insert(key) }
+        } else {
+          byName[key] = person
+        }
       }
     }
-    for key in shared { records[key] = nil }
-    self.records = records
+    for key in shared { byName[key] = nil }
+    self.people = byName
   }
 
   /// The person whose English name or Latin alias `latin` is, if exactly one has it.
   public func person(named latin: String) -> EntityRecord? {
-    records[PeopleByEnglishName.key(latin)]
+    people[PeopleByEnglishName.key(latin)].map(EntityIndex.record)
   }
 
-  public var count: Int { records.count }
-
-  /// Lower case, with dots, hyphens and apostrophes as spaces and runs of spaces as one: John F.
-  /// Kennedy and John F Kennedy are one key.
+  /// ASCII letters in lower case, with dots, hyphens and apostrophes as spaces and runs of
+  /// spaces as one: John F. Kennedy and John F Kennedy are one key. Made from the UTF-8 bytes,
+  /// for each of the gazetteer's 12,000 Latin names at start-up.
   static func key(_ name: String) -> String {
-    String(name.lowercased().map { ".-'’".contains($0) ? " " : $0 })
-      .split(separator: " ").joined(separator: " ")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(name.utf8.count)
+    var spaceBefore = false
+    for byte in name.utf8 {
+      switch byte {
+      case 0x20, 0x27, 0x2D, 0x2E: spaceBefore = !bytes.isEmpty
+      default:
+        if spaceBefore { bytes.append(0x20) }
+        spaceBefore = false
+        bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func isLatin(_ name: String) -> Bool {
@@ -41,13 +53,13 @@ public struct PeopleByEnglishName: Sendable {
   }
 
   /// The table of the gazetteer folder `directory`, made once for all the stages built in
-  /// `context`, from `gazetteer` when the caller has it loaded already.
-  public static func load(
-    directory: String, sharedIn context: StageContext, gazetteer: Gazetteer? = nil
-  ) throws(QuotegraphError) -> PeopleByEnglishName {
+  /// `context` from the gazetteer the entity matcher loads there too.
+  public static func load(directory: String, sharedIn context: StageContext)
+    throws(QuotegraphError) -> PeopleByEnglishName
+  {
     try context.shared.value("PeopleByEnglishName:" + directory) { () throws(QuotegraphError) in
-      if let gazetteer { return PeopleByEnglishName(people: gazetteer.people) }
-      return PeopleByEnglishName(people: try Gazetteer.load(directory: directory).people)
+      let gazetteer = try Gazetteer.load(directory: directory, sharedIn: context)
+      return PeopleByEnglishName(people: gazetteer.people)
     }
   }
 }
