@@ -48,6 +48,12 @@ struct PersonDiscoveryTests {
       ("沈阳小雨16℃／24℃", []),
       // A bare surname before a title; people named by what they are to someone.
       ("关于中非合作，唐外长说，他亲眼看", ["唐"]),
+      // A name the article also writes without its last character, when that character
+      // starts the next word (则, 曾): the shorter name.
+      ("纽约城市大学政治学教授夏明说，台湾很危险。夏明则认为，可能发生武装冲突。", ["夏明", "夏明"]),
+      ("美国驻华大使布兰斯塔德表示，他将离任。刘亚伟说，布兰斯塔德曾坚决反对白宫一些政客。", ["布兰斯塔德", "刘亚伟", "布兰斯塔德"]),
+      // Not where the surname ends a word with the character before (时任 副总统).
+      ("时任副总统拜登不得不出面。", ["拜登"]),
       ("生才50天的女儿潘研，从老家来", ["潘研"]),
       // A two-character name right before a cue (a bug once took 表 for its given name).
       ("股份行信用卡总裁吴明表示，", ["吴明"]),

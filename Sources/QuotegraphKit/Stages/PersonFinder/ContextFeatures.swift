@@ -32,6 +32,20 @@ extension PersonFinder {
     }
   }
 
+  /// Drops the bare surnames that end a word with the character before: 现任|总统 (ICU's
+  /// word 现任), 时任|副总统 (时任, a word of `name-traps.tsv`): 任 is no surname there. After
+  /// the classifier, as `dropPlacesInWords`.
+  func dropSurnamesEndingWords(
+    _ candidates: inout [Candidate], in units: [UInt16], words wordBreaks: inout WordBoundaries
+  ) {
+    candidates.removeAll { candidate in
+      let start = Int(candidate.range.start)
+      guard start > 0, isBareSurname(candidate, units) else { return false }
+      return data.trapWords.contains(units[(start - 1)..<Int(candidate.range.end)])
+        || !wordBreaks.startsWord(at: start)
+    }
+  }
+
   /// Drops the gazetteer people's mentions followed by a `not_person_after` word that ICU
   /// reads as ending a word and that starts no title (格拉斯|小镇, 贝尔|公司, 中山|市, 洛克|岛,
   /// 肯尼迪|航天中心): the name is a place's or a thing's. Not where the word is only the start

@@ -270,6 +270,7 @@ public struct PersonFinder: Stage {
     }
     dropClubs(&found, in: units)
     dropPlacesInWords(&found, in: units)
+    dropSurnamesEndingWords(&found, in: units, words: &document.words)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
@@ -287,12 +288,13 @@ public struct PersonFinder: Stage {
     where document.entities[mention.entity].kind == .person && !grown.contains(Int32(index)) {
       alone.insert(mention.entity)
     }
-    let chosen = select(
-      found.filter { candidate in
-        !candidate.range.range.contains {
-          personAt[$0] >= 0 && alone.contains(document.mentions[Int(personAt[$0])].entity)
-        }
-      })
+    let chosen = trimmingGrownNames(
+      select(
+        found.filter { candidate in
+          !candidate.range.range.contains {
+            personAt[$0] >= 0 && alone.contains(document.mentions[Int(personAt[$0])].entity)
+          }
+        }), units)
     guard !chosen.isEmpty else {
       document.layers.insert(.persons)
       return
@@ -384,14 +386,38 @@ public struct PersonFinder: Stage {
   /// Where the form of address or the title after a bare surname ends (周|老师, 蔡|总统), when
   /// `candidate` is a surname alone: the person's name is the surname with it.
   func bareSurnameAddressEnd(_ candidate: Candidate, _ units: [UInt16]) -> Int? {
-    let start = Int(candidate.range.start)
+    guard isBareSurname(candidate, units) else { return nil }
     let end = Int(candidate.range.end)
-    guard candidate.method == "surname-model", end - start <= 2,
-      data.surnameWeight(units, at: start, length: end - start) != nil
-    else { return nil }
     let address = words.addressAfter.longestEnd(startingAt: end, in: units)
     let title = data.titleEnd(startingAt: end, in: units, limit: units.count)
     return [address, title].compactMap { $0 }.max()
+  }
+
+  /// The chosen names, each the name the article also chose without its last character when
+  /// that character is an `after` word of `curated/name-edges.tsv` (布兰斯塔德曾 beside
+  /// 布兰斯塔德, 阮铭曾 beside 阮铭): it starts the next word, as it does after a gazetteer name.
+  func trimmingGrownNames(_ chosen: [Candidate], _ units: [UInt16]) -> [Candidate] {
+    guard chosen.count > 1 else { return chosen }
+    let names = Set(chosen.map { Array(units[$0.range.range]) })
+    return chosen.map { candidate in
+      let start = Int(candidate.range.start)
+      let end = Int(candidate.range.end)
+      guard end - start >= 3,
+        words.edgeAfter.start(at: end - 1, in: units, endingWhere: { $0 == end }),
+        names.contains(Array(units[start..<(end - 1)]))
+      else { return candidate }
+      var trimmed = candidate
+      trimmed.range = TextRange(start, end - 1)
+      return trimmed
+    }
+  }
+
+  /// Whether `candidate` is a surname alone (唐 of 唐外长, 欧阳 of 欧阳先生).
+  func isBareSurname(_ candidate: Candidate, _ units: [UInt16]) -> Bool {
+    let start = Int(candidate.range.start)
+    let end = Int(candidate.range.end)
+    return candidate.method == "surname-model" && end - start <= 2
+      && data.surnameWeight(units, at: start, length: end - start) != nil
   }
 
   /// The candidates of the document that may name a person, with its gazetteer people by
