@@ -87,19 +87,18 @@ public struct NameCoreference: Stage {
       }
       let written = text(mention.range)
       // A transliterated name has no surname and given name to split (纳瓦罗 is no 纳 + 瓦罗).
+      let discovered = document.entities[mention.entity].properties["discovered"]
       // A name discovery tied to a gazetteer person by the English name after it (佩洛希
-      // (Nancy Pelosi)) was discovered too.
-      let discovered =
-        document.entities[mention.entity].properties["discovered"]
-        ?? (mention.evidence == PersonFinder.englishNameEvidence ? .string(mention.evidence) : nil)
+      // (Nancy Pelosi)) was discovered too, as a transliteration.
+      let linkedByEnglishName = mention.evidence == PersonFinder.englishNameEvidence
       let isTransliteration =
         discovered == .string("transliteration") || discovered == .string("latin")
-        || discovered == .string(PersonFinder.englishNameEvidence)
+        || linkedByEnglishName
       let writtenUnits = written.units
       let (forms, surname): ([Key], Key?) =
         isTransliteration && !writtenUnits.contains(where: { $0.isNameDot })
         ? ([], nil) : shortForms(ofUnits: writtenUnits)
-      return (forms, surname, discovered != nil)
+      return (forms, surname, discovered != nil || linkedByEnglishName)
     }
     // Names discovery found alone that are the short form of one full name of the article
     // (佩罗特 after 马特·佩罗特): that person.

@@ -313,20 +313,18 @@ public struct PersonFinder: Stage {
     for slot in document.entities.indices.reversed() where document.entities[slot].kind == .person {
       slotOfName[document.entities[slot].name] = slot
     }
-    let article = StableID.article(url: document.article.url, source: document.article.source)
+    let latinForms = chosen.map { PersonFinder.latinForm(after: Int($0.range.end), in: units) }
     // A name the article follows with a gazetteer person's English name (佩洛希（Nancy Pelosi）)
     // is that person, there and wherever else discovery finds the name.
     var gazetteerPersonOfName: [String: EntityRecord] = [:]
     if let englishNames {
-      for candidate in chosen {
-        if let latin = PersonFinder.latinForm(after: Int(candidate.range.end), in: units),
-          let person = englishNames.person(named: latin)
-        {
+      for (candidate, latin) in zip(chosen, latinForms) {
+        if let latin, let person = englishNames.person(named: latin) {
           gazetteerPersonOfName[String(decodingUTF16: units[candidate.range.range])] = person
         }
       }
     }
-    for candidate in chosen {
+    for (candidate, latin) in zip(chosen, latinForms) {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
       let dot = UInt16(MatchKeyFolder.middleDot.value)
@@ -338,10 +336,11 @@ public struct PersonFinder: Stage {
           decodingUTF16: units[candidate.range.range].map {
             $0.isNameDot || transliterated && $0.isNameDash ? dot : $0
           })
+      let linkedPerson = gazetteerPersonOfName[written]
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
-      } else if var person = gazetteerPersonOfName[written] {
+      } else if var person = linkedPerson {
         slot = document.entities.firstIndex { $0.id == person.id } ?? document.entities.count
         if slot == document.entities.count {
           if !person.aliases.contains(written) && written != person.name {
@@ -357,7 +356,10 @@ public struct PersonFinder: Stage {
         // A surname alone names nobody outside its article: 周老师 of one article is not
         // another's.
         let id = GazetteerFile.people.derivedID(
-          name: bareSurnameEnd == nil ? name : name + "|" + article)
+          name: bareSurnameEnd == nil
+            ? name
+            : name + "|"
+              + StableID.article(url: document.article.url, source: document.article.source))
         document.entities.append(
           EntityRecord(
             id: id, kind: .person, name: name,
@@ -367,17 +369,14 @@ public struct PersonFinder: Stage {
               "discovered": .string(candidate.method),
             ]))
       }
-      if let latin = PersonFinder.latinForm(after: Int(candidate.range.end), in: units),
-        document.entities[slot].properties["name_en"] == nil
-      {
+      if let latin, document.entities[slot].properties["name_en"] == nil {
         document.entities[slot].properties["name_en"] = .string(latin)
         document.entities[slot].aliases.append(latin)
       }
       document.mentions.append(
         Mention(
           range: candidate.range, entity: slot, form: .name,
-          evidence: gazetteerPersonOfName[written] == nil
-            ? candidate.method : PersonFinder.englishNameEvidence))
+          evidence: linkedPerson == nil ? candidate.method : PersonFinder.englishNameEvidence))
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
