@@ -107,21 +107,29 @@ public struct NameCoreference: Stage {
     // 总统蔡英文) is the one person of the article with that surname, as 韩 in 他告诉韩 is.
     var mentionForms = document.mentions.map(forms(of:))
     var shortFormOwners: [Key: Set<Int>] = [:]
-    var fullNameSurnameOwners: [Key: Set<Int>] = [:]
     for (mention, forms) in zip(document.mentions, mentionForms) {
       for form in forms?.forms ?? [] {
         shortFormOwners[form, default: []].insert(mention.entity)
       }
-      if let surname = forms?.surname {
-        fullNameSurnameOwners[surname, default: []].insert(mention.entity)
-      }
     }
-    for index in document.mentions.indices {
+    // Made only when a discovered name is no short form: most articles have no bare surname.
+    var fullNameSurnameOwners: [Key: Set<Int>]?
+    func surnameOwners() -> [Key: Set<Int>] {
+      if let known = fullNameSurnameOwners { return known }
+      var owners: [Key: Set<Int>] = [:]
+      for (mention, forms) in zip(document.mentions, mentionForms) {
+        if let surname = forms?.surname { owners[surname, default: []].insert(mention.entity) }
+      }
+      fullNameSurnameOwners = owners
+      return owners
+    }
+    for index in document.mentions.indices where mentionForms[index]?.discovered == true {
       let mention = document.mentions[index]
       let written = text(mention.range)
-      guard mentionForms[index]?.discovered == true,
-        let owner = shortFormOwners[written] ?? fullNameSurnameOwners[written], owner.count == 1,
-        let slot = owner.first, slot != mention.entity
+      guard
+        let owner = shortFormOwners[written]
+          ?? (written.unitCount <= 2 ? surnameOwners()[written] : nil),
+        owner.count == 1, let slot = owner.first, slot != mention.entity
       else { continue }
       document.mentions[index].entity = slot
       document.mentions[index].form = .shortForm

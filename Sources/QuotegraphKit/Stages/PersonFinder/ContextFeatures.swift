@@ -6,44 +6,57 @@ extension PersonFinder {
     words.sport.end(at: start, in: units) || words.sport.start(at: end, in: units)
   }
 
-  /// Drops the transliterations a `sport_words` word touches (主场|博洛尼亚,
-  /// 乌迪内斯|坐镇, 对阵|埃弗顿): there they name clubs. Chinese names stay (the players of
-  /// People's Daily's reports).
-  func dropClubs(_ candidates: inout [Candidate], in units: [UInt16]) {
-    guard !settings.sportWords.isEmpty else { return }
-    // In place: a filtered copy copied every candidate.
-    candidates.removeAll { candidate in
-      candidate.method == "transliteration"
-        && touchesSportWord(Int(candidate.range.start), Int(candidate.range.end), units)
-    }
-  }
-
-  /// Drops the three-character candidates made of a word of `name-traps.tsv` and a
-  /// `localizers` character (在文章|中说, 房子|裡): the word's place or time, not a name. After
-  /// the classifier, so that the candidates it learns from are those it weighs.
-  func dropPlacesInWords(_ candidates: inout [Candidate], in units: [UInt16]) {
-    guard !settings.localizers.isEmpty else { return }
-    candidates.removeAll { candidate in
-      let start = Int(candidate.range.start)
-      let end = Int(candidate.range.end)
-      return end - start == 3 && candidate.method == "surname-model"
-        && words.localizers.start(at: end - 1, in: units, endingWhere: { $0 == end })
-        && data.trapWords.contains(units[start..<(end - 1)])
-    }
-  }
-
-  /// Drops the bare surnames that end a word with the character before: 现任|总统 (ICU's
-  /// word 现任), 时任|副总统 (时任, a word of `name-traps.tsv`): 任 is no surname there. After
-  /// the classifier, as `dropPlacesInWords`.
-  func dropSurnamesEndingWords(
+  /// Drops, in one pass after the classifier (so that the candidates it learns from are those
+  /// it weighs), the candidates the words beside them show to be no name: clubs, places in
+  /// words and surnames ending words.
+  func dropNamesOfThings(
     _ candidates: inout [Candidate], in units: [UInt16], words wordBreaks: inout WordBoundaries
   ) {
-    candidates.removeAll { candidate in
-      let start = Int(candidate.range.start)
-      guard start > 0, isBareSurname(candidate, units) else { return false }
-      return data.trapWords.contains(units[(start - 1)..<Int(candidate.range.end)])
-        || !wordBreaks.startsWord(at: start)
+    // In place, and by a loop: a filtered copy copied every candidate, and a closure asking
+    // these methods copied the whole stage into its context once a document.
+    var kept = 0
+    for index in candidates.indices {
+      let candidate = candidates[index]
+      if isClub(candidate, units) || isPlaceInWord(candidate, units)
+        || isSurnameEndingWord(candidate, units, &wordBreaks)
+      {
+        continue
+      }
+      candidates[kept] = candidate
+      kept += 1
     }
+    candidates.removeLast(candidates.count - kept)
+  }
+
+  /// Whether `candidate` is a transliteration a `sport_words` word touches (主场|博洛尼亚,
+  /// 乌迪内斯|坐镇, 对阵|埃弗顿): there it names a club. Chinese names stay (the players of
+  /// People's Daily's reports).
+  func isClub(_ candidate: Candidate, _ units: [UInt16]) -> Bool {
+    !settings.sportWords.isEmpty && candidate.method == "transliteration"
+      && touchesSportWord(Int(candidate.range.start), Int(candidate.range.end), units)
+  }
+
+  /// Whether `candidate` is three characters, a word of `name-traps.tsv` and a `localizers`
+  /// character (在文章|中说, 房子|裡): the word's place or time, not a name.
+  func isPlaceInWord(_ candidate: Candidate, _ units: [UInt16]) -> Bool {
+    let start = Int(candidate.range.start)
+    let end = Int(candidate.range.end)
+    return end - start == 3 && !settings.localizers.isEmpty
+      && candidate.method == "surname-model"
+      && words.localizers.start(at: end - 1, in: units, endingWhere: { $0 == end })
+      && data.trapWords.contains(units[start..<(end - 1)])
+  }
+
+  /// Whether `candidate` is a bare surname that ends a word with the character before:
+  /// 现任|总统 (ICU's word 现任), 时任|副总统 (时任, a word of `name-traps.tsv`): 任 is no
+  /// surname there.
+  func isSurnameEndingWord(
+    _ candidate: Candidate, _ units: [UInt16], _ wordBreaks: inout WordBoundaries
+  ) -> Bool {
+    let start = Int(candidate.range.start)
+    guard start > 0, isBareSurname(candidate, units) else { return false }
+    return data.trapWords.contains(units[(start - 1)..<Int(candidate.range.end)])
+      || !wordBreaks.startsWord(at: start)
   }
 
   /// Drops the gazetteer people's mentions followed by a `not_person_after` word that ICU

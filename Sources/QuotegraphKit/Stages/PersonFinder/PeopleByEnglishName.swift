@@ -9,16 +9,20 @@ public struct PeopleByEnglishName: Sendable {
   public init(people: [PersonEntry]) {
     var byName: [String: PersonEntry] = [:]
     var shared: Set<String> = []
-    for person in people {
-      for name in [person.nameEnglish] + person.aliases where PeopleByEnglishName.isLatin(name) {
-        let key = PeopleByEnglishName.key(name)
-        guard key.contains(" ") else { continue }
-        if let known = byName[key] {
-          if known.id != person.id { shared.insert(key) }
-        } else {
-          byName[key] = person
-        }
+    func add(_ name: String, of person: PersonEntry) {
+      guard PeopleByEnglishName.isLatin(name) else { return }
+      let key = PeopleByEnglishName.key(name)
+      // By its bytes: String.contains(_:) goes through Foundation's search, most of the start-up.
+      guard key.utf8.contains(0x20) else { return }
+      if let known = byName[key] {
+        if known.id != person.id { shared.insert(key) }
+      } else {
+        byName[key] = person
       }
+    }
+    for person in people {
+      add(person.nameEnglish, of: person)
+      for alias in person.aliases { add(alias, of: person) }
     }
     for key in shared { byName[key] = nil }
     self.people = byName

@@ -84,7 +84,7 @@ public struct PersonFinder: Stage {
     /// (拜登宣布 is Biden at log-odds −0.5).
     public var gazetteerDropBelow: Double = 0
     /// Words of sport reports (主场, 联赛, 战平): a transliteration one touches is a club's
-    /// name (`dropClubs`).
+    /// name (`isClub`).
     public var sportWords: [String] = []
     /// Words after which a gazetteer person's name names a thing or a place (格拉斯|小镇,
     /// 贝尔|公司, 中山|市): the mention is dropped (`droppingNamesOfThings`).
@@ -268,9 +268,7 @@ public struct PersonFinder: Stage {
         }
       }
     }
-    dropClubs(&found, in: units)
-    dropPlacesInWords(&found, in: units)
-    dropSurnamesEndingWords(&found, in: units, words: &document.words)
+    dropNamesOfThings(&found, in: units, words: &document.words)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
@@ -396,26 +394,31 @@ public struct PersonFinder: Stage {
   /// that character is an `after` word of `curated/name-edges.tsv` (布兰斯塔德曾 beside
   /// 布兰斯塔德, 阮铭曾 beside 阮铭): it starts the next word, as it does after a gazetteer name.
   func trimmingGrownNames(_ chosen: [Candidate], _ units: [UInt16]) -> [Candidate] {
-    guard chosen.count > 1 else { return chosen }
-    let names = Set(chosen.map { Array(units[$0.range.range]) })
-    return chosen.map { candidate in
-      let start = Int(candidate.range.start)
-      let end = Int(candidate.range.end)
-      guard end - start >= 3,
-        words.edgeAfter.start(at: end - 1, in: units, endingWhere: { $0 == end }),
-        names.contains(Array(units[start..<(end - 1)]))
-      else { return candidate }
-      var trimmed = candidate
-      trimmed.range = TextRange(start, end - 1)
-      return trimmed
+    // The names ending in such a character first: most documents have none, and need no set
+    // of names.
+    let grown = chosen.indices.filter { index in
+      let end = Int(chosen[index].range.end)
+      return end - Int(chosen[index].range.start) >= 3
+        && words.edgeAfter.start(at: end - 1, in: units, endingWhere: { $0 == end })
     }
+    guard !grown.isEmpty, chosen.count > 1 else { return chosen }
+    let names = Set(chosen.map { units[$0.range.range] })
+    var trimmed = chosen
+    for index in grown {
+      let start = Int(chosen[index].range.start)
+      let end = Int(chosen[index].range.end)
+      if names.contains(units[start..<(end - 1)]) {
+        trimmed[index].range = TextRange(start, end - 1)
+      }
+    }
+    return trimmed
   }
 
   /// Whether `candidate` is a surname alone (唐 of 唐外长, 欧阳 of 欧阳先生).
   func isBareSurname(_ candidate: Candidate, _ units: [UInt16]) -> Bool {
     let start = Int(candidate.range.start)
     let end = Int(candidate.range.end)
-    return candidate.method == "surname-model" && end - start <= 2
+    return end - start <= 2 && candidate.method == "surname-model"
       && data.surnameWeight(units, at: start, length: end - start) != nil
   }
 
