@@ -22,6 +22,10 @@ Writes, deterministically (sorted rows, fixed smoothing):
       people.tsv: 王国, 高度, 耿直, 和蔼 ...; proper nouns of CedPane's PD-English-Definitions
       that name no person (note "place": 沈阳, 南斯拉夫, 阿森纳; see proper_nouns); plus
       curated/name-traps.tsv.
+  Gazetteers/common-words.tsv  word gloss
+      words of three characters or more of CedPane's PD-English-Definitions glossed in lower case
+      (no proper noun, no surname or given name) and no person in people.tsv: 偷梁换柱, 真才实学,
+      新技术, 斯诺克. A name never cuts one (高新|技术 holds no 高新, 偷|梁换柱 no 梁换柱).
 No evaluation set is read.
 """
 import math
@@ -215,4 +219,30 @@ with open(os.path.join(gaz, "name-traps.tsv"), "w", encoding="utf-8") as out:
     out.write("word\tnote\n")
     for word in sorted(traps):
         out.write(f"{word}\t{traps[word]}\n")
-print(f"name-model.tsv: {len(rows)} rows; name-traps.tsv: {len(traps)} words", file=sys.stderr)
+
+
+def common_words():
+    """Words of CedPane's PD-English-Definitions of three to eight characters whose gloss starts
+    in lower case: the dictionary's common words, which names stand beside and never cut."""
+    found = {}
+    path = os.path.join(shared, "gazetteer-sources", "cedpane", "PD-English-Definitions.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 3 or not CJK.match(cells[0]) or not 3 <= len(cells[0]) <= 8:
+                continue
+            word, gloss = cells[0], cells[2].strip()
+            if (not gloss or not gloss[0].islower() or re.search(r"\b(surname|given name)\b", gloss)
+                    or word in person_names):
+                continue
+            found.setdefault(word, gloss.replace("\t", " "))
+    return found
+
+
+common = common_words()
+with open(os.path.join(gaz, "common-words.tsv"), "w", encoding="utf-8") as out:
+    out.write("word\tgloss\n")
+    for word in sorted(common):
+        out.write(f"{word}\t{common[word]}\n")
+print(f"name-model.tsv: {len(rows)} rows; name-traps.tsv: {len(traps)} words; "
+      f"common-words.tsv: {len(common)} words", file=sys.stderr)

@@ -95,7 +95,7 @@ public struct GazetteerChecker {
       case .cues: _ = try CueEntry(row: row)
       case .scriptVariants, .organizationKinds, .nameBoundaries, .nameEdges, .notNames, .nameModel,
         .nameTraps,
-        .surnames, .titleWords, .nameClassifier:
+        .surnames, .titleWords, .commonWords, .nameClassifier:
         break
       }
       return nil

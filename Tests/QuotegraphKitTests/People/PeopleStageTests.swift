@@ -38,6 +38,14 @@ struct PersonDiscoveryTests {
       ("他在文章中说，自己将离开香港。", []),
       ("他在文章中指出，这是错误的。", []),
       ("他在山顶的房子裡接受隔离。", []),
+      // A common word is no name, nor is a name one cuts (common-words.tsv): 偷|梁换柱,
+      // 高新|技术 (the gazetteer's 高新), 供应商|向华为, 风华正茂, 柳叶刀.
+      ("得当即入锅，“偷梁换柱”便不成了。", []),
+      ("家不可能在所有的高新技术领域全面领先", []),
+      ("意图阻止全球芯片供应商向华为供货", []),
+      ("恰同学少年，风华正茂。", []),
+      ("英国医学期刊《柳叶刀》称", []),
+      ("据英国医学期刊柳叶刀发表的研究", []),
       ("还有一次，李先生在办公桌旁", ["李"]),
       // A transliterated name ends where the model says a name ends, not where the run does;
       // 布丰 (Buffon, Italy's goalkeeper) is a person too.

@@ -8,7 +8,7 @@ extension PersonFinder {
 
   /// Drops, in one pass after the classifier (so that the candidates it learns from are those
   /// it weighs), the candidates the words beside them show to be no name: clubs, places in
-  /// words and surnames ending words.
+  /// words, surnames ending words and names that are or cut a common word.
   func dropNamesOfThings(
     _ candidates: inout [Candidate], in units: [UInt16], words wordBreaks: inout WordBoundaries
   ) {
@@ -19,6 +19,7 @@ extension PersonFinder {
       let candidate = candidates[index]
       if isClub(candidate, units) || isPlaceInWord(candidate, units)
         || isSurnameEndingWord(candidate, units, &wordBreaks)
+        || data.overlapsCommonWord(Int(candidate.range.start), Int(candidate.range.end), in: units)
       {
         continue
       }
@@ -63,21 +64,22 @@ extension PersonFinder {
   /// reads as ending a word and that starts no title (格拉斯|小镇, 贝尔|公司, 中山|市, 洛克|岛,
   /// 肯尼迪|航天中心): the name is a place's or a thing's. Not where the word is only the start
   /// of ICU's next word (邓小平|镇压, 邓小平|路线). Discovered candidates meet `not_name_after`.
+  /// Drops too those cutting a common word (高新|技术 of the gazetteer's 高新).
   func droppingNamesOfThings(_ document: inout Document) {
-    guard !settings.notPersonAfter.isEmpty else { return }
     let units = document.text.units
     var wordBreaks = document.words
     let entities = document.entities
     // The words by their units through an automaton: a String made and hashed for each
     // length after each mention was 20 M instructions on the 99-article sample.
     document.mentions.removeAll { mention in
+      let start = Int(mention.range.start)
       let end = Int(mention.range.end)
-      guard entities[mention.entity].kind == .person,
-        words.notPersonAfter.start(
-          at: end, in: units, endingWhere: { wordBreaks.endsWord(at: $0) }),
-        data.titleEnd(startingAt: end, in: units, limit: units.count) == nil
-      else { return false }
-      return true
+      guard entities[mention.entity].kind == .person else { return false }
+      if data.overlapsCommonWord(start, end, in: units) { return true }
+      return !settings.notPersonAfter.isEmpty
+        && words.notPersonAfter.start(
+          at: end, in: units, endingWhere: { wordBreaks.endsWord(at: $0) })
+        && data.titleEnd(startingAt: end, in: units, limit: units.count) == nil
     }
     document.words = wordBreaks
   }

@@ -1,6 +1,7 @@
 /// The data person discovery, coreference and role linking share: the name model derived from
 /// the gazetteer (`name-model.tsv`), the words that look like names and are not
-/// (`name-traps.tsv` and its curated rows) and the titles (`roles.tsv` names and aliases, and
+/// (`name-traps.tsv` and its curated rows), the common words no name cuts (`common-words.tsv`)
+/// and the titles (`roles.tsv` names and aliases, and
 /// `curated/title-words.tsv`).
 public struct NameData: Sendable {
   /// Surnames (one or two characters) with their weight: ln P(char | surname) − ln P(char | text).
@@ -44,6 +45,15 @@ public struct NameData: Sendable {
     set { placeTrapWords = UnitWordSet(newValue) }
   }
   public private(set) var placeTrapWords = UnitWordSet([])
+  /// Common words of three characters or more (偷梁换柱, 新技术, 斯诺克), and the longest's length.
+  public var commonWords: [String] = [] {
+    didSet {
+      commonWordsForward = PatternAutomaton(patterns: commonWords.map { Array($0.utf16) })
+      longestCommonWord = commonWords.map(\.utf16.count).max() ?? 0
+    }
+  }
+  private var commonWordsForward = PatternAutomaton(patterns: [])
+  private var longestCommonWord = 0
   /// Every title, by its text: the gazetteer role it names, if any.
   public var titles: [String: TitleEntry] {
     didSet { (titlesForward, titlesBackward) = NameData.tries(of: titles.keys) }
@@ -164,7 +174,29 @@ public struct NameData: Sendable {
       surnames: surnames, given: given, foreign: foreign, foreignFirst: foreignFirst,
       foreignLast: foreignLast, traps: traps, titles: titles)
     data.placeTrapWords = UnitWordSet(placeTraps)
+    let commonPath = directory + "/" + GazetteerFile.commonWords.fileName
+    if FileIO.kind(of: commonPath) == .file {
+      data.commonWords = try table(commonPath, .commonWords).rows.map { $0["word"] }
+    }
     return data
+  }
+
+  /// Whether a common word is the name `start..<end` or covers an edge of it (lying inside it
+  /// is no matter): 柳叶刀 is no name, 偷|梁换柱 holds no name 梁换柱, 高新|技术 no 高新, 斯诺|克 no
+  /// 斯诺.
+  public func overlapsCommonWord(_ start: Int, _ end: Int, in units: [UInt16]) -> Bool {
+    guard longestCommonWord > 0, start < end else { return false }
+    var cuts = false
+    units.withUnsafeBufferPointer { buffer in
+      for wordStart in max(0, start - longestCommonWord + 1)..<end where !cuts {
+        commonWordsForward.forEachMatch(in: buffer, at: wordStart) { length, _ in
+          let wordEnd = wordStart + length
+          let coversEdge = wordStart < start ? wordEnd > start : wordEnd > end
+          if coversEdge || (wordStart == start && wordEnd == end) { cuts = true }
+        }
+      }
+    }
+    return cuts
   }
 
   /// Whether `unit` is written in transliterated names at all.
