@@ -177,6 +177,48 @@ struct PersonDiscoveryTests {
     #expect(table.person(named: "JFK") == nil)
   }
 
+  @Test("a discovered name that is an organisation's is that organisation, not a person")
+  func organizationNameIsTheOrganization() throws {
+    // 沃尔玛 (Q483551) is of the catch-all kind `other`, which the entity matcher skips.
+    let document = try document("软件巨头甲骨文和沃尔玛将持有股份。沃尔玛表示，它很满意。")
+    let mentions = document.mentions.filter { document.text[$0.range] == "沃尔玛" }
+    #expect(mentions.count == 2)
+    for mention in mentions {
+      let entity = document.entities[mention.entity]
+      #expect(entity.id == "wd:Q483551")
+      #expect(entity.kind == .organization)
+      #expect(mention.evidence == "organization-name")
+    }
+    #expect(try people("沃尔玛拒绝置评。").isEmpty)
+  }
+
+  @Test("organisation names: three characters or more, none a person's, shared ones ambiguous")
+  func organizationNames() {
+    func organization(_ id: String, _ name: String, aliases: [String] = []) -> OrganizationEntry {
+      OrganizationEntry(
+        id: id, name: name, nameEnglish: "", kind: .other, aliases: aliases, country: "",
+        sources: [])
+    }
+    let names = OrganizationNames(
+      organizations: [
+        organization("Q1", "沃尔玛", aliases: ["沃爾瑪", "沃沃"]), organization("Q2", "奥斯曼"),
+        organization("Q3", "联合会"), organization("Q4", "联合会"),
+      ],
+      people: [
+        PersonEntry(
+          id: "Q9", name: "奥斯曼", nameEnglish: "Osman", aliases: [], shortForms: [],
+          country: "", born: "", died: "", prominence: 0, roles: [], sources: [])
+      ])
+    guard case .organization(let walmart) = names.lookup("沃爾瑪") else {
+      Issue.record("沃爾瑪 is no organisation")
+      return
+    }
+    #expect(walmart.id == "wd:Q1")
+    #expect(names.lookup("沃沃") == .absent)
+    #expect(names.lookup("奥斯曼") == .absent)
+    #expect(names.lookup("联合会") == .ambiguous)
+  }
+
   @Test("a name joined by a dash is spelt with the dot, and written with the dash as an alias")
   func dashedName() throws {
     let document = try document("美国参议员约翰—格伦说")

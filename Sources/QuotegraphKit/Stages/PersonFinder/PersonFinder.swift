@@ -104,10 +104,14 @@ public struct PersonFinder: Stage {
   /// The evidence of a discovered name's mentions where an English name after it in
   /// parentheses made it a gazetteer person's.
   static let englishNameEvidence = "english-name"
+  /// The evidence of a discovered name's mentions where it is an organisation's name.
+  static let organizationNameEvidence = "organization-name"
 
   /// The gazetteer's people by English name: a discovered name followed by one of them in
   /// parentheses is that person.
   public let englishNames: PeopleByEnglishName?
+  /// The gazetteer's organisations by name: a discovered name that is one is none.
+  public let organizationNames: OrganizationNames?
   /// Whether `classifier` is set: asked for every candidate, where testing the optional copied
   /// the model (retaining its tables) to compare it with nil.
   let isClassifying: Bool
@@ -127,13 +131,15 @@ public struct PersonFinder: Stage {
 
   public init(
     settings: Settings, data: NameData, evidence: BoundaryEvidence,
-    classifier: CandidateClassifier? = nil, englishNames: PeopleByEnglishName? = nil
+    classifier: CandidateClassifier? = nil, englishNames: PeopleByEnglishName? = nil,
+    organizationNames: OrganizationNames? = nil
   ) {
     self.settings = settings
     self.data = data
     self.evidence = evidence
     self.classifier = classifier
     self.englishNames = englishNames
+    self.organizationNames = organizationNames
     isClassifying = classifier != nil
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
@@ -205,7 +211,8 @@ public struct PersonFinder: Stage {
     self.init(
       settings: settings, data: try NameData.load(directory: path, sharedIn: context),
       evidence: boundaries, classifier: classifier,
-      englishNames: try PeopleByEnglishName.load(directory: path, sharedIn: context))
+      englishNames: try PeopleByEnglishName.load(directory: path, sharedIn: context),
+      organizationNames: try OrganizationNames.load(directory: path, sharedIn: context))
   }
 
   /// The `after` and `before` words of `curated/name-edges.tsv`; none when it is missing.
@@ -325,6 +332,19 @@ public struct PersonFinder: Stage {
     for (candidate, latin) in zip(chosen, latinForms) {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
+      switch organizationNames?.lookup(written) ?? .absent {
+      case .absent: break
+      case .ambiguous: continue
+      case .organization(let organization):
+        let slot =
+          document.entities.firstIndex { $0.id == organization.id } ?? document.entities.count
+        if slot == document.entities.count { document.entities.append(organization) }
+        document.mentions.append(
+          Mention(
+            range: candidate.range, entity: slot, form: .name,
+            evidence: PersonFinder.organizationNameEvidence))
+        continue
+      }
       let dot = UInt16(MatchKeyFolder.middleDot.value)
       let transliterated = candidate.method == "transliteration"
       let bareSurnameEnd = bareSurnameAddressEnd(candidate, units)
