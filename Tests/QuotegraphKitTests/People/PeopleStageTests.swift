@@ -260,6 +260,15 @@ struct NameCoreferenceTests {
     #expect(document.entities[mention.entity].name == "马特·佩罗特")
   }
 
+  @Test("the last word of a name in Latin letters is that person: Gokhman说 after Max Gokhman")
+  func latinShortForm() throws {
+    let document = try document("资产配置负责人Max Gokhman表示，股市有望反弹。Gokhman说，风险仍在。Gokhmans说，Gok说")
+    let mentions = document.mentions.filter { document.entities[$0.entity].kind == .person }
+    #expect(mentions.map { document.text[$0.range] } == ["Max Gokhman", "Gokhman"])
+    #expect(Set(mentions.map(\.entity)).count == 1)
+    #expect(mentions.last?.form == .shortForm)
+  }
+
   @Test("a surname two full names of the article share stays its own person: 王先生")
   func sharedSurname() throws {
     let document = try document("王毅会见了王晨。王先生说，会谈很成功。")

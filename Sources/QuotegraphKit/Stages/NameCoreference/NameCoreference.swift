@@ -28,11 +28,24 @@ public struct NameCoreference: Stage {
   }
 
   /// The short forms of the full name whose UTF-16 units are `units`, as keys of type `Key`:
-  /// 南希·佩洛西 → [佩洛西], 林郑月娥 → [林郑], 江俊平 → [俊平]; and its one-character surname, if any.
+  /// 南希·佩洛西 → [佩洛西], 林郑月娥 → [林郑], 江俊平 → [俊平], Max Gokhman → [Gokhman]; and its
+  /// one-character surname, if any.
   func shortForms<Key: CoreferenceKey>(ofUnits units: [UInt16]) -> (forms: [Key], surname: Key?) {
     if let dot = units.lastIndex(where: { $0.isNameDot }) {
       let last = Key.make(units[(dot + 1)...])
       return (last.unitCount >= 2 ? [last] : [], nil)
+    }
+    // A name in Latin letters: its last word, capitalised and of three letters or more (Gokhman说
+    // after Max Gokhman), as the news write it alone.
+    if let space = units.lastIndex(of: 0x20),
+      units.allSatisfy({ $0.isLatinLetter || $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0x2E })
+    {
+      let last = units[(space + 1)...]
+      let capitalised = last.first.map { (0x41...0x5A).contains($0) } ?? false
+      return (
+        capitalised && last.count >= 3 && last.allSatisfy(\.isLatinLetter)
+          ? [Key.make(last)] : [], nil
+      )
     }
     guard units.allSatisfy({ $0.isIdeograph }) else { return ([], nil) }
     switch units.count {
@@ -96,7 +109,7 @@ public struct NameCoreference: Stage {
         || linkedByEnglishName
       let writtenUnits = written.units
       let (forms, surname): ([Key], Key?) =
-        isTransliteration && !writtenUnits.contains(where: { $0.isNameDot })
+        isTransliteration && !writtenUnits.contains(where: { $0.isNameDot || $0 == 0x20 })
         ? ([], nil) : shortForms(ofUnits: writtenUnits)
       return (forms, surname, discovered != nil || linkedByEnglishName)
     }
