@@ -332,7 +332,7 @@ public struct PersonFinder: Stage {
     for (candidate, latin) in zip(chosen, latinForms) {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
-      switch organizationNames?.lookup(written) ?? .absent {
+      switch organizationNames?.lookup(units[candidate.range.range]) ?? .absent {
       case .absent: break
       case .ambiguous: continue
       case .organization(let organization):
