@@ -75,7 +75,7 @@ extension PersonFinder {
       let start = Int(mention.range.start)
       let end = Int(mention.range.end)
       guard entities[mention.entity].kind == .person else { return false }
-      if data.overlapsCommonWord(start, end, in: units) { return true }
+      if data.overlapsCommonWord(start, end, in: units, beingOne: false) { return true }
       return !settings.notPersonAfter.isEmpty
         && words.notPersonAfter.start(
           at: end, in: units, endingWhere: { wordBreaks.endsWord(at: $0) })
