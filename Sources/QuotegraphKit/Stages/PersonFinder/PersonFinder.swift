@@ -110,7 +110,7 @@ public struct PersonFinder: Stage {
   /// The gazetteer's people by English name: a discovered name followed by one of them in
   /// parentheses is that person.
   public let englishNames: PeopleByEnglishName?
-  /// The gazetteer's organisations by name: a discovered name that is one is none.
+  /// The gazetteer's organisations by name: a discovered name that is one is that organisation.
   public let organizationNames: OrganizationNames?
   /// Whether `classifier` is set: asked for every candidate, where testing the optional copied
   /// the model (retaining its tables) to compare it with nil.
