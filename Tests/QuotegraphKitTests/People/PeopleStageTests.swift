@@ -74,6 +74,10 @@ struct PersonDiscoveryTests {
       ("Morgan Ortagus表示，", ["Morgan Ortagus"]),
       ("Politifact说，BBC表示，TikTok表示", []),
       ("Berg今天到了。", []),
+      // One or two words between a Latin name and its cue (words_before_cue).
+      ("负责人Max Gokhman周一表示，股市有望反弹", ["Max Gokhman"]),
+      ("Morgan Ortagus周三则表示，", ["Morgan Ortagus"]),
+      ("Max Gokhman周一抵达", []),
       // A place name before a dot is a given name, also where it only starts the word (安吉).
       ("BBC外交事务记者多米尼克·卡西亚尼（Dominic Casciani）说", ["多米尼克·卡西亚尼"]),
       ("大学的皮肤学教授安吉拉·克里斯亚蒂诺等人", ["安吉拉·克里斯亚蒂诺"]),

@@ -92,6 +92,9 @@ public struct PersonFinder: Stage {
     /// Localizers (中, 里, 上): a three-character candidate made of a word of `name-traps.tsv`
     /// and one of them is that word's place or time (在文章|中说, 房子|裡), not a name.
     public var localizers: [String] = []
+    /// Words that stand between a speaker and the cue (周一, 昨天, 也, 则): a name in Latin
+    /// letters followed by one or two and a `cues_after` word is cued (Max Gokhman周一表示).
+    public var wordsBeforeCue: [String] = []
 
     public init() {}
   }
@@ -127,6 +130,7 @@ public struct PersonFinder: Stage {
     var sport: ContextWords
     var notPersonAfter: ContextWords
     var localizers: ContextWords
+    var beforeCue: ContextWords
   }
 
   public init(
@@ -158,7 +162,8 @@ public struct PersonFinder: Stage {
       edgeAfter: ContextWords(settings.edgeAfter), edgeBefore: ContextWords(settings.edgeBefore),
       sport: ContextWords(settings.sportWords),
       notPersonAfter: ContextWords(settings.notPersonAfter),
-      localizers: ContextWords(settings.localizers))
+      localizers: ContextWords(settings.localizers),
+      beforeCue: ContextWords(settings.wordsBeforeCue))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -199,6 +204,7 @@ public struct PersonFinder: Stage {
     settings.sportWords = try options.strings("sport_words") ?? []
     settings.notPersonAfter = try options.strings("not_person_after") ?? []
     settings.localizers = try options.strings("localizers") ?? []
+    settings.wordsBeforeCue = try options.strings("words_before_cue") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
@@ -550,7 +556,8 @@ public struct PersonFinder: Stage {
         units[start..<end].contains(0x20) || data.titleStart(endingAt: start, in: units) != nil,
         // Latin letters before a title are as often a programme or a firm (Exponent Podcast主持人).
         let adjusted = adjust(
-          settings.latinScore, start, end, units, &wordBreaks, titleAfterIsCue: false)
+          settings.latinScore, start, end, units, &wordBreaks, titleAfterIsCue: false,
+          cueAfterWord: true)
       {
         found.append(
           Candidate(
@@ -797,7 +804,7 @@ public struct PersonFinder: Stage {
   /// cannot come within a title's bonus of the threshold (which `process` ignores).
   func adjust(
     _ base: Double, _ start: Int, _ end: Int, _ units: [UInt16],
-    _ wordBreaks: inout WordBoundaries, titleAfterIsCue: Bool = true
+    _ wordBreaks: inout WordBoundaries, titleAfterIsCue: Bool = true, cueAfterWord: Bool = false
   ) -> (Double, Bool)? {
     // Context can only add the two bonuses: a candidate that cannot reach the threshold with
     // both is not worth the look (this runs for nearly every character of the text).
@@ -823,6 +830,7 @@ public struct PersonFinder: Stage {
     let cued =
       words.cuesAfter.start(at: end, in: units) || words.addressAfter.start(at: end, in: units)
       || titleAfterIsCue && data.titleEnd(startingAt: end, in: units, limit: units.count) != nil
+      || cueAfterWord && cueFollowsWords(end, units)
     // ICU's words can only lower the score: ask for them only where it can still matter (with
     // a margin for rounding, as the score is summed in its own order below).
     let highest =
@@ -845,6 +853,15 @@ public struct PersonFinder: Stage {
     if titled { score += settings.titleBonus }
     if cued { score += settings.cueBonus }
     return (score, cuts)
+  }
+
+  /// Whether one or two `words_before_cue` and a `cues_after` word follow `end` (周一表示,
+  /// 周三则表示).
+  func cueFollowsWords(_ end: Int, _ units: [UInt16]) -> Bool {
+    func cueAt(_ offset: Int) -> Bool { words.cuesAfter.start(at: offset, in: units) }
+    return words.beforeCue.start(
+      at: end, in: units,
+      endingWhere: { cueAt($0) || words.beforeCue.start(at: $0, in: units, endingWhere: cueAt) })
   }
 
   /// The best candidates that do not overlap, above the threshold, in text order.
