@@ -39,6 +39,9 @@ struct QuoteAttributionTests {
       ("<p>路透社报道称，美国将与中国恢复对话。</p>", ["路透社 报道称 indirect: 美国将与中国恢复对话"]),
       // A foreign newspaper speaks (curated/organizations.tsv), not a name cut from it (费加罗).
       ("<p>费加罗报说，法国政府早已察觉。</p>", ["费加罗报 说 indirect: 法国政府早已察觉"]),
+      // Firms speak (curated/organizations.tsv: the imported ones are of the kind `other`).
+      ("<p>字节跳动表示，将与美国合作方推进商议。</p>", ["字节跳动 表示 indirect: 将与美国合作方推进商议"]),
+      ("<p>华为称，该公司感到非常失望。</p>", ["华为 称 indirect: 该公司感到非常失望"]),
       // Mixed: partial quote inside reported speech is one statement.
       ("<p>克里称，气候变化是一个“普遍威胁”，应该分开处理。</p>", ["约翰·克里 称 mixed: 气候变化是一个“普遍威胁”，应该分开处理"]),
       // A chain: the second cue's clause has no subject.
