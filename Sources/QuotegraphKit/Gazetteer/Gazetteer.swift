@@ -12,12 +12,23 @@ public struct Gazetteer: Sendable {
   public var notNames: [String] = []
 
   /// The gazetteer of `directory`, loaded once for all the stages built in `context` (the
-  /// entity matcher, and person discovery's table of English names).
+  /// entity matcher, and the tables person discovery derives from it).
   public static func load(directory: String, sharedIn context: StageContext)
     throws(QuotegraphError) -> Gazetteer
   {
     try context.shared.value("Gazetteer:" + directory) { () throws(QuotegraphError) in
       try load(directory: directory)
+    }
+  }
+
+  /// A table made from the gazetteer of `directory` by `make`, once for all the stages built in
+  /// `context` (`name` keeps apart the tables of one gazetteer).
+  public static func derived<Table: Sendable>(
+    _ name: String, directory: String, sharedIn context: StageContext,
+    _ make: (Gazetteer) -> Table
+  ) throws(QuotegraphError) -> Table {
+    try context.shared.value(name + ":" + directory) { () throws(QuotegraphError) in
+      make(try load(directory: directory, sharedIn: context))
     }
   }
 

@@ -213,14 +213,14 @@ struct PersonDiscoveryTests {
           id: "Q9", name: "奥斯曼", nameEnglish: "Osman", aliases: [], shortForms: [],
           country: "", born: "", died: "", prominence: 0, roles: [], sources: [])
       ])
-    guard case .organization(let walmart) = names.lookup(Array("沃爾瑪".utf16)[...]) else {
+    guard case .organization(let walmart) = names.lookup("沃爾瑪") else {
       Issue.record("沃爾瑪 is no organisation")
       return
     }
     #expect(walmart.id == "wd:Q1")
-    #expect(names.lookup(Array("沃沃".utf16)[...]) == .absent)
-    #expect(names.lookup(Array("奥斯曼".utf16)[...]) == .absent)
-    #expect(names.lookup(Array("联合会".utf16)[...]) == .ambiguous)
+    #expect(names.lookup("沃沃") == .absent)
+    #expect(names.lookup("奥斯曼") == .absent)
+    #expect(names.lookup("联合会") == .ambiguous)
   }
 
   @Test("a name joined by a dash is spelt with the dot, and written with the dash as an alias")

@@ -62,10 +62,9 @@ public struct OrganizationNames: Sendable {
     case ambiguous
   }
 
-  /// The organisation whose name is written in `units` (three characters or more).
-  public func lookup(_ units: ArraySlice<UInt16>) -> Lookup {
-    guard units.count >= 3 else { return .absent }
-    let name = String(decodingUTF16: units)
+  /// The organisation named `name` (three characters or more).
+  public func lookup(_ name: String) -> Lookup {
+    guard name.utf8.count >= 9 else { return .absent }
     guard let index = indexOfName[OrganizationNames.key(name)] else { return .absent }
     guard index != OrganizationNames.ambiguous else { return .ambiguous }
     let organization = organizations[Int(index)]
@@ -79,9 +78,8 @@ public struct OrganizationNames: Sendable {
   public static func load(directory: String, sharedIn context: StageContext)
     throws(QuotegraphError) -> OrganizationNames
   {
-    try context.shared.value("OrganizationNames:" + directory) { () throws(QuotegraphError) in
-      let gazetteer = try Gazetteer.load(directory: directory, sharedIn: context)
-      return OrganizationNames(organizations: gazetteer.organizations, people: gazetteer.people)
+    try Gazetteer.derived("OrganizationNames", directory: directory, sharedIn: context) {
+      OrganizationNames(organizations: $0.organizations, people: $0.people)
     }
   }
 }

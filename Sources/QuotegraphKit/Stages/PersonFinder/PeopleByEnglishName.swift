@@ -61,9 +61,8 @@ public struct PeopleByEnglishName: Sendable {
   public static func load(directory: String, sharedIn context: StageContext)
     throws(QuotegraphError) -> PeopleByEnglishName
   {
-    try context.shared.value("PeopleByEnglishName:" + directory) { () throws(QuotegraphError) in
-      let gazetteer = try Gazetteer.load(directory: directory, sharedIn: context)
-      return PeopleByEnglishName(people: gazetteer.people)
+    try Gazetteer.derived("PeopleByEnglishName", directory: directory, sharedIn: context) {
+      PeopleByEnglishName(people: $0.people)
     }
   }
 }

@@ -338,17 +338,14 @@ public struct PersonFinder: Stage {
     for (candidate, latin) in zip(chosen, latinForms) {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
-      switch organizationNames?.lookup(units[candidate.range.range]) ?? .absent {
+      switch organizationNames?.lookup(written) ?? .absent {
       case .absent: break
       case .ambiguous: continue
       case .organization(let organization):
-        let slot =
-          document.entities.firstIndex { $0.id == organization.id } ?? document.entities.count
-        if slot == document.entities.count { document.entities.append(organization) }
         document.mentions.append(
           Mention(
-            range: candidate.range, entity: slot, form: .name,
-            evidence: PersonFinder.organizationNameEvidence))
+            range: candidate.range, entity: PersonFinder.slot(of: organization, in: &document),
+            form: .name, evidence: PersonFinder.organizationNameEvidence))
         continue
       }
       let dot = UInt16(MatchKeyFolder.middleDot.value)
@@ -365,13 +362,10 @@ public struct PersonFinder: Stage {
       if let existing = slotOfName[name] {
         slot = existing
       } else if var person = linkedPerson {
-        slot = document.entities.firstIndex { $0.id == person.id } ?? document.entities.count
-        if slot == document.entities.count {
-          if !person.aliases.contains(written) && written != person.name {
-            person.aliases.append(written)
-          }
-          document.entities.append(person)
+        if !person.aliases.contains(written) && written != person.name {
+          person.aliases.append(written)
         }
+        slot = PersonFinder.slot(of: person, in: &document)
         slotOfName[name] = slot
       } else {
         slot = document.entities.count
@@ -404,6 +398,14 @@ public struct PersonFinder: Stage {
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
+  }
+
+  /// The slot of the gazetteer entity `record` in the document's entities, appended when the
+  /// document has none with its id (an entity the article already holds keeps its own record).
+  static func slot(of record: EntityRecord, in document: inout Document) -> Int {
+    if let slot = document.entities.firstIndex(where: { $0.id == record.id }) { return slot }
+    document.entities.append(record)
+    return document.entities.count - 1
   }
 
   /// Where the form of address or the title after a bare surname ends (周|老师, 蔡|总统), when
