@@ -65,11 +65,8 @@ public struct Tagger: Sendable {
     json(try document(for: line, number: number)).serialized()
   }
 
-  /// Titles no person stands beside, from the pipeline's role linker (none without one).
-  func standaloneTitles(_ document: Document) -> [TextRange] {
-    guard let linker = stages.first(where: { $0 is RoleLinker }) as? RoleLinker else { return [] }
-    return linker.standaloneTitles(in: document)
-  }
+  /// The pipeline's role linker, which says where titles are and how much of them to report.
+  var roleLinker: RoleLinker? { stages.first { $0 is RoleLinker } as? RoleLinker }
 
   public func json(_ document: Document) -> JSONValue {
     var spans: [(TextRange, JSONValue)] = []
@@ -84,11 +81,14 @@ public struct Tagger: Sendable {
       spans.append((mention.range, object))
     }
     var seen = Set<TextRange>()
-    for role in document.roles where seen.insert(role.title).inserted {
+    let linker = roleLinker
+    let titles =
+      linker?.taggedSpans(of: document.roles, in: document) ?? document.roles.map(\.title)
+    for (role, title) in zip(document.roles, titles) where seen.insert(title).inserted {
       spans.append(
-        (role.title, Tagger.span(document, role.title, type: "Role", id: nil, name: role.roleName)))
+        (title, Tagger.span(document, title, type: "Role", id: nil, name: role.roleName)))
     }
-    for title in standaloneTitles(document) where seen.insert(title).inserted {
+    for title in linker?.standaloneTitles(in: document) ?? [] where seen.insert(title).inserted {
       spans.append((title, Tagger.span(document, title, type: "Role", id: nil, name: nil)))
     }
     spans.sort { $0.0 < $1.0 }

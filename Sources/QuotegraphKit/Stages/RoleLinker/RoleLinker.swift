@@ -3,7 +3,9 @@
 /// A title is the longest `roles.tsv` name or alias or `curated/title-words.tsv` word touching
 /// the name, extended over qualifiers: places and organisations the matcher found (美国, 美国众议院)
 /// and the `qualifiers` words (最高, 前). The role keeps the title without its qualifiers
-/// (美国 + 气候特使), the title as written goes to `HOLDS_ROLE.title_text`.
+/// (美国 + 气候特使), the title as written goes to `HOLDS_ROLE.title_text`. `tag` reports a
+/// title's span without the places, organisations and `praise` words before it
+/// (`taggedSpan(of:core:in:)`).
 public struct RoleLinker: Stage {
   public static let type = "role.link.v1"
   public static let requires: Set<Layer> = [.cleanText, .mentions]
@@ -16,20 +18,35 @@ public struct RoleLinker: Stage {
   public let openers: [String]
   /// Marks that end a title after a name.
   public let closers: [String]
+  /// Qualifiers that praise rather than say which one (著名, 知名, 资深): the span `tag`
+  /// reports leaves them out, as it leaves out places and organisations before a title.
+  public let praise: [String]
+  /// Words that make a title before them part of an organisation's name (委员|会, 代表|团,
+  /// 总领事|馆) where ICU reads them as words of their own: no title stands alone there.
+  public let organizationSuffixes: [String]
   /// The same words as units, looked for in place: asking each String's UTF-16 view at every
   /// name's end cost some 140 instructions a word.
   let qualifierWords: UnitWords
   let openerWords: UnitWords
   let closerWords: UnitWords
+  let praiseWords: UnitWords
+  let organizationSuffixWords: UnitWords
 
-  public init(data: NameData, qualifiers: [String], openers: [String], closers: [String]) {
+  public init(
+    data: NameData, qualifiers: [String], openers: [String], closers: [String],
+    praise: [String] = [], organizationSuffixes: [String] = []
+  ) {
     self.data = data
     self.qualifiers = qualifiers
     self.openers = openers
     self.closers = closers
+    self.praise = praise
+    self.organizationSuffixes = organizationSuffixes
     qualifierWords = UnitWords(qualifiers)
     openerWords = UnitWords(openers)
     closerWords = UnitWords(closers)
+    praiseWords = UnitWords(praise.sorted { $0.count > $1.count })
+    organizationSuffixWords = UnitWords(organizationSuffixes.sorted { $0.count > $1.count })
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -37,15 +54,20 @@ public struct RoleLinker: Stage {
     self.init(
       data: try NameData.load(directory: path, sharedIn: context),
       qualifiers: try options.strings("qualifiers") ?? [],
-      openers: try options.strings("openers") ?? [], closers: try options.strings("closers") ?? [])
+      openers: try options.strings("openers") ?? [], closers: try options.strings("closers") ?? [],
+      praise: try options.strings("praise") ?? [],
+      organizationSuffixes: try options.strings("organization_suffixes") ?? [])
   }
 
-  public func process(_ document: inout Document) throws(QuotegraphError) {
-    let units = document.text.units
-    // Where each place or organisation mention ends and starts, and what persons cover.
-    var qualifierStart = OffsetMap(count: units.count + 1)
-    var qualifierEnd = OffsetMap(count: units.count + 1)
-    var personAt = OffsetSet(count: units.count)
+  /// Where each place or organisation mention ends (by its start) and starts (by its end),
+  /// and the offsets persons cover.
+  static func qualifierMaps(_ document: Document)
+    -> (start: OffsetMap, end: OffsetMap, personAt: OffsetSet)
+  {
+    let count = document.text.units.count
+    var qualifierStart = OffsetMap(count: count + 1)
+    var qualifierEnd = OffsetMap(count: count + 1)
+    var personAt = OffsetSet(count: count)
     for mention in document.mentions {
       if document.entities[mention.entity].kind == .person {
         personAt.insert(mention.range.range)
@@ -54,6 +76,12 @@ public struct RoleLinker: Stage {
         qualifierEnd[Int(mention.range.start)] = Int(mention.range.end)
       }
     }
+    return (qualifierStart, qualifierEnd, personAt)
+  }
+
+  public func process(_ document: inout Document) throws(QuotegraphError) {
+    let units = document.text.units
+    let (qualifierStart, qualifierEnd, personAt) = RoleLinker.qualifierMaps(document)
     var roles: [RoleAssignment] = []
     var previousEnd = 0
     for (index, mention) in document.mentions.enumerated() {
@@ -88,8 +116,47 @@ public struct RoleLinker: Stage {
     document.layers.insert(.roles)
   }
 
+  /// The span `tag` reports for a title that starts at `title.start` and whose title word
+  /// starts at `core`: without the places, organisations and `praise` words before it
+  /// (北京大学法学院|教授, 韩国著名|导演), which the graph keeps in `HOLDS_ROLE.title_text`.
+  /// Other qualifiers stay: 副 and 执行 make another title.
+  public func taggedSpan(of title: TextRange, core: Int, in document: Document) -> TextRange {
+    taggedSpan(
+      of: title, core: core, units: document.text.units,
+      qualifierEnd: RoleLinker.qualifierMaps(document).end)
+  }
+
+  func taggedSpan(of title: TextRange, core: Int, units: [UInt16], qualifierEnd: OffsetMap)
+    -> TextRange
+  {
+    var start = Int(title.start)
+    while start < core {
+      if let end = qualifierEnd[start], end <= core {
+        start = end
+      } else if let word = praiseWords.first(at: start, in: units),
+        start + praiseWords.words[word].count <= core
+      {
+        start += praiseWords.words[word].count
+      } else {
+        break
+      }
+    }
+    return TextRange(start, Int(title.end))
+  }
+
+  /// The spans `tag` reports for the titles `roles` holds (see `taggedSpan(of:core:in:)`).
+  public func taggedSpans(of roles: [RoleAssignment], in document: Document) -> [TextRange] {
+    let qualifierEnd = RoleLinker.qualifierMaps(document).end
+    return roles.map {
+      taggedSpan(
+        of: $0.title, core: Int($0.role.start), units: document.text.units,
+        qualifierEnd: qualifierEnd)
+    }
+  }
+
   /// The titles no person stands beside (记者近日求证, 业内专家认为), longest first from the left,
-  /// outside every mention and every title `roles` holds: what a tagger reports as positions.
+  /// outside every mention and every title `roles` holds: what a tagger reports as positions,
+  /// as `taggedSpan(of:core:in:)` cuts them.
   public func standaloneTitles(in document: Document) -> [TextRange] {
     let units = document.text.units
     var taken = [Bool](repeating: false, count: units.count)
@@ -105,16 +172,19 @@ public struct RoleLinker: Stage {
       offset == 0 || offset == units.count || wordBreaks.startsWord(at: offset)
         || wordBreaks.endsWord(at: offset)
     }
-    var qualifierStart = OffsetMap(count: units.count + 1)
-    for mention in document.mentions where document.entities[mention.entity].kind != .person {
-      qualifierStart[Int(mention.range.end)] = Int(mention.range.start)
+    // 拨款委员|会, 代表|团: the suffix a word of its own, not the start of one (总统|会见).
+    func startsOrganizationName(_ end: Int) -> Bool {
+      guard let suffix = organizationSuffixWords.first(at: end, in: units) else { return false }
+      let suffixEnd = end + organizationSuffixWords.words[suffix].count
+      return wordBreaks.startsWord(at: end) && wordBreaks.endsWord(at: suffixEnd)
     }
+    let (qualifierStart, qualifierEnd, _) = RoleLinker.qualifierMaps(document)
     var found: [TextRange] = []
     var start = 0
     var previousEnd = 0
     while start < units.count {
       if !taken[start], let end = data.titleEnd(startingAt: start, in: units, limit: units.count),
-        !taken[start..<end].contains(true), isBoundary(end)
+        !taken[start..<end].contains(true), isBoundary(end), !startsOrganizationName(end)
       {
         // With its qualifiers, as when a person stands beside it (埃及文化部长, 副校长).
         let titleStart = extendQualifiers(
@@ -124,7 +194,9 @@ public struct RoleLinker: Stage {
           start += 1
           continue
         }
-        found.append(TextRange(titleStart, end))
+        found.append(
+          taggedSpan(
+            of: TextRange(titleStart, end), core: start, units: units, qualifierEnd: qualifierEnd))
         start = end
         previousEnd = end
       } else {
