@@ -329,6 +329,15 @@ struct MeetingTests {
       ("克里抵达北京。随后会见了韩正。", []),
       ("克里抵达北京。韩正会见克里。", [["韩正", "克里"]]),
       ("克里抵达北京，韩正随后会见了王毅。", [["韩正", "王毅"]]),
+      // A clause without its own subject takes the person an earlier clause starts with.
+      ("克里抵达北京，并会见了王毅。", [["克里", "王毅"]]),
+      ("2023年7月，克里访问北京时，虽见到了韩正，也与王毅会谈。", [["克里", "王毅"]]),
+      ("克里说，美国代表团将与王毅会晤。", []),
+      ("克里表示，会见由王毅安排。", []),
+      // A short quotation stays in its clause; 的 after a guest makes the guest someone else.
+      ("克里“应约”与韩正会见。", [["克里", "韩正"]]),
+      ("克里表示愿意与韩正的家人见面。", []),
+      ("克里与韩正的会晤富有成果。", [["克里", "韩正"]]),
     ])
   func meetings(text: String, expected: [[String]]) throws {
     let document = try document(text)

@@ -3,7 +3,12 @@
 ///   listed after it (joined by `list_marks` words, with their titles between), then a
 ///   meeting word (`cues`) in the same clause: X met each of them;
 /// - `X 会见 Y`: a meeting word between two people of one clause (titles and time words may
-///   stand between): X met Y and any people listed after Y.
+///   stand between): X met Y and any people listed after Y;
+/// - a clause that opens with `openers` words and then a connector or a meeting word, whose
+///   subject is the person an earlier clause of the sentence starts with (马云发表演讲，与特朗普
+///   会晤; 阿扎尔到访台湾，并会晤蔡英文): that person met the people listed.
+/// A person followed by 的 that the meeting word does not follow is no guest (与邓恩的父母见面),
+/// and a short quotation inside a clause (“应约”) does not end it.
 /// Each pair is recorded once per article, with the meeting word as written.
 public struct MeetingFinder: Stage {
   public static let type = "meeting.find.v1"
@@ -14,22 +19,41 @@ public struct MeetingFinder: Stage {
   public let connectors: [String]
   public let listMarks: [String]
   public let clauseMarks: [String]
+  /// Words a clause whose subject an earlier clause gave may open with before its connector or
+  /// meeting word (并, 也, 随后, 在): nothing else may stand there.
+  public let openers: [String]
+  /// Characters of dates and times (年, 月, 日) that, with digits, may stand before a clause's
+  /// subject (2018年3月金正恩…).
+  public let dateCharacters: [String]
   // The same words as code units: clause marks and cues are looked for at every offset.
   private let cueWords: UnitWords
   private let connectorWords: UnitWords
   private let listMarkWords: UnitWords
   private let clauseMarkWords: UnitWords
+  private let openerWords: UnitWords
+  private let dateUnits: Set<UInt16>
 
-  public init(cues: [String], connectors: [String], listMarks: [String], clauseMarks: [String]) {
+  /// The longest quotation (in UTF-16 units, marks excluded) that is a word or a phrase of its
+  /// clause (“历史性”, “应约”) rather than a clause of its own.
+  static let shortQuotation = 8
+
+  public init(
+    cues: [String], connectors: [String], listMarks: [String], clauseMarks: [String],
+    openers: [String] = [], dateCharacters: [String] = []
+  ) {
     // Longest first, so 通电话 wins over 通话 and 以及 over 及.
     self.cues = cues.sorted { $0.utf16.count > $1.utf16.count }
     self.connectors = connectors
     self.listMarks = listMarks.sorted { $0.utf16.count > $1.utf16.count }
     self.clauseMarks = clauseMarks
+    self.openers = openers.sorted { $0.utf16.count > $1.utf16.count }
     self.cueWords = UnitWords(self.cues)
     self.connectorWords = UnitWords(connectors)
     self.listMarkWords = UnitWords(self.listMarks)
     self.clauseMarkWords = UnitWords(clauseMarks)
+    self.openerWords = UnitWords(self.openers)
+    self.dateCharacters = dateCharacters
+    self.dateUnits = Set(dateCharacters.flatMap(\.utf16))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -37,7 +61,9 @@ public struct MeetingFinder: Stage {
       cues: try options.requiredStrings("cues"),
       connectors: try options.requiredStrings("connectors"),
       listMarks: try options.requiredStrings("list_marks"),
-      clauseMarks: try options.requiredStrings("clause_marks"))
+      clauseMarks: try options.requiredStrings("clause_marks"),
+      openers: try options.strings("openers") ?? [],
+      dateCharacters: try options.strings("date_characters") ?? [])
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
@@ -83,16 +109,28 @@ public struct MeetingFinder: Stage {
     let spans =
       document.sentences.isEmpty
       ? [TextRange(0, units.count)] : document.sentences.map(\.range)
+    // Where the title written before a person starts (美国卫生部长|阿扎尔), by the person's start.
+    var titleStart: [Int32: Int32] = [:]
+    for role in document.roles where role.position == "before" {
+      titleStart[document.mentions[role.mention].range.start] = role.title.start
+    }
     // A clause lies within its sentence: a sentence naming fewer than two people is not cut
     // into clauses at all (cutting every sentence was most of this stage).
     for sentence in spans where namesTwoPeople(sentence) {
+      // The person the last clause that started with one started with: the subject of the
+      // clauses after it that name none (马云发表演讲，与特朗普会晤).
+      var topic: Mention?
       for clause in clauses(units, of: sentence) {
         var inClause: [Mention] = []
         forEachPerson(within: clause) {
           inClause.append($0)
           return true
         }
-        guard inClause.count >= 2 else { continue }
+        let subject = inClause.first.flatMap { first in
+          startsClause(first, clause, units, titleStart: titleStart) ? first : nil
+        }
+        defer { if let subject { topic = subject } }
+        guard inClause.count >= 2 || topic != nil && !inClause.isEmpty else { continue }
         var offset = Int(clause.start)
         while offset < Int(clause.end) {
           guard let cue = cueWords.first(at: offset, in: units).map({ cues[$0] }) else {
@@ -105,11 +143,24 @@ public struct MeetingFinder: Stage {
           if inClause.contains(where: { $0.range.contains(Int(cueRange.start)) }) { continue }
           let before = inClause.filter { $0.range.end <= cueRange.start }
           let after = inClause.filter { $0.range.start >= cueRange.end }
+          func isGuest(_ person: Mention) -> Bool {
+            // 与邓恩的父母见面 met the parents; 与金正恩的会晤 met 金正恩.
+            let end = Int(person.range.end)
+            return end >= units.count || units[end] != 0x7684 || end + 1 == Int(cueRange.start)
+          }
           if let (subject, guests) = connectorFrame(before, units) {
-            for guest in guests { record(subject.entity, guest.entity, cue, cueRange) }
-          } else if let subject = before.last, let first = after.first {
-            for guest in list(startingWith: first, in: after, units) {
+            for guest in guests where isGuest(guest) {
               record(subject.entity, guest.entity, cue, cueRange)
+            }
+          } else if let subject = before.last, let first = after.first {
+            for guest in list(startingWith: first, in: after, units) where isGuest(guest) {
+              record(subject.entity, guest.entity, cue, cueRange)
+            }
+          } else if let topic,
+            let guests = topicGuests(clause, before, after, cueRange, units, titleStart)
+          {
+            for guest in guests where isGuest(guest) {
+              record(topic.entity, guest.entity, cue, cueRange)
             }
           }
         }
@@ -117,6 +168,48 @@ public struct MeetingFinder: Stage {
     }
     document.meetings = meetings
     document.layers.insert(.meetings)
+  }
+
+  /// Whether `person` stands at the start of `clause`, as its subject: nothing but digits and
+  /// date or time characters (2018年3月) before it, or before the title written before it.
+  func startsClause(
+    _ person: Mention, _ clause: TextRange, _ units: [UInt16], titleStart: [Int32: Int32]
+  ) -> Bool {
+    let start = Int(titleStart[person.range.start] ?? person.range.start)
+    return units[Int(clause.start)..<max(Int(clause.start), start)].allSatisfy {
+      isDateCharacter($0)
+    }
+  }
+
+  /// Digits, spaces and the `date_characters` (年, 月, 日).
+  func isDateCharacter(_ unit: UInt16) -> Bool {
+    (0x30...0x39).contains(unit) || (0xFF10...0xFF19).contains(unit) || unit == 0x20
+      || unit == 0x3000 || dateUnits.contains(unit)
+  }
+
+  /// The people a clause without its own subject lists after its opening: `openers` words,
+  /// then a connector and the people before the meeting word (并与王毅、李强会晤), or the
+  /// meeting word and the people after it (并会晤蔡英文).
+  func topicGuests(
+    _ clause: TextRange, _ before: [Mention], _ after: [Mention], _ cue: TextRange,
+    _ units: [UInt16], _ titleStart: [Int32: Int32]
+  ) -> [Mention]? {
+    var offset = Int(clause.start)
+    while let word = openerWords.first(at: offset, in: units), offset < Int(cue.start) {
+      offset += openerWords.words[word].count
+    }
+    if let first = before.first {
+      guard let connector = connectorWords.first(at: offset, in: units),
+        offset + connectorWords.words[connector].count
+          <= Int(titleStart[first.range.start] ?? first.range.start)
+      else { return nil }
+      return list(startingWith: first, in: before, units)
+    }
+    // An opener at least: a clause that starts with the meeting word names the meeting
+    // (会见由蓬佩奥敲定).
+    guard offset == Int(cue.start), offset > Int(clause.start), let first = after.first
+    else { return nil }
+    return list(startingWith: first, in: after, units)
   }
 
   /// `X … 与 Y、Z 以及 W …` before a meeting word: X and the people listed after the connector.
@@ -150,13 +243,20 @@ public struct MeetingFinder: Stage {
     return result
   }
 
-  /// The sentence cut at clause marks.
+  /// The sentence cut at clause marks; a short quotation with no mark inside (“应约”) stays in
+  /// its clause.
   func clauses(_ units: [UInt16], of sentence: TextRange) -> [TextRange] {
     var result: [TextRange] = []
     var start = Int(sentence.start)
     var offset = start
     while offset < Int(sentence.end) {
-      if let mark = clauseMarkWords.first(at: offset, in: units) {
+      if units[offset] == 0x201C,
+        let close = (offset + 1..<min(Int(sentence.end), offset + 2 + MeetingFinder.shortQuotation))
+          .first(where: { clauseMarkWords.contains(at: $0, in: units) }),
+        units[close] == 0x201D, close > offset + 1
+      {
+        offset = close + 1
+      } else if let mark = clauseMarkWords.first(at: offset, in: units) {
         if offset > start { result.append(TextRange(start, offset)) }
         offset += clauseMarkWords.words[mark].count
         start = offset
