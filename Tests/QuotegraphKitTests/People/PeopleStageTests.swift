@@ -242,6 +242,8 @@ struct NameCoreferenceTests {
       ("林郑月娥表示支持。林郑说，这是好事。", "林郑", "林郑月娥"),
       ("据克里对韩正说，“我们能够协调一致，”他告诉韩。", "韩", "韩正"),
       ("总统蔡英文今天前往澎湖。蔡总统表示，她很高兴。", "蔡", "蔡英文"),
+      // A kinship form of address names the person as 先生 does.
+      ("香港抗争者王凤瑶，人称王婆婆，再次上街。王婆婆表示，她不会放弃。", "王", "王凤瑶"),
     ])
   func shortForms(text: String, short: String, full: String) throws {
     let document = try document(text)
