@@ -66,6 +66,12 @@ struct QuoteAttributionTests {
       ("<p>王毅说：“第一段话。</p><p>“第二段话。”</p><p>他又补充了细节。</p>", ["王毅 说 direct: 第一段话。\n“第二段话"]),
       // A person before an organisation in the clause speaks.
       ("<p>外交部发言人汪文斌表示，中方坚决反对。</p>", ["汪文斌 表示 indirect: 中方坚决反对"]),
+      // The one spoken to never speaks, an organisation included: the pronoun does.
+      (
+        "<p>王毅抵达罗马。他对路透社说，合作会继续。</p>",
+        ["王毅 说 indirect: 合作会继续"]
+      ),
+      ("<p>有学者对路透社说，合作会继续。</p>", [String]()),
     ])
   func frame(body: String, expected: [String]) throws {
     #expect(try statements(body).map(\.description) == expected)

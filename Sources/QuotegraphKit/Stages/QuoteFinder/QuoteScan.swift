@@ -96,6 +96,8 @@ struct QuoteScan {
   static let contentEdges = UnitSet("，,；;：: 。")
   /// Before a person, these make them the one spoken to or with (对韩正, 与王毅).
   static let companions = UnitSet("对向与和同跟")
+  /// The marks of the one spoken to (对美国之音说, 向记者表示), of the companions.
+  static let addresseeMarks = UnitSet("对向")
 
   func run() -> [Statement] {
     /// Offsets already inside some statement's content.
@@ -381,14 +383,17 @@ struct QuoteScan {
       return Subject(clue: .title(title, organization: organization), frame: "title")
     }
     // A person before an organisation (共和党众议员史密斯说, 外交部发言人汪文斌表示), unless the
-    // person is the one spoken to or with (对韩正, 与王毅).
-    let person = speakers.first { index in
-      let mention = document.mentions[index]
-      return document.entities[mention.entity].kind == .person
-        && (mention.range.start == 0
-          || !QuoteScan.companions.contains(units[Int(mention.range.start) - 1]))
+    // person is the one spoken to or with (对韩正, 与王毅); and never the one spoken to, an
+    // organisation included (他对美国之音说: 他 speaks, or nobody the article names).
+    func follows(_ marks: UnitSet, _ index: Int) -> Bool {
+      let start = Int(document.mentions[index].range.start)
+      return start > 0 && marks.contains(units[start - 1])
     }
-    if let first = person ?? speakers.first {
+    let person = speakers.first { index in
+      document.entities[document.mentions[index].entity].kind == .person
+        && !follows(QuoteScan.companions, index)
+    }
+    if let first = person ?? speakers.first(where: { !follows(QuoteScan.addresseeMarks, $0) }) {
       var subject = Subject(clue: .mention(first), frame: "name")
       subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
       return subject
