@@ -65,6 +65,7 @@ struct CorpusTests {
       #expect(!text.contains("获取更多RSS"), "\(document.article.source)")
       #expect(!text.contains("https://feedx.net"), "\(document.article.source)")
       #expect(!text.contains("感謝您的訂閱"), "\(document.article.source)")
+      #expect(!text.contains("版权声明：本文所有内容"), "\(document.article.source)")
     }
   }
 

@@ -30,6 +30,11 @@ struct HTMLCleanerTests {
       ("<style>p { color: red }</style><p>正文</p>", ["正文"]),
       ("<p>正文</p><div data-selfpromo-newsletter><p>订阅</p></div>", ["正文"]),
       ("<div><div>分享 :</div><div><a href=\"x\"><span></span></a></div></div>", []),
+      // A copyright notice is no article text (DW's 版权声明 read as a statement of 声明).
+      (
+        "<p>正文</p><p><em>© 2020年德国之声版权声明：本文所有内容受到著作权法保护。</em></p><p>续</p>",
+        ["正文", "续"]
+      ),
       (
         "<p>正文</p><br><hr><div>获取更多RSS：<br><a href=\"https://feedx.net\">https://feedx.net</a></div>",
         ["正文"]
