@@ -26,6 +26,10 @@ Writes, deterministically (sorted rows, fixed smoothing):
       words of three characters or more of CedPane's PD-English-Definitions glossed in lower case
       (no proper noun, no surname or given name) and no person in people.tsv: 偷梁换柱, 真才实学,
       新技术, 斯诺克. A name never cuts one (高新|技术 holds no 高新, 偷|梁换柱 no 梁换柱).
+  Gazetteers/readings.tsv  character readings
+      every reading, in toneless pinyin, that CedPane-ChinaScribe's entries give each character
+      (佩 pei, 希 xi, 西 xi): a discovered name that sounds as a prominent foreign person's name
+      does (佩洛希, 彭佩奥) is that person.
 No evaluation set is read.
 """
 import math
@@ -172,11 +176,9 @@ with open(os.path.join(shared, "gazetteer-sources", "cilin", "cilin.txt"), encod
                 traps.setdefault(word, "cilin")
 
 
-def proper_nouns():
-    """Words of CedPane's public-domain dictionary glossed by one capitalised word that names no
-    person: the word's own pinyin (沈阳 Shenyang, 丹东 Dandong: Chinese places) or, for a word that
-    is no CedPane name, a gloss that is no part of any English name in people.tsv (南斯拉夫 Yugoslavia,
-    阿森纳 Arsenal). A discovered name that is such a word, or starts with one, is none."""
+def readings():
+    """Every toneless reading CedPane-ChinaScribe's entries give each character, where an
+    entry's pinyin has one syllable per character."""
     syllables = {}
     entry = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /")
     cedpane = os.path.join(shared, "gazetteer-sources", "cedpane")
@@ -188,6 +190,16 @@ def proper_nouns():
                 if len(sounds) == len(m.group(1)):
                     for ch, sound in zip(m.group(1), sounds):
                         syllables.setdefault(ch, set()).add(toneless(sound))
+    return syllables
+
+
+def proper_nouns():
+    """Words of CedPane's public-domain dictionary glossed by one capitalised word that names no
+    person: the word's own pinyin (沈阳 Shenyang, 丹东 Dandong: Chinese places) or, for a word that
+    is no CedPane name, a gloss that is no part of any English name in people.tsv (南斯拉夫 Yugoslavia,
+    阿森纳 Arsenal). A discovered name that is such a word, or starts with one, is none."""
+    syllables = readings()
+    cedpane = os.path.join(shared, "gazetteer-sources", "cedpane")
     english_name_parts = set()
     for r in people:
         english_name_parts.update(t.lower() for t in re.split(r"[^A-Za-z]+", r["name_en"]) if t)
@@ -244,5 +256,11 @@ with open(os.path.join(gaz, "common-words.tsv"), "w", encoding="utf-8") as out:
     out.write("word\tgloss\n")
     for word in sorted(common):
         out.write(f"{word}\t{common[word]}\n")
+sounds = {ch: r for ch, r in readings().items() if CJK.match(ch) and all(r)}
+with open(os.path.join(gaz, "readings.tsv"), "w", encoding="utf-8") as out:
+    out.write("character\treadings\n")
+    for ch in sorted(sounds):
+        out.write(f"{ch}\t{'|'.join(sorted(sounds[ch]))}\n")
 print(f"name-model.tsv: {len(rows)} rows; name-traps.tsv: {len(traps)} words; "
-      f"common-words.tsv: {len(common)} words", file=sys.stderr)
+      f"common-words.tsv: {len(common)} words; readings.tsv: {len(sounds)} characters",
+      file=sys.stderr)

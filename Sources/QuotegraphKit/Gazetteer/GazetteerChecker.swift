@@ -95,7 +95,7 @@ public struct GazetteerChecker {
       case .cues: _ = try CueEntry(row: row)
       case .scriptVariants, .organizationKinds, .nameBoundaries, .nameEdges, .notNames, .nameModel,
         .nameTraps,
-        .surnames, .titleWords, .commonWords, .nameClassifier:
+        .surnames, .titleWords, .commonWords, .readings, .nameClassifier:
         break
       }
       return nil

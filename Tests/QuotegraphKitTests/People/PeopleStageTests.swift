@@ -181,6 +181,48 @@ struct PersonDiscoveryTests {
     #expect(table.person(named: "JFK") == nil)
   }
 
+  @Test("a name that sounds as a prominent foreign person's and is spelt otherwise is that person")
+  func soundLinksGazetteerPerson() throws {
+    for (text, written, id) in [
+      ("彭佩奥表示，美国将继续施压。", "彭佩奥", "wd:Q473239"),
+      ("议长佩罗西表示，她很高兴。", "佩罗西", "wd:Q170581"),
+    ] {
+      let document = try document(text)
+      let mention = try #require(document.mentions.first { document.text[$0.range] == written })
+      let person = document.entities[mention.entity]
+      #expect(person.id == id, "\(text)")
+      #expect(person.aliases.contains(written))
+      #expect(mention.evidence == PersonFinder.soundEvidence)
+    }
+  }
+
+  @Test("sounds: every reading, dots left out, three characters at least, shared ones ambiguous")
+  func peopleBySound() {
+    func person(_ id: String, _ name: String, shortForms: [String] = []) -> PersonEntry {
+      PersonEntry(
+        id: id, name: name, nameEnglish: "", aliases: [], shortForms: shortForms, country: "US",
+        born: "", died: "", prominence: 1, roles: [], sources: [])
+    }
+    let readings: [UInt16: [String]] = Dictionary(
+      uniqueKeysWithValues: [
+        ("佩", ["pei"]), ("洛", ["luo"]), ("罗", ["luo"]), ("西", ["xi"]), ("希", ["xi"]),
+        ("南", ["nan"]), ("长", ["chang", "zhang"]), ("张", ["zhang"]), ("三", ["san"]),
+        ("丰", ["feng"]), ("风", ["feng"]), ("王", ["wang"]), ("明", ["ming"]), ("铭", ["ming"]),
+      ].map { (Array($0.0.utf16)[0], $0.1) })
+    let table = PeopleBySound(
+      people: [
+        person("Q1", "南希·佩洛西", shortForms: ["佩洛西"]), person("Q2", "张三丰"),
+        person("Q3", "王明"), person("Q4", "王铭三"), person("Q5", "王明三"),
+      ], readings: readings)
+    #expect(table.match(soundingAs: "佩罗希")?.person.id == "Q1")
+    #expect(table.match(soundingAs: "佩罗希")?.forms == ["佩洛西"])
+    #expect(table.match(soundingAs: "南希佩洛西")?.forms == ["南希·佩洛西"])
+    #expect(table.match(soundingAs: "长三风")?.person.id == "Q2")
+    #expect(table.match(soundingAs: "王铭") == nil)
+    #expect(table.match(soundingAs: "王明三") == nil)
+    #expect(table.match(soundingAs: "佩洛") == nil)
+  }
+
   @Test("a discovered name that is an organisation's is that organisation, not a person")
   func organizationNameIsTheOrganization() throws {
     // 沃尔玛 (Q483551) is of the catch-all kind `other`, which the entity matcher skips.

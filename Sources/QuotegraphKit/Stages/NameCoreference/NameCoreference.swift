@@ -102,8 +102,10 @@ public struct NameCoreference: Stage {
       // A transliterated name has no surname and given name to split (纳瓦罗 is no 纳 + 瓦罗).
       let discovered = document.entities[mention.entity].properties["discovered"]
       // A name discovery tied to a gazetteer person by the English name after it (佩洛希
-      // (Nancy Pelosi)) was discovered too, as a transliteration.
-      let linkedByEnglishName = mention.evidence == PersonFinder.englishNameEvidence
+      // (Nancy Pelosi)) or by its sound (彭佩奥) was discovered too, as a transliteration.
+      let linkedByEnglishName =
+        mention.evidence == PersonFinder.englishNameEvidence
+        || mention.evidence == PersonFinder.soundEvidence
       let isTransliteration =
         discovered == .string("transliteration") || discovered == .string("latin")
         || linkedByEnglishName

@@ -95,6 +95,11 @@ public struct PersonFinder: Stage {
     /// Words that stand between a speaker and the cue (周一, 昨天, 也, 则): a name in Latin
     /// letters followed by one or two and a `cues_after` word is cued (Max Gokhman周一表示).
     public var wordsBeforeCue: [String] = []
+    /// A discovered name that sounds as one gazetteer person's name, alias or short form does,
+    /// and is not written so, is that person when the person is this prominent at least and
+    /// foreign: the name has a middle dot, or a country outside `soundHomeCountries`.
+    public var soundMinimumProminence: Double = .infinity
+    public var soundHomeCountries: [String] = []
 
     public init() {}
   }
@@ -107,6 +112,9 @@ public struct PersonFinder: Stage {
   /// The evidence of a discovered name's mentions where an English name after it in
   /// parentheses made it a gazetteer person's.
   static let englishNameEvidence = "english-name"
+  /// The evidence of a discovered name's mentions where it sounds as a prominent foreign
+  /// person's name does (彭佩奥 for 蓬佩奥).
+  static let soundEvidence = "sound"
   /// The evidence of a discovered name's mentions where it is an organisation's name.
   static let organizationNameEvidence = "organization-name"
 
@@ -115,6 +123,8 @@ public struct PersonFinder: Stage {
   public let englishNames: PeopleByEnglishName?
   /// The gazetteer's organisations by name: a discovered name that is one is that organisation.
   public let organizationNames: OrganizationNames?
+  /// The gazetteer's people by the sound of their names, for other spellings of foreign names.
+  public let peopleBySound: PeopleBySound?
   /// Whether `classifier` is set: asked for every candidate, where testing the optional copied
   /// the model (retaining its tables) to compare it with nil.
   let isClassifying: Bool
@@ -136,7 +146,7 @@ public struct PersonFinder: Stage {
   public init(
     settings: Settings, data: NameData, evidence: BoundaryEvidence,
     classifier: CandidateClassifier? = nil, englishNames: PeopleByEnglishName? = nil,
-    organizationNames: OrganizationNames? = nil
+    organizationNames: OrganizationNames? = nil, peopleBySound: PeopleBySound? = nil
   ) {
     self.settings = settings
     self.data = data
@@ -144,6 +154,7 @@ public struct PersonFinder: Stage {
     self.classifier = classifier
     self.englishNames = englishNames
     self.organizationNames = organizationNames
+    self.peopleBySound = peopleBySound
     isClassifying = classifier != nil
     var units = [Bool](repeating: false, count: 1 << 16)
     for table in [data.foreign, data.foreignFirst, data.foreignLast] {
@@ -187,6 +198,7 @@ public struct PersonFinder: Stage {
     try number("cue_bonus", &settings.cueBonus)
     try number("address_bonus", &settings.addressBonus)
     try number("latin_score", &settings.latinScore)
+    try number("sound_minimum_prominence", &settings.soundMinimumProminence)
     try number("latin_form_bonus", &settings.latinFormBonus)
     try number("edge_penalty", &settings.edgePenalty)
     try number("growth_minimum_weight", &settings.growthMinimumWeight)
@@ -205,6 +217,7 @@ public struct PersonFinder: Stage {
     settings.notPersonAfter = try options.strings("not_person_after") ?? []
     settings.localizers = try options.strings("localizers") ?? []
     settings.wordsBeforeCue = try options.strings("words_before_cue") ?? []
+    settings.soundHomeCountries = try options.strings("sound_home_countries") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
@@ -218,7 +231,8 @@ public struct PersonFinder: Stage {
       settings: settings, data: try NameData.load(directory: path, sharedIn: context),
       evidence: boundaries, classifier: classifier,
       englishNames: try PeopleByEnglishName.load(directory: path, sharedIn: context),
-      organizationNames: try OrganizationNames.load(directory: path, sharedIn: context))
+      organizationNames: try OrganizationNames.load(directory: path, sharedIn: context),
+      peopleBySound: try PeopleBySound.load(directory: path, sharedIn: context))
   }
 
   /// The `after` and `before` words of `curated/name-edges.tsv`; none when it is missing.
@@ -335,6 +349,18 @@ public struct PersonFinder: Stage {
         }
       }
     }
+    // A name that sounds as a prominent foreign person's does (彭佩奥, 佩洛希) is that person.
+    var linkedBySound = Set<String>()
+    if let peopleBySound {
+      for candidate in chosen {
+        let written = String(decodingUTF16: units[candidate.range.range])
+        guard gazetteerPersonOfName[written] == nil,
+          let person = soundAlike(written, in: peopleBySound)
+        else { continue }
+        gazetteerPersonOfName[written] = person
+        linkedBySound.insert(written)
+      }
+    }
     for (candidate, latin) in zip(chosen, latinForms) {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
@@ -394,10 +420,30 @@ public struct PersonFinder: Stage {
       document.mentions.append(
         Mention(
           range: candidate.range, entity: slot, form: .name,
-          evidence: linkedPerson == nil ? candidate.method : PersonFinder.englishNameEvidence))
+          evidence: linkedPerson == nil
+            ? candidate.method
+            : linkedBySound.contains(written)
+              ? PersonFinder.soundEvidence : PersonFinder.englishNameEvidence))
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
+  }
+
+  /// The gazetteer person `written` sounds like, when prominent and foreign enough
+  /// (`soundMinimumProminence`, `soundHomeCountries`) and not written as one of the forms that
+  /// sound so (希拉里克林顿 without its dot is 希拉里·克林顿): a name the matcher had and the
+  /// classifier dropped stays dropped.
+  func soundAlike(_ written: String, in table: PeopleBySound) -> EntityRecord? {
+    guard settings.soundMinimumProminence.isFinite, let match = table.match(soundingAs: written)
+    else { return nil }
+    let person = match.person
+    let isForeign =
+      person.name.utf16.contains(where: \.isNameDot)
+      || !person.country.isEmpty && !settings.soundHomeCountries.contains(person.country)
+    guard person.prominence >= settings.soundMinimumProminence, isForeign,
+      !match.forms.contains(written)
+    else { return nil }
+    return EntityIndex.record(person)
   }
 
   /// The slot of the gazetteer entity `record` in the document's entities, appended when the
