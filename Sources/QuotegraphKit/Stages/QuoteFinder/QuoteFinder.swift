@@ -25,6 +25,8 @@ public struct QuoteFinder: Stage {
     public var addresseeWords: Set<String>
     /// Titles (from `roles.tsv`) that stand for a speaker without a name (外交部发言人).
     public var titles: Set<String>
+    /// Words that end in a cue but say nothing of anyone's speech (与其说, 可以说, 对…来说).
+    public var discourseMarkers: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -32,6 +34,9 @@ public struct QuoteFinder: Stage {
   /// The first units of the cue forms: most offsets start none, and are passed over at once.
   let cueStarts: UnitWords
   let negations: UnitWordSet
+  let discourseMarkers: UnitWordSet
+  /// The longest discourse marker, in UTF-16 units.
+  let longestDiscourseMarker: Int
   let cuePrefixes: UnitWordSet
   let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
@@ -44,6 +49,8 @@ public struct QuoteFinder: Stage {
     cueAutomaton = PatternAutomaton(patterns: lexicon.cues.map { Array($0.form.utf16) })
     cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
     negations = UnitWordSet(lexicon.negations)
+    discourseMarkers = UnitWordSet(lexicon.discourseMarkers)
+    longestDiscourseMarker = lexicon.discourseMarkers.map(\.utf16.count).max() ?? 0
     cuePrefixes = UnitWordSet(lexicon.cuePrefixes)
     nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()
@@ -83,7 +90,8 @@ public struct QuoteFinder: Stage {
         pronouns: Set(try options.requiredStrings("pronouns")),
         nonSpeakers: Set(try options.requiredStrings("non_speakers")),
         addresseeWords: Set(try options.requiredStrings("addressee_words")),
-        titles: titles))
+        titles: titles,
+        discourseMarkers: Set(try options.strings("discourse_markers") ?? [])))
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {

@@ -157,7 +157,11 @@ struct QuoteScan {
     var end = position + best.length
     // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own cue).
     guard startsWord(at: position) && endsWord(at: end) else { return nil }
-    if isNegated(before: position) || isInsideTitle(position) { return nil }
+    if isNegated(before: position) || isInsideTitle(position)
+      || endsDiscourseMarker(at: end)
+    {
+      return nil
+    }
     // 补充了细节, 说过: an aspect particle makes the verb a narrated act, not a speech frame.
     if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
     var text = text(position, end)
@@ -209,6 +213,15 @@ struct QuoteScan {
       }
     }
     return inside
+  }
+
+  /// Whether a discourse marker ends at `end` (与其|说, 对中国来|说): no speech is reported.
+  func endsDiscourseMarker(at end: Int) -> Bool {
+    guard finder.longestDiscourseMarker > 0 else { return false }
+    for length in 2...max(2, finder.longestDiscourseMarker) where end - length >= 0 {
+      if finder.discourseMarkers.contains(units[(end - length)..<end]) { return true }
+    }
+    return false
   }
 
   func isNegated(before position: Int) -> Bool {
