@@ -51,6 +51,8 @@ struct QuoteAttributionTests {
       ),
       // X告诉记者，… (记者 is an addressee, never a speaker)
       ("<p>克里告诉记者，会谈富有建设性。</p>", ["约翰·克里 告诉 indirect: 会谈富有建设性"]),
+      // … and an organisation told (告诉路透社，) is no part of what was said.
+      ("<p>王毅告诉路透社，合作会继续。</p>", ["王毅 告诉 indirect: 合作会继续"]),
       // Negated cues are not statements.
       ("<p>路透社消息没有提及中国的立场。</p>", [String]()),
       // Scare quotes and book titles alone are not statements.

@@ -251,7 +251,9 @@ struct QuoteScan {
     var position = cue.end
     var addressee = subject.addressee
     let contentLimit = Int(sentence.end)
-    if let skipped = addresseeEnd(from: position, limit: contentLimit) {
+    if let skipped = addresseeEnd(
+      from: position, limit: contentLimit, organizations: cue.cueClass == "say")
+    {
       addressee = addressee ?? skipped.mention
       position = skipped.end
     }
@@ -486,8 +488,12 @@ struct QuoteScan {
     return nil
   }
 
-  /// After 告诉/告知 (and 对 … 说 frames written as 告诉韩正，): the addressee, up to a separator.
-  func addresseeEnd(from position: Int, limit: Int) -> (end: Int, mention: Int?)? {
+  /// After 告诉/告知 (and 对 … 说 frames written as 告诉韩正，): the addressee, up to a separator:
+  /// a person, an `addressee_words` word (告诉记者，) or, after a cue of saying, an organisation
+  /// (告诉德国之声，; 批评国民党，names what is criticised).
+  func addresseeEnd(from position: Int, limit: Int, organizations: Bool) -> (
+    end: Int, mention: Int?
+  )? {
     var cursor = position
     while cursor < limit && cursor - position <= 12
       && !QuoteScan.clauseBreaks.contains(units[cursor])
@@ -501,8 +507,9 @@ struct QuoteScan {
     let segment = text(position, cursor)
     let mention = mentions(in: position, cursor).first { index in
       let range = document.mentions[index].range
+      let kind = document.entities[document.mentions[index].entity].kind
       return range.start == Int32(position) && range.end == Int32(cursor)
-        && document.entities[document.mentions[index].entity].kind == .person
+        && (kind == .person || organizations && kind == .organization)
     }
     guard mention != nil || finder.lexicon.addresseeWords.contains(segment) else { return nil }
     return (cursor, mention)
