@@ -110,6 +110,33 @@ public struct NameData: Sendable {
     (titlesForward, titlesBackward) = NameData.tries(of: titles.keys)
   }
 
+  /// The traditional characters of each simplified one (罗 → 羅, 欧 → 歐), from
+  /// `script-variants.tsv`: one unit each.
+  public var traditionalForms: [UInt16: [UInt16]] = [:]
+
+  /// The forms of `word` with some of its characters traditional (欧阳 → 歐陽, 欧陽, 歐阳), at most
+  /// `maximumVariants`, `word` itself left out.
+  static func traditionalVariants(of word: String, _ forms: [UInt16: [UInt16]]) -> [String] {
+    var variants: [[UInt16]] = [[]]
+    for unit in word.utf16 {
+      let options = [unit] + (forms[unit] ?? [])
+      variants = Array(
+        variants.lazy.flatMap { prefix in options.lazy.map { prefix + [$0] } }
+          .prefix(NameData.maximumVariants))
+    }
+    let written = Array(word.utf16)
+    return variants.filter { $0 != written }.map { String(decoding: $0, as: UTF16.self) }
+  }
+
+  /// The most forms `traditionalVariants(of:_:)` gives one word.
+  static let maximumVariants = 8
+
+  /// `words` and their traditional forms (说 → 說, 表示, 告诉 → 告訴).
+  public func withTraditionalForms(_ words: [String]) -> [String] {
+    guard !traditionalForms.isEmpty else { return words }
+    return words + words.flatMap { NameData.traditionalVariants(of: $0, traditionalForms) }
+  }
+
   static func tries(of titles: some Sequence<String>) -> (PatternAutomaton, PatternAutomaton) {
     let forward = titles.map { Array($0.utf16) }
     return (
@@ -187,9 +214,42 @@ public struct NameData: Sendable {
         titles[row["word"]] = TitleEntry()
       }
     }
+    // Names written in traditional characters (羅秉成, 歐陽) weigh as their simplified forms:
+    // the model is estimated from simplified text.
+    var traditionalForms: [UInt16: [UInt16]] = [:]
+    let variantsPath = directory + "/" + GazetteerFile.scriptVariants.fileName
+    if FileIO.kind(of: variantsPath) == .file {
+      for row in try table(variantsPath, .scriptVariants).rows {
+        let traditional = Array(row["traditional"].utf16)
+        let simplified = Array(row["simplified"].utf16)
+        guard traditional.count == 1, simplified.count == 1, traditional != simplified else {
+          continue
+        }
+        traditionalForms[simplified[0], default: []].append(traditional[0])
+      }
+    }
+    for (simplified, forms) in traditionalForms {
+      for form in forms {
+        if given[form] == nil, let weight = given[simplified] { given[form] = weight }
+        if foreign[form] == nil, let weight = foreign[simplified] { foreign[form] = weight }
+        if foreignFirst[form] == nil, let weight = foreignFirst[simplified] {
+          foreignFirst[form] = weight
+        }
+        if foreignLast[form] == nil, let weight = foreignLast[simplified] {
+          foreignLast[form] = weight
+        }
+      }
+    }
+    for (surname, weight) in surnames {
+      for form in NameData.traditionalVariants(of: surname, traditionalForms)
+      where surnames[form] == nil {
+        surnames[form] = weight
+      }
+    }
     var data = NameData(
       surnames: surnames, given: given, foreign: foreign, foreignFirst: foreignFirst,
       foreignLast: foreignLast, traps: traps, titles: titles)
+    data.traditionalForms = traditionalForms
     data.placeTrapWords = UnitWordSet(placeTraps)
     let commonPath = directory + "/" + GazetteerFile.commonWords.fileName
     if FileIO.kind(of: commonPath) == .file {

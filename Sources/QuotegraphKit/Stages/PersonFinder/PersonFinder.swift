@@ -163,18 +163,20 @@ public struct PersonFinder: Stage {
       }
     }
     transliterationUnits = units
+    // Each list with its words' traditional forms too (說, 告訴, 先生): news in either script.
+    func context(_ list: [String]) -> ContextWords {
+      ContextWords(data.withTraditionalForms(list))
+    }
     words = Words(
-      cuesBefore: ContextWords(settings.cuesBefore), cuesAfter: ContextWords(settings.cuesAfter),
-      addressAfter: ContextWords(settings.addressAfter),
-      addressOrCues: ContextWords(settings.addressAfter + settings.cuesAfter),
-      notNameAfter: ContextWords(settings.notNameAfter),
-      notNameBefore: ContextWords(settings.notNameBefore),
-      notForeignNameBefore: ContextWords(settings.notForeignNameBefore),
-      edgeAfter: ContextWords(settings.edgeAfter), edgeBefore: ContextWords(settings.edgeBefore),
-      sport: ContextWords(settings.sportWords),
-      notPersonAfter: ContextWords(settings.notPersonAfter),
-      localizers: ContextWords(settings.localizers),
-      beforeCue: ContextWords(settings.wordsBeforeCue))
+      cuesBefore: context(settings.cuesBefore), cuesAfter: context(settings.cuesAfter),
+      addressAfter: context(settings.addressAfter),
+      addressOrCues: context(settings.addressAfter + settings.cuesAfter),
+      notNameAfter: context(settings.notNameAfter),
+      notNameBefore: context(settings.notNameBefore),
+      notForeignNameBefore: context(settings.notForeignNameBefore),
+      edgeAfter: context(settings.edgeAfter), edgeBefore: context(settings.edgeBefore),
+      sport: context(settings.sportWords), notPersonAfter: context(settings.notPersonAfter),
+      localizers: context(settings.localizers), beforeCue: context(settings.wordsBeforeCue))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
