@@ -74,6 +74,7 @@ struct QuoteAttributionTests {
         ["王毅 说 indirect: 合作会继续"]
       ),
       ("<p>有学者对路透社说，合作会继续。</p>", [String]()),
+      ("<p>王毅抵达罗马。他在接受路透社采访时说，合作会继续。</p>", ["王毅 说 indirect: 合作会继续"]),
       // Discourse markers end in 说 but report nobody's speech.
       ("<p>王毅表示，合作会继续。与其说这是胜利，不如说是失败。</p>", ["王毅 表示 indirect: 合作会继续"]),
       ("<p>克里表示，气候很重要。可以说，这是一次重要的访问。</p>", ["约翰·克里 表示 indirect: 气候很重要"]),

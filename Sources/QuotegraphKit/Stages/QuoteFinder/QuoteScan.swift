@@ -404,11 +404,19 @@ struct QuoteScan {
       let start = Int(document.mentions[index].range.start)
       return start > 0 && marks.contains(units[start - 1])
     }
+    // 她接受BBC中文访问时说: the one interviewing is spoken to as well.
+    func isInterviewer(_ index: Int) -> Bool {
+      let start = Int(document.mentions[index].range.start)
+      let verb = QuoteScan.interviewVerb
+      return start >= verb.count && Array(units[(start - verb.count)..<start]) == verb
+    }
     let person = speakers.first { index in
       document.entities[document.mentions[index].entity].kind == .person
-        && !follows(QuoteScan.companions, index)
+        && !follows(QuoteScan.companions, index) && !isInterviewer(index)
     }
-    if let first = person ?? speakers.first(where: { !follows(QuoteScan.addresseeMarks, $0) }) {
+    if let first = person
+      ?? speakers.first(where: { !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) })
+    {
       var subject = Subject(clue: .mention(first), frame: "name")
       subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
       return subject
@@ -447,6 +455,8 @@ struct QuoteScan {
   }
 
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
+  /// 接受 before an outlet: the outlet interviews (接受美国之音采访时表示), it does not speak.
+  static let interviewVerb = Array("接受".utf16)
 
   /// The first of `words` (in their order) written in `start..<end`, and where it first is.
   func firstOffset(ofAnyOf words: [[UInt16]], in start: Int, _ end: Int) -> Int? {
