@@ -35,6 +35,18 @@ public struct MatchKeyFolder: Sendable {
     self.init(traditionalToSimplified: table)
   }
 
+  /// The traditional characters of each simplified one in the BMP (罗 → 羅, 干 → 乾, 幹), in
+  /// code-point order: the fold read backwards.
+  public var traditionalForms: [UInt16: [UInt16]] {
+    var forms: [UInt16: [UInt16]] = [:]
+    for (traditional, simplified) in self.simplified
+    where traditional.value <= 0xFFFF && simplified.value <= 0xFFFF && traditional != simplified {
+      forms[UInt16(simplified.value), default: []].append(UInt16(traditional.value))
+    }
+    for key in forms.keys { forms[key]?.sort() }
+    return forms
+  }
+
   public func fold(_ text: String) -> String {
     var output = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { output.append(fold(scalar)) }

@@ -81,14 +81,13 @@ public struct Tagger: Sendable {
       spans.append((mention.range, object))
     }
     var seen = Set<TextRange>()
-    let linker = roleLinker
     let titles =
-      linker?.taggedSpans(of: document.roles, in: document) ?? document.roles.map(\.title)
-    for (role, title) in zip(document.roles, titles) where seen.insert(title).inserted {
+      roleLinker?.taggedTitles(in: document) ?? (roles: document.roles.map(\.title), standalone: [])
+    for (role, title) in zip(document.roles, titles.roles) where seen.insert(title).inserted {
       spans.append(
         (title, Tagger.span(document, title, type: "Role", id: nil, name: role.roleName)))
     }
-    for title in linker?.standaloneTitles(in: document) ?? [] where seen.insert(title).inserted {
+    for title in titles.standalone where seen.insert(title).inserted {
       spans.append((title, Tagger.span(document, title, type: "Role", id: nil, name: nil)))
     }
     spans.sort { $0.0 < $1.0 }

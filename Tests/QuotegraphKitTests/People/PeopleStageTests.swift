@@ -6,6 +6,14 @@ import Testing
 /// The default pipeline's text stages over one line, as `quotegraph tag` runs them.
 private let tagger = Tagger(pipeline: Fixture.defaultPipeline)
 
+/// The mentions written `written` in `text`, each with its entity.
+private func mentions(of written: String, in text: String) throws -> [(Mention, EntityRecord)] {
+  let document = try document(text)
+  return document.mentions.filter { document.text[$0.range] == written }.map {
+    ($0, document.entities[$0.entity])
+  }
+}
+
 private func document(_ text: String) throws -> Document {
   try tagger.document(for: text)
 }
@@ -151,11 +159,9 @@ struct PersonDiscoveryTests {
 
   @Test("a name followed by a gazetteer person's English name is that person, wherever written")
   func englishNameLinksGazetteerPerson() throws {
-    let document = try document("美国众议院议长佩洛希（Nancy Pelosi）表示，她很高兴。佩洛希暗示她不接受。")
-    let mentions = document.mentions.filter { document.text[$0.range] == "佩洛希" }
+    let mentions = try mentions(of: "佩洛希", in: "美国众议院议长佩洛希（Nancy Pelosi）表示，她很高兴。佩洛希暗示她不接受。")
     #expect(mentions.count == 2)
-    for mention in mentions {
-      let person = document.entities[mention.entity]
+    for (_, person) in mentions {
       #expect(person.id == "wd:Q170581")
       #expect(person.name == "南希·佩洛西")
       #expect(person.aliases.contains("佩洛希"))
@@ -190,9 +196,7 @@ struct PersonDiscoveryTests {
       ("彭佩奥表示，美国将继续施压。", "彭佩奥", "wd:Q473239"),
       ("议长佩罗西表示，她很高兴。", "佩罗西", "wd:Q170581"),
     ] {
-      let document = try document(text)
-      let mention = try #require(document.mentions.first { document.text[$0.range] == written })
-      let person = document.entities[mention.entity]
+      let (mention, person) = try #require(try mentions(of: written, in: text).first)
       #expect(person.id == id, "\(text)")
       #expect(person.aliases.contains(written))
       #expect(mention.evidence == PersonFinder.soundEvidence)
@@ -229,11 +233,9 @@ struct PersonDiscoveryTests {
   @Test("a discovered name that is an organisation's is that organisation, not a person")
   func organizationNameIsTheOrganization() throws {
     // 沃尔玛 (Q483551) is of the catch-all kind `other`, which the entity matcher skips.
-    let document = try document("软件巨头甲骨文和沃尔玛将持有股份。沃尔玛表示，它很满意。")
-    let mentions = document.mentions.filter { document.text[$0.range] == "沃尔玛" }
+    let mentions = try mentions(of: "沃尔玛", in: "软件巨头甲骨文和沃尔玛将持有股份。沃尔玛表示，它很满意。")
     #expect(mentions.count == 2)
-    for mention in mentions {
-      let entity = document.entities[mention.entity]
+    for (mention, entity) in mentions {
       #expect(entity.id == "wd:Q483551")
       #expect(entity.kind == .organization)
       #expect(mention.evidence == "organization-name")

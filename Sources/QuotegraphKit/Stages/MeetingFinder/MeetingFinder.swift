@@ -31,7 +31,7 @@ public struct MeetingFinder: Stage {
   private let listMarkWords: UnitWords
   private let clauseMarkWords: UnitWords
   private let openerWords: UnitWords
-  private let dateUnits: Set<UInt16>
+  private let dateUnits: UnitSet
 
   /// The longest quotation (in UTF-16 units, marks excluded) that is a word or a phrase of its
   /// clause (“历史性”, “应约”) rather than a clause of its own.
@@ -53,7 +53,7 @@ public struct MeetingFinder: Stage {
     self.clauseMarkWords = UnitWords(clauseMarks)
     self.openerWords = UnitWords(self.openers)
     self.dateCharacters = dateCharacters
-    self.dateUnits = Set(dateCharacters.flatMap(\.utf16))
+    self.dateUnits = UnitSet(units: dateCharacters.flatMap(\.utf16))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {

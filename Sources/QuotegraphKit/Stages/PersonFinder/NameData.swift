@@ -149,12 +149,18 @@ public struct NameData: Sendable {
     throws(QuotegraphError) -> NameData
   {
     try context.shared.value("NameData:" + directory) { () throws(QuotegraphError) in
-      try load(directory: directory)
+      try load(
+        directory: directory,
+        traditionalForms: try Gazetteer.load(directory: directory, sharedIn: context).folder
+          .traditionalForms)
     }
   }
 
-  /// Loads the files of the gazetteer folder `directory`.
-  public static func load(directory: String) throws(QuotegraphError) -> NameData {
+  /// Loads the files of the gazetteer folder `directory`. `traditionalForms`: the traditional
+  /// characters of each simplified one (`MatchKeyFolder.traditionalForms`), which weigh as it.
+  public static func load(directory: String, traditionalForms: [UInt16: [UInt16]] = [:])
+    throws(QuotegraphError) -> NameData
+  {
     func table(_ path: String, _ file: GazetteerFile) throws(QuotegraphError) -> GazetteerTable {
       try GazetteerTable.parse(bytes: try FileIO.readAll(path: path), file: file, path: path)
     }
@@ -216,30 +222,16 @@ public struct NameData: Sendable {
     }
     // Names written in traditional characters (羅秉成, 歐陽) weigh as their simplified forms:
     // the model is estimated from simplified text.
-    var traditionalForms: [UInt16: [UInt16]] = [:]
-    let variantsPath = directory + "/" + GazetteerFile.scriptVariants.fileName
-    if FileIO.kind(of: variantsPath) == .file {
-      for row in try table(variantsPath, .scriptVariants).rows {
-        let traditional = Array(row["traditional"].utf16)
-        let simplified = Array(row["simplified"].utf16)
-        guard traditional.count == 1, simplified.count == 1, traditional != simplified else {
-          continue
-        }
-        traditionalForms[simplified[0], default: []].append(traditional[0])
+    func inherit(_ weights: inout UnitWeights) {
+      for (simplified, forms) in traditionalForms {
+        guard let weight = weights[simplified] else { continue }
+        for form in forms where weights[form] == nil { weights[form] = weight }
       }
     }
-    for (simplified, forms) in traditionalForms {
-      for form in forms {
-        if given[form] == nil, let weight = given[simplified] { given[form] = weight }
-        if foreign[form] == nil, let weight = foreign[simplified] { foreign[form] = weight }
-        if foreignFirst[form] == nil, let weight = foreignFirst[simplified] {
-          foreignFirst[form] = weight
-        }
-        if foreignLast[form] == nil, let weight = foreignLast[simplified] {
-          foreignLast[form] = weight
-        }
-      }
-    }
+    inherit(&given)
+    inherit(&foreign)
+    inherit(&foreignFirst)
+    inherit(&foreignLast)
     for (surname, weight) in surnames {
       for form in NameData.traditionalVariants(of: surname, traditionalForms)
       where surnames[form] == nil {

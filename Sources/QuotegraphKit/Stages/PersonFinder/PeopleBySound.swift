@@ -111,25 +111,31 @@ public struct PeopleBySound: Sendable {
   public static func load(directory: String, sharedIn context: StageContext)
     throws(QuotegraphError) -> PeopleBySound
   {
+    try context.shared.value("PeopleBySound:" + directory) { () throws(QuotegraphError) in
+      PeopleBySound(
+        people: try Gazetteer.load(directory: directory, sharedIn: context).people,
+        readings: try readings(directory: directory))
+    }
+  }
+
+  /// The readings of `readings.tsv` in `directory`, by character; none without the file.
+  static func readings(directory: String) throws(QuotegraphError) -> [UInt16: [String]] {
     let path = directory + "/" + GazetteerFile.readings.fileName
     var readings: [UInt16: [String]] = [:]
-    if FileIO.kind(of: path) == .file {
-      let table = try GazetteerTable.parse(
-        bytes: try FileIO.readAll(path: path), file: .readings, path: path)
-      for row in table.rows {
-        let character = Array(row["character"].utf16)
-        let options = row["readings"].split(separator: "|").map(String.init)
-        guard character.count == 1, !options.isEmpty else {
-          throw QuotegraphError(
-            "gazetteer.bad-row",
-            "expected one character of the BMP and its readings, found \"\(row["character"])\"",
-            file: path, line: row.line)
-        }
-        readings[character[0]] = options
+    guard FileIO.kind(of: path) == .file else { return readings }
+    let table = try GazetteerTable.parse(
+      bytes: try FileIO.readAll(path: path), file: .readings, path: path)
+    for row in table.rows {
+      let character = Array(row["character"].utf16)
+      let options = row["readings"].split(separator: "|").map(String.init)
+      guard character.count == 1, !options.isEmpty else {
+        throw QuotegraphError(
+          "gazetteer.bad-row",
+          "expected one character of the BMP and its readings, found \"\(row["character"])\"",
+          file: path, line: row.line)
       }
+      readings[character[0]] = options
     }
-    return try Gazetteer.derived("PeopleBySound", directory: directory, sharedIn: context) {
-      PeopleBySound(people: $0.people, readings: readings)
-    }
+    return readings
   }
 }

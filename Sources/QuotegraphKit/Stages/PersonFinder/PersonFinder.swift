@@ -351,18 +351,6 @@ public struct PersonFinder: Stage {
         }
       }
     }
-    // A name that sounds as a prominent foreign person's does (彭佩奥, 佩洛希) is that person.
-    var linkedBySound = Set<String>()
-    if let peopleBySound {
-      for candidate in chosen {
-        let written = String(decodingUTF16: units[candidate.range.range])
-        guard gazetteerPersonOfName[written] == nil,
-          let person = soundAlike(written, in: peopleBySound)
-        else { continue }
-        gazetteerPersonOfName[written] = person
-        linkedBySound.insert(written)
-      }
-    }
     for (candidate, latin) in zip(chosen, latinForms) {
       // One spelling per name: every middle-dot variant becomes ·, the written form an alias.
       let written = String(decodingUTF16: units[candidate.range.range])
@@ -385,11 +373,16 @@ public struct PersonFinder: Stage {
           decodingUTF16: units[candidate.range.range].map {
             $0.isNameDot || transliterated && $0.isNameDash ? dot : $0
           })
-      let linkedPerson = gazetteerPersonOfName[written]
+      // Else a name that sounds as a prominent foreign person's does (彭佩奥, 佩洛希).
+      let linked =
+        gazetteerPersonOfName[written].map {
+          (person: $0, evidence: PersonFinder.englishNameEvidence)
+        }
+        ?? soundAlike(written).map { (person: $0, evidence: PersonFinder.soundEvidence) }
       let slot: Int
       if let existing = slotOfName[name] {
         slot = existing
-      } else if var person = linkedPerson {
+      } else if var person = linked?.person {
         if !person.aliases.contains(written) && written != person.name {
           person.aliases.append(written)
         }
@@ -422,10 +415,7 @@ public struct PersonFinder: Stage {
       document.mentions.append(
         Mention(
           range: candidate.range, entity: slot, form: .name,
-          evidence: linkedPerson == nil
-            ? candidate.method
-            : linkedBySound.contains(written)
-              ? PersonFinder.soundEvidence : PersonFinder.englishNameEvidence))
+          evidence: linked?.evidence ?? candidate.method))
     }
     document.mentions.sort { $0.range < $1.range }
     document.layers.insert(.persons)
@@ -435,8 +425,9 @@ public struct PersonFinder: Stage {
   /// (`soundMinimumProminence`, `soundHomeCountries`) and not written as one of the forms that
   /// sound so (希拉里克林顿 without its dot is 希拉里·克林顿): a name the matcher had and the
   /// classifier dropped stays dropped.
-  func soundAlike(_ written: String, in table: PeopleBySound) -> EntityRecord? {
-    guard settings.soundMinimumProminence.isFinite, let match = table.match(soundingAs: written)
+  func soundAlike(_ written: String) -> EntityRecord? {
+    guard settings.soundMinimumProminence.isFinite,
+      let match = peopleBySound?.match(soundingAs: written)
     else { return nil }
     let person = match.person
     let isForeign =

@@ -34,9 +34,7 @@ public struct QuoteFinder: Stage {
   /// The first units of the cue forms: most offsets start none, and are passed over at once.
   let cueStarts: UnitWords
   let negations: UnitWordSet
-  let discourseMarkers: UnitWordSet
-  /// The longest discourse marker, in UTF-16 units.
-  let longestDiscourseMarker: Int
+  let discourseMarkers: UnitWords
   let cuePrefixes: UnitWordSet
   let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
@@ -49,8 +47,7 @@ public struct QuoteFinder: Stage {
     cueAutomaton = PatternAutomaton(patterns: lexicon.cues.map { Array($0.form.utf16) })
     cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
     negations = UnitWordSet(lexicon.negations)
-    discourseMarkers = UnitWordSet(lexicon.discourseMarkers)
-    longestDiscourseMarker = lexicon.discourseMarkers.map(\.utf16.count).max() ?? 0
+    discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     cuePrefixes = UnitWordSet(lexicon.cuePrefixes)
     nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()

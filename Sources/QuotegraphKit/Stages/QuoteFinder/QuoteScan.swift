@@ -157,8 +157,9 @@ struct QuoteScan {
     var end = position + best.length
     // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own cue).
     guard startsWord(at: position) && endsWord(at: end) else { return nil }
+    // 与其|说, 对中国来|说: a discourse marker reports no speech.
     if isNegated(before: position) || isInsideTitle(position)
-      || endsDiscourseMarker(at: end)
+      || finder.discourseMarkers.endsWord(at: end, in: units)
     {
       return nil
     }
@@ -213,15 +214,6 @@ struct QuoteScan {
       }
     }
     return inside
-  }
-
-  /// Whether a discourse marker ends at `end` (与其|说, 对中国来|说): no speech is reported.
-  func endsDiscourseMarker(at end: Int) -> Bool {
-    guard finder.longestDiscourseMarker > 0 else { return false }
-    for length in 2...max(2, finder.longestDiscourseMarker) where end - length >= 0 {
-      if finder.discourseMarkers.contains(units[(end - length)..<end]) { return true }
-    }
-    return false
   }
 
   func isNegated(before position: Int) -> Bool {
@@ -408,7 +400,7 @@ struct QuoteScan {
     func isInterviewer(_ index: Int) -> Bool {
       let start = Int(document.mentions[index].range.start)
       let verb = QuoteScan.interviewVerb
-      return start >= verb.count && Array(units[(start - verb.count)..<start]) == verb
+      return UnitWords.matches(verb, at: start - verb.count, in: units)
     }
     let person = speakers.first { index in
       document.entities[document.mentions[index].entity].kind == .person

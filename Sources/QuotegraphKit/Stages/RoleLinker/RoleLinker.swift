@@ -5,7 +5,7 @@
 /// and the `qualifiers` words (最高, 前). The role keeps the title without its qualifiers
 /// (美国 + 气候特使), the title as written goes to `HOLDS_ROLE.title_text`. `tag` reports a
 /// title's span without the places, organisations and `praise` words before it
-/// (`taggedSpan(of:core:in:)`).
+/// (`taggedTitles(in:)`).
 public struct RoleLinker: Stage {
   public static let type = "role.link.v1"
   public static let requires: Set<Layer> = [.cleanText, .mentions]
@@ -120,12 +120,6 @@ public struct RoleLinker: Stage {
   /// starts at `core`: without the places, organisations and `praise` words before it
   /// (北京大学法学院|教授, 韩国著名|导演), which the graph keeps in `HOLDS_ROLE.title_text`.
   /// Other qualifiers stay: 副 and 执行 make another title.
-  public func taggedSpan(of title: TextRange, core: Int, in document: Document) -> TextRange {
-    taggedSpan(
-      of: title, core: core, units: document.text.units,
-      qualifierEnd: RoleLinker.qualifierMaps(document).end)
-  }
-
   func taggedSpan(of title: TextRange, core: Int, units: [UInt16], qualifierEnd: OffsetMap)
     -> TextRange
   {
@@ -144,20 +138,25 @@ public struct RoleLinker: Stage {
     return TextRange(start, Int(title.end))
   }
 
-  /// The spans `tag` reports for the titles `roles` holds (see `taggedSpan(of:core:in:)`).
-  public func taggedSpans(of roles: [RoleAssignment], in document: Document) -> [TextRange] {
-    let qualifierEnd = RoleLinker.qualifierMaps(document).end
-    return roles.map {
+  /// The spans `tag` reports as positions (see `taggedSpan(of:core:units:qualifierEnd:)`): of
+  /// the titles `document.roles` holds, one for each, and of the titles no person stands beside.
+  public func taggedTitles(in document: Document) -> (roles: [TextRange], standalone: [TextRange]) {
+    let maps = RoleLinker.qualifierMaps(document)
+    let roles = document.roles.map {
       taggedSpan(
         of: $0.title, core: Int($0.role.start), units: document.text.units,
-        qualifierEnd: qualifierEnd)
+        qualifierEnd: maps.end)
     }
+    return (
+      roles, standaloneTitles(in: document, qualifierStart: maps.start, qualifierEnd: maps.end)
+    )
   }
 
   /// The titles no person stands beside (记者近日求证, 业内专家认为), longest first from the left,
-  /// outside every mention and every title `roles` holds: what a tagger reports as positions,
-  /// as `taggedSpan(of:core:in:)` cuts them.
-  public func standaloneTitles(in document: Document) -> [TextRange] {
+  /// outside every mention and every title `roles` holds, as `tag` cuts them.
+  func standaloneTitles(in document: Document, qualifierStart: OffsetMap, qualifierEnd: OffsetMap)
+    -> [TextRange]
+  {
     let units = document.text.units
     var taken = [Bool](repeating: false, count: units.count)
     for mention in document.mentions {
@@ -178,7 +177,6 @@ public struct RoleLinker: Stage {
       let suffixEnd = end + organizationSuffixWords.words[suffix].count
       return wordBreaks.startsWord(at: end) && wordBreaks.endsWord(at: suffixEnd)
     }
-    let (qualifierStart, qualifierEnd, _) = RoleLinker.qualifierMaps(document)
     var found: [TextRange] = []
     var start = 0
     var previousEnd = 0
