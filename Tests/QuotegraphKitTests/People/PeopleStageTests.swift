@@ -143,6 +143,24 @@ struct PersonDiscoveryTests {
     #expect(second.entities.first { $0.kind == .person }?.id == person.id)
   }
 
+  @Test("a discovered name is one person in either script, and keeps the script it is written in")
+  func scriptVariantsAreOnePerson() throws {
+    let traditional = try document("行政院政務委員羅秉成表示，台灣很好。")
+    let simplified = try document("行政院政务委员罗秉成表示，台湾很好。")
+    let first = try #require(traditional.entities.first { $0.kind == .person })
+    let second = try #require(simplified.entities.first { $0.kind == .person })
+    #expect(first.name == "羅秉成")
+    #expect(second.name == "罗秉成")
+    #expect(first.id == second.id)
+    #expect(first.id == GazetteerFile.people.derivedID(name: "罗秉成"))
+    // Within one article both spellings are one person, the second an alias.
+    let both = try document("羅秉成表示，台灣很好。罗秉成说，台湾模式成为对象。")
+    let people = both.entities.filter { $0.kind == .person }
+    #expect(people.map(\.name) == ["羅秉成"])
+    #expect(people.first?.aliases == ["罗秉成"])
+    #expect(both.mentions.filter { both.entities[$0.entity].kind == .person }.count == 2)
+  }
+
   @Test("a surname alone is named with its form of address, and is nobody outside its article")
   func bareSurname() throws {
     let first = try tagger.document(for: "香港一所大学的周老师说，他已经辞职。", number: 1)

@@ -112,7 +112,25 @@ public struct NameData: Sendable {
 
   /// The traditional characters of each simplified one (罗 → 羅, 欧 → 歐), from
   /// `script-variants.tsv`: one unit each.
-  public var traditionalForms: [UInt16: [UInt16]] = [:]
+  public var traditionalForms: [UInt16: [UInt16]] = [:] {
+    didSet {
+      simplifiedForm = [:]
+      for (simplified, forms) in traditionalForms {
+        for form in forms { simplifiedForm[form] = simplified }
+      }
+    }
+  }
+
+  /// `traditionalForms` read backwards: the simplified character of each traditional one.
+  private(set) var simplifiedForm: [UInt16: UInt16] = [:]
+
+  /// `name` with its traditional characters simplified (羅秉成 → 罗秉成): what a discovered name
+  /// is known by, so that one person written in either script is one. Never shown: the fold
+  /// would also turn 乾隆 into 干隆.
+  public func scriptKey(of name: String) -> String {
+    guard !simplifiedForm.isEmpty else { return name }
+    return String(decoding: name.utf16.map { simplifiedForm[$0] ?? $0 }, as: UTF16.self)
+  }
 
   /// The forms of `word` with some of its characters traditional (欧阳 → 歐陽, 欧陽, 歐阳), at most
   /// `maximumVariants`, `word` itself left out.

@@ -338,7 +338,7 @@ public struct PersonFinder: Stage {
     var slotOfName: [String: Int] = [:]
     slotOfName.reserveCapacity(document.entities.count + chosen.count)
     for slot in document.entities.indices.reversed() where document.entities[slot].kind == .person {
-      slotOfName[document.entities[slot].name] = slot
+      slotOfName[data.scriptKey(of: document.entities[slot].name)] = slot
     }
     let latinForms = chosen.map { PersonFinder.latinForm(after: Int($0.range.end), in: units) }
     // A name the article follows with a gazetteer person's English name (佩洛希（Nancy Pelosi）)
@@ -380,24 +380,31 @@ public struct PersonFinder: Stage {
         }
         ?? soundAlike(written).map { (person: $0, evidence: PersonFinder.soundEvidence) }
       let slot: Int
-      if let existing = slotOfName[name] {
+      let key = data.scriptKey(of: name)
+      if let existing = slotOfName[key] {
         slot = existing
+        // The same name in the other script (罗秉成 after 羅秉成) is one more way to write it.
+        if name != document.entities[existing].name
+          && !document.entities[existing].aliases.contains(name)
+        {
+          document.entities[slot].aliases.append(name)
+        }
       } else if var person = linked?.person {
         if !person.aliases.contains(written) && written != person.name {
           person.aliases.append(written)
         }
         slot = PersonFinder.slot(of: person, in: &document)
-        slotOfName[name] = slot
+        slotOfName[key] = slot
       } else {
         slot = document.entities.count
-        slotOfName[name] = slot
+        slotOfName[key] = slot
         let confidence = 1 / (1 + exp(-(candidate.score - settings.threshold)))
         // A surname alone names nobody outside its article: 周老师 of one article is not
         // another's.
         let id = GazetteerFile.people.derivedID(
           name: bareSurnameEnd == nil
-            ? name
-            : name + "|"
+            ? key
+            : key + "|"
               + StableID.article(url: document.article.url, source: document.article.source))
         document.entities.append(
           EntityRecord(
