@@ -79,6 +79,16 @@ struct QuoteAttributionTests {
       ("<p>王毅表示，合作会继续。与其说这是胜利，不如说是失败。</p>", ["王毅 表示 indirect: 合作会继续"]),
       ("<p>克里表示，气候很重要。可以说，这是一次重要的访问。</p>", ["约翰·克里 表示 indirect: 气候很重要"]),
       ("<p>韩正表示，欢迎克里。比如说，双方将继续合作。</p>", ["韩正 表示 indirect: 欢迎克里"]),
+      // 的 after the cue: the verb modifies a noun (no statement) unless 的是, 的，是, an
+      // as-clause or a quotation follows; 的确 opens the content.
+      ("<p>王毅否认了美国宣称的南海主权。</p>", [String]()),
+      ("<p>王毅表示的时候，会场很安静。</p>", [String]()),
+      ("<p>王毅担心的是，合作会中断。</p>", ["王毅 担心 indirect: 合作会中断"]),
+      ("<p>王毅担心的，是合作会中断。</p>", ["王毅 担心 indirect: 合作会中断"]),
+      ("<p>正如王毅指出的，合作会继续。</p>", ["王毅 指出 indirect: 合作会继续"]),
+      ("<p>正如王毅表示的那样，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      ("<p>王毅提到的“合作共赢”很重要。</p>", ["王毅 提到 direct: 合作共赢"]),
+      ("<p>王毅说的确如此，合作会继续。</p>", ["王毅 说 indirect: 的确如此，合作会继续"]),
     ])
   func frame(body: String, expected: [String]) throws {
     #expect(try statements(body).map(\.description) == expected)

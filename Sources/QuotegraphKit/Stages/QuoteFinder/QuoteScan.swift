@@ -227,6 +227,39 @@ struct QuoteScan {
     String(decodingUTF16: units[max(0, start)..<min(units.count, max(start, end))])
   }
 
+  /// 的 after a cue makes the verb modify what follows (中国宣称的南海主权, 建议的时候): no frame.
+  static let modifierMark = UInt16(0x7684)
+  static let asClauseEnds: [[UInt16]] = [Array("那样".utf16), Array("一样".utf16)]
+
+  /// Where the content starts when the cue is followed by 的 and yet frames a statement: 的确
+  /// opens the content (说的确…); 的是 or 的，是 introduces it (担心的是，美元会下跌); an as-clause
+  /// ends at a comma (正如他指出的，…; 如路透报道的那样，…); a quotation is the words (他提到的
+  /// “俄罗斯骗局”).
+  /// Nil when no 的 follows, or when the verb only modifies a noun.
+  func contentStart(afterModifierAt position: Int) -> Int? {
+    guard position + 1 < units.count, units[position] == QuoteScan.modifierMark else { return nil }
+    var next = position + 1
+    switch units[next] {
+    case 0x786E: return position  // 确
+    case 0x662F: return next + 1  // 是
+    default: break
+    }
+    if let asClause = QuoteScan.asClauseEnds.first(where: { units[next...].starts(with: $0) }) {
+      next += asClause.count
+    }
+    guard next < units.count else { return nil }
+    if QuoteScan.clauseBreaks.contains(units[next]) {
+      // 他担心的，是中国的独裁统治: 是 introduces the content.
+      return next + 1 < units.count && units[next + 1] == 0x662F ? next + 2 : next
+    }
+    if quotationAt[next] >= 0,
+      document.quotations[Int(quotationAt[next])].range.start == Int32(next)
+    {
+      return next
+    }
+    return nil
+  }
+
   /// Builds the statement a cue opens, or nil when no speaker or no content can be found.
   func frame(cue: Cue, sentence index: Int, consumed: [Bool], statements: [Statement])
     -> Statement?
@@ -241,6 +274,11 @@ struct QuoteScan {
 
     // Content: past an addressee (告诉记者，对韩正说) and a separator.
     var position = cue.end
+    if let afterModifier = contentStart(afterModifierAt: position) {
+      position = afterModifier
+    } else if position < units.count, units[position] == QuoteScan.modifierMark {
+      return nil
+    }
     var addressee = subject.addressee
     let contentLimit = Int(sentence.end)
     if let skipped = addresseeEnd(
