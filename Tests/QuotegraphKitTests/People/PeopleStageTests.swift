@@ -85,6 +85,9 @@ struct PersonDiscoveryTests {
       ("Morgan Ortagus表示，", ["Morgan Ortagus"]),
       ("Politifact说，BBC表示，TikTok表示", []),
       ("Berg今天到了。", []),
+      // One word before a form of address that is also a cue (先生, 女士, 教授): a person.
+      ("大众软件：你好，Berg先生。", ["Berg"]),
+      ("Nike杯比赛开始。", []),
       // One or two words between a Latin name and its cue (words_before_cue).
       ("负责人Max Gokhman周一表示，股市有望反弹", ["Max Gokhman"]),
       ("Morgan Ortagus周三则表示，", ["Morgan Ortagus"]),

@@ -135,6 +135,9 @@ public struct PersonFinder: Stage {
 
   struct Words: Sendable {
     var cuesBefore, cuesAfter, addressAfter, addressOrCues: ContextWords
+    /// The forms of address that are also cues (先生, 女士, 教授): what a one-word name in
+    /// Latin letters may stand before (Berg先生), where a firm never does.
+    var personalAddress: ContextWords
     var notNameAfter, notNameBefore, notForeignNameBefore: ContextWords
     var edgeAfter, edgeBefore: ContextWords
     var sport: ContextWords
@@ -171,6 +174,7 @@ public struct PersonFinder: Stage {
       cuesBefore: context(settings.cuesBefore), cuesAfter: context(settings.cuesAfter),
       addressAfter: context(settings.addressAfter),
       addressOrCues: context(settings.addressAfter + settings.cuesAfter),
+      personalAddress: context(settings.addressAfter.filter(settings.cuesAfter.contains)),
       notNameAfter: context(settings.notNameAfter),
       notNameBefore: context(settings.notNameBefore),
       notForeignNameBefore: context(settings.notForeignNameBefore),
@@ -598,10 +602,12 @@ public struct PersonFinder: Stage {
       }
     }
     for start in latinStarts {
-      // One word needs a title before it: after one a cue is as often a firm's (Politifact说).
+      // One word needs a title before it or a form of address after it (Berg先生): after one a
+      // cue is as often a firm's (Politifact说).
       if let end = latinName(at: start, units),
         !(start..<end).contains(where: { covered[$0] }),
-        units[start..<end].contains(0x20) || data.titleStart(endingAt: start, in: units) != nil,
+        units[start..<end].contains(0x20) || data.titleStart(endingAt: start, in: units) != nil
+          || words.personalAddress.start(at: end, in: units),
         // Latin letters before a title are as often a programme or a firm (Exponent Podcast主持人).
         let adjusted = adjust(
           settings.latinScore, start, end, units, &wordBreaks, titleAfterIsCue: false,
