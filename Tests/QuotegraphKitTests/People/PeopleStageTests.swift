@@ -87,6 +87,8 @@ struct PersonDiscoveryTests {
       ("Berg今天到了。", []),
       // One word before a form of address that is also a cue (先生, 女士, 教授): a person.
       ("大众软件：你好，Berg先生。", ["Berg"]),
+      // A gazetteer name before 基金会 names a thing; no discovered name cuts it (李嘉|诚).
+      ("此外，李嘉诚基金会另捐款1000万元。", ["李嘉诚"]),
       ("Nike杯比赛开始。", []),
       // One or two words between a Latin name and its cue (words_before_cue).
       ("负责人Max Gokhman周一表示，股市有望反弹", ["Max Gokhman"]),

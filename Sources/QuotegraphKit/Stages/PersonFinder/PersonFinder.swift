@@ -272,12 +272,12 @@ public struct PersonFinder: Stage {
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
     let units = document.text.units
-    droppingNamesOfThings(&document)
+    let namesOfThings = droppingNamesOfThings(&document)
     var dropped: [TextRange] = []
     if let classifier, settings.classifyGazetteerPeople {
       (document, dropped) = droppingUnlikelyGazetteerPeople(document, by: classifier)
     }
-    var (found, personAt) = proposals(in: &document)
+    var (found, personAt) = proposals(in: &document, covering: namesOfThings)
     // A gazetteer name the classifier dropped still tells where a name would end: a candidate
     // growing it by the next word's character (外长王毅|与, 陆慷|曾) is no likelier than it was.
     if !dropped.isEmpty {
@@ -502,7 +502,11 @@ public struct PersonFinder: Stage {
 
   /// The candidates of the document that may name a person, with its gazetteer people by
   /// offset (the index of the mention covering it, or -1).
-  func proposals(in document: inout Document) -> (found: [Candidate], personAt: [Int32]) {
+  /// `namesOfThings`: where gazetteer names of places or things stood, which a candidate may
+  /// cover whole but not cut.
+  func proposals(in document: inout Document, covering namesOfThings: [TextRange] = [])
+    -> (found: [Candidate], personAt: [Int32])
+  {
     let units = document.text.units
     // Organisations and places are final; a gazetteer person may be the start of a longer
     // name (张君 in 张君秋, 格林 in 格林斯潘), which then replaces it.
@@ -533,6 +537,14 @@ public struct PersonFinder: Stage {
           }
     }
     var found = candidates(in: units, words: &document.words, covered: covered)
+    // Part of a place's or thing's name is no name (李嘉 of 李嘉诚|基金会); the whole name may
+    // still be one, as the dev sets tag it (徐悲鸿|研究会).
+    found.removeAll { candidate in
+      namesOfThings.contains { thing in
+        candidate.range.start < thing.end && thing.start < candidate.range.end
+          && !candidate.range.contains(thing)
+      }
+    }
     // In place: most candidates cover no gazetteer person and stay.
     found.removeAll { candidate in
       candidate.range.range.contains { personAt[$0] >= 0 } && !keeps(candidate)
