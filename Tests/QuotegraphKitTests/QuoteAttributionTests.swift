@@ -89,6 +89,10 @@ struct QuoteAttributionTests {
       ("<p>正如王毅表示的那样，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
       ("<p>王毅提到的“合作共赢”很重要。</p>", ["王毅 提到 direct: 合作共赢"]),
       ("<p>王毅说的确如此，合作会继续。</p>", ["王毅 说 indirect: 的确如此，合作会继续"]),
+      // A cue before a lone 中 and another cue is a noun (在声明中说): the second frames it.
+      ("<p>王毅在声明中说，合作会继续。</p>", ["王毅 说 indirect: 合作会继续"]),
+      ("<p>王毅在声明中再次呼吁，双方合作。</p>", ["王毅 呼吁 indirect: 双方合作"]),
+      ("<p>王毅表示中国将继续合作。</p>", ["王毅 表示 indirect: 中国将继续合作"]),
     ])
   func frame(body: String, expected: [String]) throws {
     #expect(try statements(body).map(\.description) == expected)

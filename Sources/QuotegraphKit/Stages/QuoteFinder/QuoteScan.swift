@@ -14,6 +14,9 @@ struct QuoteScan {
   var tokenEnd: [Bool]
   /// Where a cue form starts inside a word: the start of that word (还|说 glued as 还说).
   var wordStartBefore: [Int: Int] = [:]
+  /// Where a cue form ends before a 中 standing alone that a clause break or another cue soon
+  /// follows (在声明|中|说, 在报道|中|指出): the first is a noun, the second frames the statement.
+  var nounCueEnds: Set<Int> = []
   /// Why ICU failed to break some clause into words, if it did.
   let wordFailure: String?
   /// The outermost quotation covering each offset, or -1.
@@ -30,6 +33,7 @@ struct QuoteScan {
     var tokenStart = [Bool](repeating: false, count: count + 1)
     var tokenEnd = [Bool](repeating: false, count: count + 1)
     var wordStartBefore: [Int: Int] = [:]
+    var nounCueEnds: Set<Int> = []
     let cueStarts = finder.cueStarts
     units.withUnsafeBufferPointer { buffer in
       // The first units' bitmap turns most offsets away before the automaton's 256 KB root
@@ -38,7 +42,21 @@ struct QuoteScan {
         var isCue = false
         finder.cueAutomaton.forEachMatch(in: buffer, at: position) { length, _ in
           isCue = true
-          if words.endsWord(at: position + length) { tokenEnd[position + length] = true }
+          let end = position + length
+          if words.endsWord(at: end) { tokenEnd[end] = true }
+          if end + 1 < count, buffer[end] == QuoteScan.localizer, words.startsWord(at: end),
+            words.endsWord(at: end + 1),
+            QuoteScan.clauseBreaks.contains(buffer[end + 1])
+              || (end + 1...min(end + 3, count - 1)).contains(where: { offset in
+                var opens = false
+                if cueStarts.mayStart(with: buffer[offset]) {
+                  finder.cueAutomaton.forEachMatch(in: buffer, at: offset) { _, _ in opens = true }
+                }
+                return opens
+              })
+          {
+            nounCueEnds.insert(end)
+          }
         }
         guard isCue else { continue }
         if words.startsWord(at: position) {
@@ -51,6 +69,7 @@ struct QuoteScan {
     self.tokenStart = tokenStart
     self.tokenEnd = tokenEnd
     self.wordStartBefore = wordStartBefore
+    self.nounCueEnds = nounCueEnds
     wordFailure = words.failure
     var quotationAt = [Int32](repeating: -1, count: count)
     for (index, quotation) in document.quotations.enumerated() where quotation.depth == 0 {
@@ -92,6 +111,7 @@ struct QuoteScan {
   static let clauseBreaks = UnitSet("，,；;：:")
   static let sentenceEnds = UnitSet("。！？!?")
   static let aspectParticles = UnitSet("了过着")
+  static let localizer = UInt16(0x4E2D)  // 中
   /// What `trimmed(_:)` drops at a content's edges: separators and the closing stop.
   static let contentEdges = UnitSet("，,；;：: 。")
   /// Before a person, these make them the one spoken to or with (对韩正, 与王毅).
@@ -165,6 +185,7 @@ struct QuoteScan {
     }
     // 补充了细节, 说过: an aspect particle makes the verb a narrated act, not a speech frame.
     if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
+    if nounCueEnds.contains(end) { return nil }
     var text = text(position, end)
     let entry = finder.lexicon.cues[best.pattern]
     // A report or statement verb and a one-character say verb read as one (报道称, 表示说); a
