@@ -93,6 +93,12 @@ struct QuoteAttributionTests {
       ("<p>王毅在声明中说，合作会继续。</p>", ["王毅 说 indirect: 合作会继续"]),
       ("<p>王毅在声明中再次呼吁，双方合作。</p>", ["王毅 呼吁 indirect: 双方合作"]),
       ("<p>王毅表示中国将继续合作。</p>", ["王毅 表示 indirect: 中国将继续合作"]),
+      // A cue and a verb framing speech after it read as one (发表声明表示, 回应指出); a verb
+      // of belief after a cue is what was said (表示希望), and 了 after the pair narrates.
+      ("<p>王毅发表声明表示，合作会继续。</p>", ["王毅 发表声明表示 indirect: 合作会继续"]),
+      ("<p>王毅回应指出，合作会继续。</p>", ["王毅 回应指出 indirect: 合作会继续"]),
+      ("<p>王毅表示希望合作会继续。</p>", ["王毅 表示 indirect: 希望合作会继续"]),
+      ("<p>王毅回应指出了合作的意义。</p>", [String]()),
     ])
   func frame(body: String, expected: [String]) throws {
     #expect(try statements(body).map(\.description) == expected)

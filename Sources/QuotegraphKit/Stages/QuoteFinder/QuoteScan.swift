@@ -187,25 +187,38 @@ struct QuoteScan {
     if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
     if nounCueEnds.contains(end) { return nil }
     var text = text(position, end)
-    let entry = finder.lexicon.cues[best.pattern]
-    // A report or statement verb and a one-character say verb read as one (报道称, 表示说); a
-    // longer cue after a cue is the content's verb (称希望…: 希望 is what he said).
-    if end < sentenceEnd, let next = self.cueForm(at: end, sentenceEnd: sentenceEnd), next == 1 {
-      end += next
+    var cueClass = finder.lexicon.cues[best.pattern].cueClass
+    // A report or statement verb and a one-character say verb read as one (报道称, 表示说), and
+    // so do a cue and a verb that frames speech after it (发表声明表示, 回应指出, 报道引述): the
+    // first is a noun there. A verb of belief after a cue is the content's (表示希望…, 称预计…:
+    // what was hoped or expected is what was said).
+    if end < sentenceEnd, let next = self.cueForm(at: end, sentenceEnd: sentenceEnd),
+      next.length == 1
+        || cueClass != QuoteScan.beliefClass && next.cueClass != QuoteScan.beliefClass
+    {
+      end += next.length
       text = self.text(position, end)
+      if next.length > 1 { cueClass = next.cueClass }
+      // 评论提到了…: narrated, as after one verb.
+      if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
     }
-    return Cue(start: position, end: end, text: text, cueClass: entry.cueClass)
+    return Cue(start: position, end: end, text: text, cueClass: cueClass)
   }
 
-  private func cueForm(at position: Int, sentenceEnd: Int) -> Int? {
-    var longest: Int?
+  /// The class of the cues of belief (认为, 希望, 预计): what follows one is its object.
+  static let beliefClass = "believe"
+
+  /// The longest cue form at `position` that ends a word, and its class.
+  private func cueForm(at position: Int, sentenceEnd: Int) -> (length: Int, cueClass: String)? {
+    var longest: (length: Int, pattern: Int)?
     units.withUnsafeBufferPointer { buffer in
-      finder.cueAutomaton.forEachMatch(in: buffer, at: position, limit: sentenceEnd) { length, _ in
-        longest = max(longest ?? 0, length)
+      finder.cueAutomaton.forEachMatch(in: buffer, at: position, limit: sentenceEnd) {
+        length, pattern in
+        if length > longest?.length ?? 0 { longest = (length, pattern) }
       }
     }
-    guard let longest, endsWord(at: position + longest) else { return nil }
-    return longest
+    guard let longest, endsWord(at: position + longest.length) else { return nil }
+    return (longest.length, finder.lexicon.cues[longest.pattern].cueClass)
   }
 
   func startsWord(at position: Int) -> Bool {
