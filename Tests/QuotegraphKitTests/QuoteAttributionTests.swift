@@ -99,9 +99,27 @@ struct QuoteAttributionTests {
       ("<p>王毅回应指出，合作会继续。</p>", ["王毅 回应指出 indirect: 合作会继续"]),
       ("<p>王毅表示希望合作会继续。</p>", ["王毅 表示 indirect: 希望合作会继续"]),
       ("<p>王毅回应指出了合作的意义。</p>", [String]()),
+      // After 的 a cue is a noun, unless a separator or a quotation introduces its words; a cue
+      // inside a phrase of time (在…时, 在…之后) frames nothing.
+      ("<p>在王毅的主张下，双方达成协议。</p>", [String]()),
+      ("<p>王毅的声明说：“合作会继续。”</p>", ["王毅 声明说 direct: 合作会继续"]),
+      ("<p>王毅在回应记者询问时指出，合作会继续。</p>", ["王毅 指出 indirect: 合作会继续"]),
+      ("<p>在王毅宣布访问欧洲之后，双方达成协议。</p>", [String]()),
     ])
   func frame(body: String, expected: [String]) throws {
     #expect(try statements(body).map(\.description) == expected)
+  }
+
+  @Test("据路透社报道，韩正表示…: 韩正 speaks what 路透社 relays")
+  func relayedByAnOutlet() throws {
+    let body = "<p>据路透社报道，韩正周三表示，双方保持密切沟通。</p>"
+    let document = try Fixture.process(Fixture.article(body: body))
+    #expect(document.statements.count == 1)
+    let statement = try #require(document.statements.first)
+    #expect(statement.speaker.map { document.entities[$0].name } == "韩正")
+    #expect(document.text[statement.content] == "双方保持密切沟通")
+    #expect(
+      statement.reportedBy.map { document.entities[document.mentions[$0].entity].name } == "路透社")
   }
 
   @Test("据路透社，韩正表示…: 韩正 speaks, 路透社 relays; 据克里对韩正说: said to 韩正")

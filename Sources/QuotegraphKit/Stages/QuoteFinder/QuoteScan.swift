@@ -207,6 +207,10 @@ struct QuoteScan {
 
   /// The class of the cues of belief (认为, 希望, 预计): what follows one is its object.
   static let beliefClass = "believe"
+  /// The class of the cues of reporting (报道, 援引, 透露): an outlet's or a source's.
+  static let reportClass = "report"
+  /// The classes of the cues of speech (表示, 说, 指出, 强调).
+  static let speechClasses: Set<String> = ["say", "state"]
 
   /// The longest cue form at `position` that ends a word, and its class.
   private func cueForm(at position: Int, sentenceEnd: Int) -> (length: Int, cueClass: String)? {
@@ -261,6 +265,44 @@ struct QuoteScan {
     String(decodingUTF16: units[max(0, start)..<min(units.count, max(start, end))])
   }
 
+  /// Whether `cue` follows 的 as a noun (伯克斯的主张下, 疫苗的说明书): not where a separator or
+  /// a quotation introduces its words (政府的声明说：“…”).
+  func isNoun(_ cue: Cue) -> Bool {
+    cue.start > 0 && units[cue.start - 1] == QuoteScan.modifierMark
+      && !(cue.end < units.count
+        && (QuoteScan.clauseBreaks.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
+  }
+
+  /// What ends a phrase of time (在…时, 在…之后): 时 and 后.
+  static let timeEnds = UnitSet("时后時")
+  static let at = UInt16(0x5728)  // 在
+
+  /// Whether `cue` stands inside a phrase of time that the clause's own verb follows (在回应
+  /// 记者询问时指出) or that ends the clause after 在 (在韦德齐宣布规划访台之后，): it frames
+  /// nothing there.
+  func isInsidePhraseOfTime(_ cue: Cue, clauseStart: Int, limit: Int) -> Bool {
+    var cursor = cue.end
+    while cursor < limit, cursor - cue.end <= 20 {
+      let unit = units[cursor]
+      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit)
+        || quotationAt[cursor] >= 0
+      {
+        return false
+      }
+      if QuoteScan.timeEnds.contains(unit) {
+        let next = cursor + 1
+        if next < limit, self.cue(at: next, sentenceEnd: limit) != nil { return true }
+        if next >= limit || QuoteScan.clauseBreaks.contains(units[next]),
+          units[clauseStart..<cue.start].contains(QuoteScan.at)
+        {
+          return true
+        }
+      }
+      cursor += 1
+    }
+    return false
+  }
+
   /// 的 after a cue makes the verb modify what follows (中国宣称的南海主权, 建议的时候): no frame.
   static let modifierMark = UInt16(0x7684)
   static let asClauseEnds: [[UInt16]] = [Array("那样".utf16), Array("一样".utf16)]
@@ -300,6 +342,11 @@ struct QuoteScan {
   {
     let sentence = document.sentences[index].range
     let clauseStart = clauseStart(before: cue.start, sentenceStart: Int(sentence.start))
+    // 在回应记者询问时指出: the first cue is inside a phrase of time.
+    if isNoun(cue) || isInsidePhraseOfTime(cue, clauseStart: clauseStart, limit: Int(sentence.end))
+    {
+      return nil
+    }
     var subject = subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
     guard !subject.refused else { return nil }
     var cueText = cue.text
@@ -325,6 +372,16 @@ struct QuoteScan {
       QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20
     {
       position += 1
+    }
+    // 据路透社报道，特朗普周三表示，…: the outlet relays what the next clause's speaker said,
+    // which that clause's cue of speech frames (with the outlet as `reportedBy`). What someone
+    // asked or believed stays the outlet's report (路透社报道称，克里要求…).
+    if subject.according || cue.cueClass == QuoteScan.reportClass,
+      position > cue.end, quotationAt[min(position, units.count - 1)] < 0,
+      let inner = statementCue(at: position, limit: contentLimit),
+      QuoteScan.speechClasses.contains(inner.cueClass)
+    {
+      return nil
     }
     var kind = Statement.Kind.indirect
     var content: TextRange
@@ -615,22 +672,29 @@ struct QuoteScan {
 
   /// Whether the clause from `start` is a speaker-and-cue clause (，表示 / ，并称 / 克里还表示).
   func opensStatement(at start: Int, limit: Int) -> Bool {
+    statementCue(at: start, limit: limit) != nil
+  }
+
+  /// The cue of the speaker-and-cue clause from `start`, if it is one.
+  func statementCue(at start: Int, limit: Int) -> Cue? {
     var cursor = start
     while cursor < limit, cursor - start <= 14 {
       let unit = units[cursor]
       if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit)
         || quotationAt[cursor] >= 0
       {
-        return false
+        return nil
       }
-      if cue(at: cursor, sentenceEnd: limit) != nil {
+      if let cue = cue(at: cursor, sentenceEnd: limit), !isNoun(cue) {
         // At most two Characters before the cue, counted without making the String.
-        return characterCount(start, cursor, isAtMost: 2) || !mentions(in: start, cursor).isEmpty
+        let opens =
+          characterCount(start, cursor, isAtMost: 2) || !mentions(in: start, cursor).isEmpty
           || pronounRange(in: start, cursor) != nil
+        return opens ? cue : nil
       }
       cursor += 1
     }
-    return false
+    return nil
   }
 
   /// The quotation the paragraph after `paragraph` opens with, if it opens with one.
@@ -659,8 +723,16 @@ struct QuoteScan {
         document.entities[mention.entity].kind == .organization, mention.range.start > 0
       else { continue }
       let before = units[Int(mention.range.start) - 1]
-      let after = units[Int(mention.range.end)]
-      if before == UInt16(("据" as Unicode.Scalar).value) && QuoteScan.clauseBreaks.contains(after) {
+      var end = Int(mention.range.end)
+      // 据路透社，or 据路透社报道，
+      if let cue = cue(at: end, sentenceEnd: clauseStart), cue.cueClass == QuoteScan.reportClass
+        || cue.cueClass == "say"
+      {
+        end = cue.end
+      }
+      if before == UInt16(("据" as Unicode.Scalar).value) && end < clauseStart
+        && QuoteScan.clauseBreaks.contains(units[end])
+      {
         return index
       }
     }
