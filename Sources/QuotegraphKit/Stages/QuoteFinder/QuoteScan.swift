@@ -725,8 +725,8 @@ struct QuoteScan {
       let before = units[Int(mention.range.start) - 1]
       var end = Int(mention.range.end)
       // 据路透社，or 据路透社报道，
-      if let cue = cue(at: end, sentenceEnd: clauseStart), cue.cueClass == QuoteScan.reportClass
-        || cue.cueClass == "say"
+      if let cue = cue(at: end, sentenceEnd: clauseStart),
+        cue.cueClass == QuoteScan.reportClass || cue.cueClass == "say"
       {
         end = cue.end
       }
