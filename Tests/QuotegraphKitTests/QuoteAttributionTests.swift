@@ -105,6 +105,12 @@ struct QuoteAttributionTests {
       ("<p>王毅的声明说：“合作会继续。”</p>", ["王毅 声明说 direct: 合作会继续"]),
       ("<p>王毅在回应记者询问时指出，合作会继续。</p>", ["王毅 指出 indirect: 合作会继续"]),
       ("<p>在王毅宣布访问欧洲之后，双方达成协议。</p>", [String]()),
+      // 他们 is no one person: an organisation that spoke before, not an outlet, or nobody.
+      ("<p>王毅抵达罗马。他们表示，合作会继续。</p>", ["? 表示 indirect: 合作会继续"]),
+      (
+        "<p>欧盟表示，欢迎合作。他们还表示，合作会继续。</p>",
+        ["欧盟 表示 indirect: 欢迎合作", "欧盟 表示 indirect: 合作会继续"]
+      ),
     ])
   func frame(body: String, expected: [String]) throws {
     #expect(try statements(body).map(\.description) == expected)

@@ -1,6 +1,7 @@
 /// Resolves each statement's speaker clue to an entity of the article: a name to its entity; a
 /// pronoun (他, 该官员) to the speaker of the statement before it in the paragraph, else the
-/// nearest person named before it outside quoted or reported words; a bare title (外交部发言人) to the person the article named
+/// nearest person named before it outside quoted or reported words (他们 to an organisation,
+/// not an outlet, speaking before, or nobody); a bare title (外交部发言人) to the person the article named
 /// with that title, else the organisation inside the title; a clause with no subject to the
 /// previous statement's speaker. 记者 never speaks (the finder drops those clauses).
 public struct SpeakerAttributor: Stage {
@@ -10,6 +11,8 @@ public struct SpeakerAttributor: Stage {
 
   /// How many paragraphs back a pronoun may find its person.
   public let pronounParagraphs: Int
+  /// 们, which makes a pronoun plural.
+  static let pluralMark = UInt16(0x4EEC)
 
   public init(pronounParagraphs: Int = 2) {
     self.pronounParagraphs = pronounParagraphs
@@ -58,18 +61,23 @@ public struct SpeakerAttributor: Stage {
   }
 
   /// The previous statement's speaker when it is in the same or the paragraph before; else the
-  /// nearest person mentioned before the pronoun within the window.
+  /// nearest person mentioned before the pronoun within the window. A plural pronoun (他们,
+  /// 她们) is no one person: it is the previous statement's organisation, or nobody.
   func antecedent(of range: TextRange, previous: Statement?, in document: Document) -> Int? {
     let paragraph =
       document.sentenceIndex(containing: range.start).map {
         Int(document.sentences[$0].paragraph)
       } ?? 0
+    let isPlural = document.text.units[Int(range.end) - 1] == SpeakerAttributor.pluralMark
+    // An outlet reports about others: 他们 after one is the people of its report.
     if let previous, let speaker = previous.speaker,
-      document.entities[speaker].kind == .person,
+      document.entities[speaker].kind == (isPlural ? .organization : .person),
+      !(isPlural && document.entities[speaker].properties["kind"] == .string("media")),
       paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1
     {
       return speaker
     }
+    guard !isPlural else { return nil }
     let earliest = document.paragraphs[max(0, paragraph - pronounParagraphs)].range.start
     // People named inside quoted or reported words are talked about, not talking.
     let spoken = document.statements.map(\.content) + document.quotations.map(\.range)
