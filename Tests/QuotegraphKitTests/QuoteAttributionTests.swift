@@ -78,7 +78,7 @@ struct QuoteAttributionTests {
       // Discourse markers end in 说 but report nobody's speech.
       ("<p>王毅表示，合作会继续。与其说这是胜利，不如说是失败。</p>", ["王毅 表示 indirect: 合作会继续"]),
       ("<p>克里表示，气候很重要。可以说，这是一次重要的访问。</p>", ["约翰·克里 表示 indirect: 气候很重要"]),
-      ("<p>韩正表示，欢迎克里。比如说，双方将继续合作。</p>", ["韩正 表示 indirect: 欢迎克里"]),
+      ("<p>韩正表示，欢迎克里来访。比如说，双方将继续合作。</p>", ["韩正 表示 indirect: 欢迎克里来访"]),
       // 的 after the cue: the verb modifies a noun (no statement) unless 的是, 的，是, an
       // as-clause or a quotation follows; 的确 opens the content.
       ("<p>王毅否认了美国宣称的南海主权。</p>", [String]()),
@@ -91,7 +91,7 @@ struct QuoteAttributionTests {
       ("<p>王毅说的确如此，合作会继续。</p>", ["王毅 说 indirect: 的确如此，合作会继续"]),
       // A cue before a lone 中 and another cue is a noun (在声明中说): the second frames it.
       ("<p>王毅在声明中说，合作会继续。</p>", ["王毅 说 indirect: 合作会继续"]),
-      ("<p>王毅在声明中再次呼吁，双方合作。</p>", ["王毅 呼吁 indirect: 双方合作"]),
+      ("<p>王毅在声明中再次呼吁，双方加强合作。</p>", ["王毅 呼吁 indirect: 双方加强合作"]),
       ("<p>王毅表示中国将继续合作。</p>", ["王毅 表示 indirect: 中国将继续合作"]),
       // A cue and a verb framing speech after it read as one (发表声明表示, 回应指出); a verb
       // of belief after a cue is what was said (表示希望), and 了 after the pair narrates.
@@ -105,11 +105,15 @@ struct QuoteAttributionTests {
       ("<p>王毅的声明说：“合作会继续。”</p>", ["王毅 声明说 direct: 合作会继续"]),
       ("<p>王毅在回应记者询问时指出，合作会继续。</p>", ["王毅 指出 indirect: 合作会继续"]),
       ("<p>在王毅宣布访问欧洲之后，双方达成协议。</p>", [String]()),
+      // Reported speech of fewer than five characters is the cue's object; the clause that
+      // continues it keeps its speaker.
+      ("<p>欧盟表示深切关切，并呼吁中方尊重新闻自由。</p>", ["欧盟 呼吁 indirect: 中方尊重新闻自由"]),
+      ("<p>王毅提出上诉。</p>", [String]()),
       // 他们 is no one person: an organisation that spoke before, not an outlet, or nobody.
       ("<p>王毅抵达罗马。他们表示，合作会继续。</p>", ["? 表示 indirect: 合作会继续"]),
       (
-        "<p>欧盟表示，欢迎合作。他们还表示，合作会继续。</p>",
-        ["欧盟 表示 indirect: 欢迎合作", "欧盟 表示 indirect: 合作会继续"]
+        "<p>欧盟表示，欢迎双方合作。他们还表示，合作会继续。</p>",
+        ["欧盟 表示 indirect: 欢迎双方合作", "欧盟 表示 indirect: 合作会继续"]
       ),
     ])
   func frame(body: String, expected: [String]) throws {

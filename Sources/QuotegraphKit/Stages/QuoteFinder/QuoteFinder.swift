@@ -30,6 +30,9 @@ public struct QuoteFinder: Stage {
   }
 
   public let lexicon: Lexicon
+  /// The fewest characters reported speech must hold (quotations excepted): shorter, the
+  /// cue's object is a noun (提出上诉, 表示不满, 否认所有控罪), no words of anyone's.
+  public let minimumReportedLength: Int
   let cueAutomaton: PatternAutomaton
   /// The first units of the cue forms: most offsets start none, and are passed over at once.
   let cueStarts: UnitWords
@@ -42,8 +45,9 @@ public struct QuoteFinder: Stage {
   let pronounList: [String]
   let titleList: [String]
 
-  public init(lexicon: Lexicon) {
+  public init(lexicon: Lexicon, minimumReportedLength: Int = 2) {
     self.lexicon = lexicon
+    self.minimumReportedLength = minimumReportedLength
     cueAutomaton = PatternAutomaton(patterns: lexicon.cues.map { Array($0.form.utf16) })
     cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
     negations = UnitWordSet(lexicon.negations)
@@ -79,6 +83,10 @@ public struct QuoteFinder: Stage {
       }
     }
     titles.formUnion(try options.strings("extra_titles") ?? [])
+    let minimumReportedLength = try options.int("minimum_reported_length") ?? 2
+    guard minimumReportedLength >= 2 else {
+      throw options.invalid("minimum_reported_length", "must be 2 or more")
+    }
     self.init(
       lexicon: Lexicon(
         cues: cues,
@@ -88,7 +96,8 @@ public struct QuoteFinder: Stage {
         nonSpeakers: Set(try options.requiredStrings("non_speakers")),
         addresseeWords: Set(try options.requiredStrings("addressee_words")),
         titles: titles,
-        discourseMarkers: Set(try options.strings("discourse_markers") ?? [])))
+        discourseMarkers: Set(try options.strings("discourse_markers") ?? [])),
+      minimumReportedLength: minimumReportedLength)
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {

@@ -151,7 +151,29 @@ struct QuoteScan {
         position = cue.end
       }
     }
-    return statements
+    return QuoteScan.droppingShortReports(statements, minimum: finder.minimumReportedLength)
+  }
+
+  /// `statements` less the reported speech shorter than `minimum` (表示不满, 提出上诉): the cue's
+  /// object, no one's words. Such a statement still names the speaker of the clauses that
+  /// continue it (欧盟表示深切关切，并呼吁中方尊重新闻自由: 欧盟 呼吁), so the next statement takes
+  /// its speaker clue when it had only "the previous one".
+  static func droppingShortReports(_ statements: [Statement], minimum: Int) -> [Statement] {
+    var kept: [Statement] = []
+    kept.reserveCapacity(statements.count)
+    var droppedClue: Statement.SpeakerClue?
+    for var statement in statements {
+      if case .previous = statement.clue, let clue = droppedClue {
+        statement.clue = clue
+      }
+      if statement.kind == .indirect && statement.content.length < minimum {
+        droppedClue = statement.clue
+        continue
+      }
+      droppedClue = nil
+      kept.append(statement)
+    }
+    return kept
   }
 
   struct Cue {
