@@ -114,22 +114,28 @@ public struct NameData: Sendable {
   /// `script-variants.tsv`: one unit each.
   public var traditionalForms: [UInt16: [UInt16]] = [:] {
     didSet {
-      simplifiedForm = [:]
+      var table = [UInt16](repeating: 0, count: traditionalForms.isEmpty ? 0 : 1 << 16)
       for (simplified, forms) in traditionalForms {
-        for form in forms { simplifiedForm[form] = simplified }
+        for form in forms { table[Int(form)] = simplified }
       }
+      simplifiedUnit = table
     }
   }
 
-  /// `traditionalForms` read backwards: the simplified character of each traditional one.
-  private(set) var simplifiedForm: [UInt16: UInt16] = [:]
+  /// `traditionalForms` read backwards, by unit: the simplified character of each traditional
+  /// one, 0 for the rest (a table, as every name of every article asks).
+  private(set) var simplifiedUnit: [UInt16] = []
 
   /// `name` with its traditional characters simplified (羅秉成 → 罗秉成): what a discovered name
   /// is known by, so that one person written in either script is one. Never shown: the fold
-  /// would also turn 乾隆 into 干隆.
+  /// would also turn 乾隆 into 干隆. `name` itself, unmade, when it has none.
   public func scriptKey(of name: String) -> String {
-    guard !simplifiedForm.isEmpty else { return name }
-    return String(decoding: name.utf16.map { simplifiedForm[$0] ?? $0 }, as: UTF16.self)
+    guard !simplifiedUnit.isEmpty,
+      name.utf16.contains(where: { simplifiedUnit[Int($0)] != 0 })
+    else { return name }
+    return String(
+      decoding: name.utf16.map { simplifiedUnit[Int($0)] == 0 ? $0 : simplifiedUnit[Int($0)] },
+      as: UTF16.self)
   }
 
   /// The forms of `word` with some of its characters traditional (欧阳 → 歐陽, 欧陽, 歐阳), at most
