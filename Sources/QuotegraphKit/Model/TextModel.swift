@@ -19,6 +19,7 @@ public struct TextRange: Hashable, Sendable, Comparable {
   public var range: Range<Int> { Int(start)..<Int(end) }
   public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
   public func contains(_ other: TextRange) -> Bool { other.start >= start && other.end <= end }
+  public func overlaps(_ other: TextRange) -> Bool { other.start < end && start < other.end }
 
   public static func < (lhs: TextRange, rhs: TextRange) -> Bool {
     (lhs.start, lhs.end) < (rhs.start, rhs.end)

@@ -67,7 +67,6 @@ extension PersonFinder {
   /// Drops too those cutting a common word (高新|技术 of the gazetteer's 高新).
   /// Returns where the dropped names stood: no discovered name may cut them (李嘉 of
   /// 李嘉诚|基金会).
-  @discardableResult
   func droppingNamesOfThings(_ document: inout Document) -> [TextRange] {
     let units = document.text.units
     var wordBreaks = document.words

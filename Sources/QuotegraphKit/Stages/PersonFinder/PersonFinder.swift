@@ -541,8 +541,7 @@ public struct PersonFinder: Stage {
     // still be one, as the dev sets tag it (徐悲鸿|研究会).
     found.removeAll { candidate in
       namesOfThings.contains { thing in
-        candidate.range.start < thing.end && thing.start < candidate.range.end
-          && !candidate.range.contains(thing)
+        candidate.range.overlaps(thing) && !candidate.range.contains(thing)
       }
     }
     // In place: most candidates cover no gazetteer person and stay.

@@ -36,6 +36,13 @@ struct QuoteScan {
     var nounCueEnds: Set<Int> = []
     let cueStarts = finder.cueStarts
     units.withUnsafeBufferPointer { buffer in
+      func opensCue(at offset: Int) -> Bool {
+        var opens = false
+        if cueStarts.mayStart(with: buffer[offset]) {
+          finder.cueAutomaton.forEachMatch(in: buffer, at: offset) { _, _ in opens = true }
+        }
+        return opens
+      }
       // The first units' bitmap turns most offsets away before the automaton's 256 KB root
       // table is read.
       for position in 0..<count where cueStarts.mayStart(with: buffer[position]) {
@@ -47,13 +54,7 @@ struct QuoteScan {
           if end + 1 < count, buffer[end] == QuoteScan.localizer, words.startsWord(at: end),
             words.endsWord(at: end + 1),
             QuoteScan.clauseBreaks.contains(buffer[end + 1])
-              || (end + 1...min(end + 3, count - 1)).contains(where: { offset in
-                var opens = false
-                if cueStarts.mayStart(with: buffer[offset]) {
-                  finder.cueAutomaton.forEachMatch(in: buffer, at: offset) { _, _ in opens = true }
-                }
-                return opens
-              })
+              || (end + 1...min(end + 3, count - 1)).contains(where: opensCue)
           {
             nounCueEnds.insert(end)
           }
@@ -216,7 +217,7 @@ struct QuoteScan {
     // what was hoped or expected is what was said).
     if end < sentenceEnd, let next = self.cueForm(at: end, sentenceEnd: sentenceEnd),
       next.length == 1
-        || cueClass != QuoteScan.beliefClass && next.cueClass != QuoteScan.beliefClass
+        || cueClass != CueClass.believe.rawValue && next.cueClass != CueClass.believe.rawValue
     {
       end += next.length
       text = self.text(position, end)
@@ -227,12 +228,8 @@ struct QuoteScan {
     return Cue(start: position, end: end, text: text, cueClass: cueClass)
   }
 
-  /// The class of the cues of belief (认为, 希望, 预计): what follows one is its object.
-  static let beliefClass = "believe"
-  /// The class of the cues of reporting (报道, 援引, 透露): an outlet's or a source's.
-  static let reportClass = "report"
   /// The classes of the cues of speech (表示, 说, 指出, 强调).
-  static let speechClasses: Set<String> = ["say", "state"]
+  static let speechClasses: Set<String> = [CueClass.say.rawValue, CueClass.state.rawValue]
 
   /// The longest cue form at `position` that ends a word, and its class.
   private func cueForm(at position: Int, sentenceEnd: Int) -> (length: Int, cueClass: String)? {
@@ -297,7 +294,7 @@ struct QuoteScan {
 
   /// What ends a phrase of time (在…时, 在…之后): 时 and 后.
   static let timeEnds = UnitSet("时后時")
-  static let at = UInt16(0x5728)  // 在
+  static let timePhraseOpener = UInt16(0x5728)  // 在
 
   /// Whether `cue` stands inside a phrase of time that the clause's own verb follows (在回应
   /// 记者询问时指出) or that ends the clause after 在 (在韦德齐宣布规划访台之后，): it frames
@@ -315,7 +312,7 @@ struct QuoteScan {
         let next = cursor + 1
         if next < limit, self.cue(at: next, sentenceEnd: limit) != nil { return true }
         if next >= limit || QuoteScan.clauseBreaks.contains(units[next]),
-          units[clauseStart..<cue.start].contains(QuoteScan.at)
+          units[clauseStart..<cue.start].contains(QuoteScan.timePhraseOpener)
         {
           return true
         }
@@ -329,13 +326,14 @@ struct QuoteScan {
   static let modifierMark = UInt16(0x7684)
   static let asClauseEnds: [[UInt16]] = [Array("那样".utf16), Array("一样".utf16)]
 
-  /// Where the content starts when the cue is followed by 的 and yet frames a statement: 的确
-  /// opens the content (说的确…); 的是 or 的，是 introduces it (担心的是，美元会下跌); an as-clause
-  /// ends at a comma (正如他指出的，…; 如路透报道的那样，…); a quotation is the words (他提到的
-  /// “俄罗斯骗局”).
-  /// Nil when no 的 follows, or when the verb only modifies a noun.
-  func contentStart(afterModifierAt position: Int) -> Int? {
-    guard position + 1 < units.count, units[position] == QuoteScan.modifierMark else { return nil }
+  /// Where the content may start after a cue ending at `position`: there, unless 的 follows.
+  /// After 的 the cue still frames a statement where 的确 opens the content (说的确…), 的是 or
+  /// 的，是 introduces it (担心的是，美元会下跌), an as-clause ends at a comma (正如他指出的，…;
+  /// 如路透报道的那样，…) or a quotation holds the words (他提到的“俄罗斯骗局”). Nil where the verb
+  /// only modifies a noun (中国宣称的南海主权).
+  func contentStart(after position: Int) -> Int? {
+    guard position < units.count, units[position] == QuoteScan.modifierMark else { return position }
+    guard position + 1 < units.count else { return nil }
     var next = position + 1
     switch units[next] {
     case 0x786E: return position  // 确
@@ -364,7 +362,8 @@ struct QuoteScan {
   {
     let sentence = document.sentences[index].range
     let clauseStart = clauseStart(before: cue.start, sentenceStart: Int(sentence.start))
-    // 在回应记者询问时指出: the first cue is inside a phrase of time.
+    // 伯克斯的主张下: a noun; 在回应记者询问时指出: the first cue is inside a phrase of time.
+    // Refused here, not by `cue(at:)`: the scan goes on after the refused cue's end.
     if isNoun(cue) || isInsidePhraseOfTime(cue, clauseStart: clauseStart, limit: Int(sentence.end))
     {
       return nil
@@ -376,16 +375,11 @@ struct QuoteScan {
     if subject.according { cueText = "据…" + cue.text }
 
     // Content: past an addressee (告诉记者，对韩正说) and a separator.
-    var position = cue.end
-    if let afterModifier = contentStart(afterModifierAt: position) {
-      position = afterModifier
-    } else if position < units.count, units[position] == QuoteScan.modifierMark {
-      return nil
-    }
+    guard var position = contentStart(after: cue.end) else { return nil }
     var addressee = subject.addressee
     let contentLimit = Int(sentence.end)
     if let skipped = addresseeEnd(
-      from: position, limit: contentLimit, organizations: cue.cueClass == "say")
+      from: position, limit: contentLimit, organizations: cue.cueClass == CueClass.say.rawValue)
     {
       addressee = addressee ?? skipped.mention
       position = skipped.end
@@ -398,7 +392,7 @@ struct QuoteScan {
     // 据路透社报道，特朗普周三表示，…: the outlet relays what the next clause's speaker said,
     // which that clause's cue of speech frames (with the outlet as `reportedBy`). What someone
     // asked or believed stays the outlet's report (路透社报道称，克里要求…).
-    if subject.according || cue.cueClass == QuoteScan.reportClass,
+    if subject.according || cue.cueClass == CueClass.report.rawValue,
       position > cue.end, quotationAt[min(position, units.count - 1)] < 0,
       let inner = statementCue(at: position, limit: contentLimit),
       QuoteScan.speechClasses.contains(inner.cueClass)
@@ -748,7 +742,7 @@ struct QuoteScan {
       var end = Int(mention.range.end)
       // 据路透社，or 据路透社报道，
       if let cue = cue(at: end, sentenceEnd: clauseStart),
-        cue.cueClass == QuoteScan.reportClass || cue.cueClass == "say"
+        cue.cueClass == CueClass.report.rawValue || cue.cueClass == CueClass.say.rawValue
       {
         end = cue.end
       }

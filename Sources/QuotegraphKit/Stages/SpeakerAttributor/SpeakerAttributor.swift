@@ -72,7 +72,9 @@ public struct SpeakerAttributor: Stage {
     // An outlet reports about others: 他们 after one is the people of its report.
     if let previous, let speaker = previous.speaker,
       document.entities[speaker].kind == (isPlural ? .organization : .person),
-      !(isPlural && document.entities[speaker].properties["kind"] == .string("media")),
+      !(isPlural
+        && document.entities[speaker].properties["kind"]
+          == .string(OrganizationKind.media.rawValue)),
       paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1
     {
       return speaker
