@@ -109,6 +109,24 @@ struct QuoteAttributionTests {
       // continues it keeps its speaker.
       ("<p>欧盟表示深切关切，并呼吁中方尊重新闻自由。</p>", ["欧盟 呼吁 indirect: 中方尊重新闻自由"]),
       ("<p>王毅提出上诉。</p>", [String]()),
+      // A cue after a passive mark is done to the subject: the agent speaks, or nobody the
+      // article names; not where the passive describes a noun or a phrase of time closes it.
+      ("<p>王毅被外界认为是温和派。</p>", [String]()),
+      ("<p>王毅抵达罗马。他被告知会谈推迟。</p>", [String]()),
+      ("<p>王毅的提议遭到欧盟反驳，称其不切实际。</p>", ["欧盟 反驳 indirect: 称其不切实际"]),
+      ("<p>被传将遭撤职的王毅表示，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      ("<p>王毅被问到此事时说，合作会继续。</p>", ["王毅 说 indirect: 合作会继续"]),
+      ("<p>王毅被告律师表示，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      (
+        "<p>王毅表示，韩正被要求出席会议，合作会继续。</p>",
+        ["王毅 表示 indirect: 韩正被要求出席会议，合作会继续"]
+      ),
+      // 有 opens a clause of someone unnamed (有人说, 但有分析认为); 有关 is "concerning".
+      ("<p>王毅表示，合作会继续。但有分析认为，这只是缓兵之计。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      (
+        "<p>王毅表示，欢迎双方合作。王毅就“合作”有关提问表示，合作会继续。</p>",
+        ["王毅 表示 indirect: 欢迎双方合作", "王毅 表示 indirect: 合作会继续"]
+      ),
       // 他们 is no one person: an organisation that spoke before, not an outlet, or nobody.
       ("<p>王毅抵达罗马。他们表示，合作会继续。</p>", ["? 表示 indirect: 合作会继续"]),
       (

@@ -292,6 +292,43 @@ struct QuoteScan {
         && (QuoteScan.clauseBreaks.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
   }
 
+  /// 被 and 遭 (遭到) make a clause passive; 受 only as 受到.
+  static let passiveMarks = UnitSet("被遭")
+  static let receive = Array("受到".utf16)
+  /// After 被 these make a noun (被告, 被害人, 被访者), unless the cue itself starts there (被告知).
+  static let nounsAfterPassiveMark = UnitSet("告害访")
+  /// How far before the cue a passive mark still governs it (被外界普遍认为, 遭到国会两党议员反驳).
+  static let passiveReach = 8
+  /// 的 and 事 between a passive mark and the cue: the passive describes a noun (…的梁继昌, 一事).
+  static let passiveModifierEnds = UnitSet("的事")
+
+  /// Where a passive mark before `cue` makes the cue done to the clause's subject (赵立坚被外界
+  /// 认为是…, 她被要求…, 他的提议遭到议员反驳): the subject is talked about; who spoke is the
+  /// agent between the mark and the cue, or goes unnamed. Nil after a phrase of time closes the
+  /// passive (他被问到此事时说, 被捕后表示) or where the passive modifies a noun (被传将遭DQ的梁继昌称,
+  /// 就三人被判刑一事发表评论).
+  func passiveMark(before cue: Cue, clauseStart: Int) -> Int? {
+    var cursor = cue.start - 1
+    while cursor >= max(clauseStart, cue.start - QuoteScan.passiveReach) {
+      let unit = units[cursor]
+      if QuoteScan.timeEnds.contains(unit) || QuoteScan.passiveModifierEnds.contains(unit)
+        || quotationAt[cursor] >= 0
+      {
+        return nil
+      }
+      let isMark =
+        QuoteScan.passiveMarks.contains(unit)
+        || UnitWords.matches(QuoteScan.receive, at: cursor, in: units)
+      if isMark,
+        cursor + 1 == cue.start || !QuoteScan.nounsAfterPassiveMark.contains(units[cursor + 1])
+      {
+        return cursor
+      }
+      cursor -= 1
+    }
+    return nil
+  }
+
   /// What ends a phrase of time (在…时, 在…之后): 时 and 后.
   static let timeEnds = UnitSet("时后時")
   static let timePhraseOpener = UInt16(0x5728)  // 在
@@ -368,7 +405,14 @@ struct QuoteScan {
     {
       return nil
     }
-    var subject = subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
+    var subject: Subject
+    if let mark = passiveMark(before: cue, clauseStart: clauseStart) {
+      // 被民主党谴责为…: the agent speaks; 被外界认为: nobody the article names (refused).
+      let agentStart = mark + (units[mark] == QuoteScan.receive[0] ? 2 : 1)
+      subject = self.subject(in: agentStart, cue.start, continuing: false)
+    } else {
+      subject = self.subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
+    }
     guard !subject.refused else { return nil }
     var cueText = cue.text
     var frame = subject.frame
@@ -561,12 +605,29 @@ struct QuoteScan {
     if let pronoun = pronounRange(in: start, end) {
       return Subject(clue: .pronoun(pronoun), frame: "pronoun")
     }
-    // Nothing but adverbs: the clause continues the previous statement (克里承认…，表示…).
-    if characterCount(start, end, isAtMost: 6) && continuing {
+    // Nothing but adverbs: the clause continues the previous statement (克里承认…，表示…). Not
+    // where 有 opens it (但有分析认为, 也有人说): someone the article does not name speaks.
+    if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end) {
       return Subject(clue: .previous, frame: "continued")
     }
     return Subject(clue: .previous, refused: true, frame: "none")
   }
+
+  /// 有 after at most one conjunction or adverb (但, 也, 还, 而, 另) at a clause's start: 有人说.
+  static let existential = UInt16(0x6709)  // 有
+  static let existentialLeads = UnitSet("但也还而另亦却")
+
+  /// Whether the clause opens with 有, alone or after one lead (有人说, 但有分析认为, 也有专家指出):
+  /// then someone the article does not name speaks.
+  func opensWithSomeone(_ start: Int, _ end: Int) -> Bool {
+    var first = start
+    while first < end, units[first] == 0x20 { first += 1 }
+    if first < end, QuoteScan.existentialLeads.contains(units[first]) { first += 1 }
+    // 有关 is "concerning" (在回应“…”有关提问表示), not 有 someone.
+    return first < end && units[first] == QuoteScan.existential
+      && !(first + 1 < end && units[first + 1] == QuoteScan.concerning)
+  }
+  static let concerning = UInt16(0x5173)  // 关 of 有关
 
   /// Whether the clause, past any spaces, opens with the Character 据 (as `hasPrefix("据")` on
   /// the clause's String). Read from the units when they are inert, since each inert unit
@@ -701,7 +762,9 @@ struct QuoteScan {
       {
         return nil
       }
-      if let cue = cue(at: cursor, sentenceEnd: limit), !isNoun(cue) {
+      if let cue = cue(at: cursor, sentenceEnd: limit), !isNoun(cue),
+        passiveMark(before: cue, clauseStart: start) == nil
+      {
         // At most two Characters before the cue, counted without making the String.
         let opens =
           characterCount(start, cursor, isAtMost: 2) || !mentions(in: start, cursor).isEmpty
