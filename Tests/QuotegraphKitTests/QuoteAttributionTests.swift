@@ -127,6 +127,28 @@ struct QuoteAttributionTests {
         "<p>王毅表示，欢迎双方合作。王毅就“合作”有关提问表示，合作会继续。</p>",
         ["王毅 表示 indirect: 欢迎双方合作", "王毅 表示 indirect: 合作会继续"]
       ),
+      // 他 is the previous speaker, unless a sentence after its words has a person for subject:
+      // the first one named there that is no object (会见了克里, 譬如韩正), no owner, not in an
+      // aside, and after no pronoun subject (他将克里与布林肯比较).
+      (
+        "<p>王毅表示，合作会继续。</p><p>国务院副总理韩正周三会见了克里。他说，贸易会增长。</p>",
+        ["王毅 表示 indirect: 合作会继续", "韩正 说 indirect: 贸易会增长"]
+      ),
+      ("<p>韩正周三会见了克里。他说，贸易会增长。</p>", ["韩正 说 indirect: 贸易会增长"]),
+      (
+        "<p>王毅表示，合作会继续。他将克里与布林肯比较。他说，贸易会增长。</p>",
+        ["王毅 表示 indirect: 合作会继续", "王毅 说 indirect: 贸易会增长"]
+      ),
+      (
+        "<p>王毅表示，合作会继续。譬如韩正也赞成。他说，贸易会增长。</p>",
+        ["王毅 表示 indirect: 合作会继续", "王毅 说 indirect: 贸易会增长"]
+      ),
+      (
+        "<p>对于这次会谈——布林肯也参加了——王毅感到满意，并邀请了克里。他说，合作会继续。</p>",
+        ["王毅 说 indirect: 合作会继续"]
+      ),
+      // 其他 is "others", no pronoun.
+      ("<p>王毅表示，合作会继续。其他专家认为，贸易会增长。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // 他们 is no one person: an organisation that spoke before, not an outlet, or nobody.
       ("<p>王毅抵达罗马。他们表示，合作会继续。</p>", ["? 表示 indirect: 合作会继续"]),
       (

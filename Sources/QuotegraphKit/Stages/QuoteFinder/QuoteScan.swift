@@ -617,16 +617,20 @@ struct QuoteScan {
   static let existential = UInt16(0x6709)  // 有
   static let existentialLeads = UnitSet("但也还而另亦却")
 
-  /// Whether the clause opens with 有, alone or after one lead (有人说, 但有分析认为, 也有专家指出):
-  /// then someone the article does not name speaks.
+  /// Whether the clause opens with 有, alone or after one lead (有人说, 但有分析认为, 也有专家指出),
+  /// or with 其他 (其他专家认为): then someone the article does not name speaks.
   func opensWithSomeone(_ start: Int, _ end: Int) -> Bool {
     var first = start
     while first < end, units[first] == 0x20 { first += 1 }
     if first < end, QuoteScan.existentialLeads.contains(units[first]) { first += 1 }
-    // 有关 is "concerning" (在回应“…”有关提问表示), not 有 someone.
-    return first < end && units[first] == QuoteScan.existential
-      && !(first + 1 < end && units[first + 1] == QuoteScan.concerning)
+    // 有关 is "concerning" (在回应“…”有关提问表示), not 有 someone; 其他 is others (其他专家认为).
+    guard first < end else { return false }
+    let second = first + 1 < end ? units[first + 1] : nil
+    return (units[first] == QuoteScan.existential && second != QuoteScan.concerning)
+      || (units[first] == QuoteScan.other
+        && second.map(QuoteScan.pronounsAfterOther.contains) == true)
   }
+  static let pronounsAfterOther = UnitSet("他她它")
   static let concerning = UInt16(0x5173)  // 关 of 有关
 
   /// Whether the clause, past any spaces, opens with the Character 据 (as `hasPrefix("据")` on
@@ -822,16 +826,19 @@ struct QuoteScan {
     rangeOfLongest(finder.titleAutomaton, in: start, end)
   }
 
+  /// Not the 他 of 其他 (其他专家认为: others).
   func pronounRange(in start: Int, _ end: Int) -> TextRange? {
-    rangeOfLongest(finder.pronounAutomaton, in: start, end)
+    rangeOfLongest(finder.pronounAutomaton, in: start, end, notAfter: QuoteScan.other)
   }
+  static let other = UInt16(0x5176)  // 其
 
-  private func rangeOfLongest(_ automaton: PatternAutomaton, in start: Int, _ end: Int)
-    -> TextRange?
-  {
+  private func rangeOfLongest(
+    _ automaton: PatternAutomaton, in start: Int, _ end: Int, notAfter excluded: UInt16? = nil
+  ) -> TextRange? {
     var found: TextRange?
     units.withUnsafeBufferPointer { buffer in
       for position in start..<end where found == nil {
+        if let excluded, position > 0, buffer[position - 1] == excluded { continue }
         automaton.forEachMatch(in: buffer, at: position, limit: end) { length, _ in
           found = TextRange(position, position + length)
         }

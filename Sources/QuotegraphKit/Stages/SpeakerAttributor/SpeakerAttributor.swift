@@ -1,7 +1,8 @@
 /// Resolves each statement's speaker clue to an entity of the article: a name to its entity; a
-/// pronoun (他, 该官员) to the speaker of the statement before it in the paragraph, else the
-/// nearest person named before it outside quoted or reported words (他们 to an organisation,
-/// not an outlet, speaking before, or nobody); a bare title (外交部发言人) to the person the article named
+/// pronoun (他, 该官员) to the speaker of the statement before it in the paragraph, unless a
+/// later sentence has a person for subject, else the subject of the last sentence naming a
+/// person outside quoted or reported words (他们 to an organisation, not an outlet, speaking
+/// before, or nobody); a bare title (外交部发言人) to the person the article named
 /// with that title, else the organisation inside the title; a clause with no subject to the
 /// previous statement's speaker. 记者 never speaks (the finder drops those clauses).
 public struct SpeakerAttributor: Stage {
@@ -60,36 +61,103 @@ public struct SpeakerAttributor: Stage {
     document.layers.insert(.speakers)
   }
 
-  /// The previous statement's speaker when it is in the same or the paragraph before; else the
-  /// nearest person mentioned before the pronoun within the window. A plural pronoun (他们,
-  /// 她们) is no one person: it is the previous statement's organisation, or nobody.
+  /// The previous statement's speaker when it is in the same or the paragraph before and no
+  /// person is named between its words and the pronoun; else the subject of the last sentence
+  /// naming a person within the window: its first person not marked as an object (对, 向, 与 …)
+  /// or an owner (特朗普的律师). A plural pronoun (他们, 她们) is no one person: it is the
+  /// previous statement's organisation, or nobody.
   func antecedent(of range: TextRange, previous: Statement?, in document: Document) -> Int? {
     let paragraph =
       document.sentenceIndex(containing: range.start).map {
         Int(document.sentences[$0].paragraph)
       } ?? 0
     let isPlural = document.text.units[Int(range.end) - 1] == SpeakerAttributor.pluralMark
-    // An outlet reports about others: 他们 after one is the people of its report.
-    if let previous, let speaker = previous.speaker,
-      document.entities[speaker].kind == (isPlural ? .organization : .person),
-      !(isPlural
-        && document.entities[speaker].properties["kind"]
-          == .string(OrganizationKind.media.rawValue)),
-      paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1
-    {
-      return speaker
-    }
-    guard !isPlural else { return nil }
     let earliest = document.paragraphs[max(0, paragraph - pronounParagraphs)].range.start
-    // People named inside quoted or reported words are talked about, not talking.
-    let spoken = document.statements.map(\.content) + document.quotations.map(\.range)
-    let person = document.mentions.last { mention in
+    // People named inside quoted or reported words are talked about, not talking; but what an
+    // outlet reports (据美国之音报道，余茂春被视为…) names the people who act.
+    let spoken =
+      document.statements.filter { !isOutlet($0.speaker, in: document) }.map(\.content)
+      + document.quotations.map(\.range)
+    let people = document.mentions.filter { mention in
       mention.range.end <= range.start && mention.range.start >= earliest
         && document.entities[mention.entity].kind == .person
         && !spoken.contains { $0.contains(mention.range) }
     }
-    return person?.entity
+    // An outlet reports about others: 他们 after one is the people of its report.
+    // Its words may come before its speaker (“…，”刘易斯说。): a person named after both
+    // is someone new.
+    let previousEnd = previous.map { max($0.content.end, $0.cueRange.end) } ?? 0
+    if let previous, let speaker = previous.speaker,
+      document.entities[speaker].kind == (isPlural ? .organization : .person),
+      !(isPlural && isOutlet(speaker, in: document)),
+      paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1,
+      isPlural
+        || !people.contains(where: {
+          $0.range.start >= previousEnd
+            && subject(amongst: people, inSentenceOf: $0, in: document) == $0
+        })
+    {
+      return speaker
+    }
+    guard !isPlural, let last = people.last else { return nil }
+    return subject(amongst: people, inSentenceOf: last, in: document)?.entity ?? last.entity
   }
+
+  /// The first of `people` in `mention`'s sentence that is neither after a mark of the object
+  /// or of a place or means (对, 向, 与, 把, 被, 在拜登之后, 对于特朗普, 用希特勒, 譬如马英九),
+  /// nor before 的, nor inside an aside;
+  /// nil where a pronoun is the sentence's subject before it (他将纳瓦尔尼与曼德拉比较).
+  func subject(amongst people: [Mention], inSentenceOf mention: Mention, in document: Document)
+    -> Mention?
+  {
+    guard let sentence = document.sentenceIndex(containing: mention.range.start) else {
+      return nil
+    }
+    let bounds = document.sentences[sentence].range
+    let units = document.text.units
+    func isMarked(_ start: Int, _ end: Int) -> Bool {
+      (start > 0 && SpeakerAttributor.objectMarks.contains(units[start - 1]))
+        || (end < units.count && units[end] == SpeakerAttributor.ownerMark)
+    }
+    // Inside a dash or a bracket (——包括他的妻子格雷迪——, （前总统马英九）) stands an aside.
+    func isAside(_ start: Int) -> Bool {
+      var dashes = 0
+      var brackets = 0
+      for offset in Int(bounds.start)..<start {
+        let unit = units[offset]
+        if unit == SpeakerAttributor.dash { dashes += 1 }
+        if SpeakerAttributor.openingBrackets.contains(unit) { brackets += 1 }
+        if SpeakerAttributor.closingBrackets.contains(unit) { brackets = max(0, brackets - 1) }
+      }
+      return dashes % 4 != 0 || brackets > 0
+    }
+    guard
+      let first = people.first(where: {
+        bounds.contains($0.range) && !isMarked(Int($0.range.start), Int($0.range.end))
+          && !isAside(Int($0.range.start))
+      })
+    else { return nil }
+    let pronounBefore = (Int(bounds.start)..<Int(first.range.start)).contains { offset in
+      SpeakerAttributor.singularPronouns.contains(units[offset])
+        && !(offset + 1 < units.count && units[offset + 1] == SpeakerAttributor.pluralMark)
+        && !isMarked(offset, offset + 1)
+    }
+    return pronounBefore ? nil : first
+  }
+
+  static let singularPronouns = UnitSet("他她")
+  /// — counted by the unit: an aside opens with ——, two of them.
+  static let dash = UInt16(0x2014)
+  static let openingBrackets = UnitSet("（(")
+  static let closingBrackets = UnitSet("）)")
+  static let objectMarks = UnitSet("对向与和同跟给把将被在于用如")
+
+  func isOutlet(_ entity: Int?, in document: Document) -> Bool {
+    entity.map {
+      document.entities[$0].properties["kind"] == .string(OrganizationKind.media.rawValue)
+    } ?? false
+  }
+  static let ownerMark = UInt16(0x7684)  // 的
 
   /// A person the article names right after the same title (外交部发言人汪文斌 … 该发言人 …).
   func titleHolder(_ title: String, before range: TextRange, in document: Document) -> Int? {
