@@ -109,6 +109,10 @@ struct QuoteAttributionTests {
       // continues it keeps its speaker.
       ("<p>欧盟表示深切关切，并呼吁中方尊重新闻自由。</p>", ["欧盟 呼吁 indirect: 中方尊重新闻自由"]),
       ("<p>王毅提出上诉。</p>", [String]()),
+      // An owner (王毅的, 拜登政府) speaks only when no one else in the clause can.
+      ("<p>拜登政府的国务卿布林肯表示，合作会继续。</p>", ["安东尼·布林肯 表示 indirect: 合作会继续"]),
+      ("<p>王毅的发言人韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),
+      ("<p>王毅的声明表示，合作会继续。</p>", ["王毅 声明表示 indirect: 合作会继续"]),
       // A cue after a passive mark is done to the subject: the agent speaks, or nobody the
       // article names; not where the passive describes a noun or a phrase of time closes it.
       ("<p>王毅被外界认为是温和派。</p>", [String]()),

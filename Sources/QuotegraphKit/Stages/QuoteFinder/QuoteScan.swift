@@ -591,10 +591,18 @@ struct QuoteScan {
       let verb = QuoteScan.interviewVerb
       return UnitWords.matches(verb, at: start - verb.count, in: units)
     }
-    let person = speakers.first { index in
+    // 特朗普的律师朱利安尼说, 特朗普政府顾问白邦瑞说: the owner speaks only when no one else can.
+    func isOwner(_ index: Int) -> Bool {
+      let end = Int(document.mentions[index].range.end)
+      return end < units.count
+        && (units[end] == QuoteScan.modifierMark
+          || UnitWords.matches(QuoteScan.administration, at: end, in: units))
+    }
+    let people = speakers.filter { index in
       document.entities[document.mentions[index].entity].kind == .person
         && !follows(QuoteScan.companions, index) && !isInterviewer(index)
     }
+    let person = people.first { !isOwner($0) } ?? people.first
     if let first = person
       ?? speakers.first(where: { !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) })
     {
@@ -656,6 +664,7 @@ struct QuoteScan {
     return text(start, end).count <= limit
   }
 
+  static let administration = Array("政府".utf16)
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
   /// 接受 before an outlet: the outlet interviews (接受美国之音采访时表示), it does not speak.
   static let interviewVerb = Array("接受".utf16)
