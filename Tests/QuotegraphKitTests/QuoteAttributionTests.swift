@@ -109,6 +109,14 @@ struct QuoteAttributionTests {
       // continues it keeps its speaker.
       ("<p>欧盟表示深切关切，并呼吁中方尊重新闻自由。</p>", ["欧盟 呼吁 indirect: 中方尊重新闻自由"]),
       ("<p>王毅提出上诉。</p>", [String]()),
+      // 介绍 (separated_cues) reports speech after 据 or before a separator only.
+      ("<p>据外交部长王毅介绍，合作会继续。</p>", ["王毅 据…介绍 indirect: 合作会继续"]),
+      ("<p>王毅介绍，合作会继续。</p>", ["王毅 介绍 indirect: 合作会继续"]),
+      ("<p>王毅介绍了会谈的各项情况。</p>", [String]()),
+      (
+        "<p>王毅表示，韩正介绍了会谈情况，合作会继续。</p>",
+        ["王毅 表示 indirect: 韩正介绍了会谈情况，合作会继续"]
+      ),
       // An owner (王毅的, 拜登政府) speaks only when no one else in the clause can.
       ("<p>拜登政府的国务卿布林肯表示，合作会继续。</p>", ["安东尼·布林肯 表示 indirect: 合作会继续"]),
       ("<p>王毅的发言人韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),

@@ -27,6 +27,9 @@ public struct QuoteFinder: Stage {
     public var titles: Set<String>
     /// Words that end in a cue but say nothing of anyone's speech (与其说, 可以说, 对…来说).
     public var discourseMarkers: Set<String> = []
+    /// Cues that report speech only after 据 or right before a separator (据吕克俭介绍，…;
+    /// 他介绍：…): elsewhere they are ordinary verbs (介绍给, 介绍了情况).
+    public var separatedCues: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -96,7 +99,8 @@ public struct QuoteFinder: Stage {
         nonSpeakers: Set(try options.requiredStrings("non_speakers")),
         addresseeWords: Set(try options.requiredStrings("addressee_words")),
         titles: titles,
-        discourseMarkers: Set(try options.strings("discourse_markers") ?? [])),
+        discourseMarkers: Set(try options.strings("discourse_markers") ?? []),
+        separatedCues: Set(try options.strings("separated_cues") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

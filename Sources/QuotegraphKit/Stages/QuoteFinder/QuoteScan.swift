@@ -292,6 +292,13 @@ struct QuoteScan {
         && (QuoteScan.clauseBreaks.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
   }
 
+  /// Whether `cue` is one of `separated_cues` (介绍) without a separator after it: then only
+  /// 据 before it makes it report speech.
+  func isUnseparated(_ cue: Cue) -> Bool {
+    finder.lexicon.separatedCues.contains(cue.text)
+      && !(cue.end < units.count && QuoteScan.clauseBreaks.contains(units[cue.end]))
+  }
+
   /// 被 and 遭 (遭到) make a clause passive; 受 only as 受到.
   static let passiveMarks = UnitSet("被遭")
   static let receive = Array("受到".utf16)
@@ -414,6 +421,8 @@ struct QuoteScan {
       subject = self.subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
     }
     guard !subject.refused else { return nil }
+    // 据吕克俭介绍，… frames; 他介绍了情况 does not.
+    if isUnseparated(cue), !subject.according { return nil }
     var cueText = cue.text
     var frame = subject.frame
     if subject.according { cueText = "据…" + cue.text }
@@ -547,9 +556,23 @@ struct QuoteScan {
       return Subject(clue: .previous, refused: true, frame: "non-speaker")
     }
     // 据路透社称 / 据克里对韩正说: the name after 据 speaks.
-    if opensWithAccordingTo(start, end), let first = speakers.first {
+    // 据外交部长王毅介绍: the person, not the ministry before the title; never a name inside
+    // the title of a work (据《洛杉矶时报》…《帕萨迪纳市民不满口罩令》的报道中指出).
+    func isInsideWorkTitle(_ index: Int) -> Bool {
+      let position = Int(document.mentions[index].range.start)
+      let opened = units[start..<position].reduce(0) { depth, unit in
+        unit == QuoteScan.workTitleOpen
+          ? depth + 1 : unit == QuoteScan.workTitleClose ? depth - 1 : depth
+      }
+      return opened > 0
+    }
+    if opensWithAccordingTo(start, end),
+      let first = speakers.first(where: {
+        document.entities[document.mentions[$0].entity].kind == .person && !isInsideWorkTitle($0)
+      }) ?? speakers.first
+    {
       var subject = Subject(clue: .mention(first), according: true, frame: "according-to")
-      subject.addressee = addressee(in: speakers.dropFirst())
+      subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
       return subject
     }
     // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
@@ -665,6 +688,8 @@ struct QuoteScan {
   }
 
   static let administration = Array("政府".utf16)
+  static let workTitleOpen = UInt16(0x300A)  // 《
+  static let workTitleClose = UInt16(0x300B)  // 》
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
   /// 接受 before an outlet: the outlet interviews (接受美国之音采访时表示), it does not speak.
   static let interviewVerb = Array("接受".utf16)
@@ -776,7 +801,8 @@ struct QuoteScan {
         return nil
       }
       if let cue = cue(at: cursor, sentenceEnd: limit), !isNoun(cue),
-        passiveMark(before: cue, clauseStart: start) == nil
+        passiveMark(before: cue, clauseStart: start) == nil,
+        !isUnseparated(cue) || opensWithAccordingTo(start, cursor)
       {
         // At most two Characters before the cue, counted without making the String.
         let opens =
