@@ -159,6 +159,12 @@ struct QuoteAttributionTests {
         "<p>对于这次会谈——布林肯也参加了——王毅感到满意，并邀请了克里。他说，合作会继续。</p>",
         ["王毅 说 indirect: 合作会继续"]
       ),
+      (
+        "<p>王毅拒绝接受采访。他几乎每天都与韩正通话。他表示，合作会继续。</p>",
+        ["王毅 表示 indirect: 合作会继续"]
+      ),
+      // 他的助手表示: someone of his speaks, whom the article does not name.
+      ("<p>王毅抵达罗马。他的助手表示，合作会继续。</p>", [String]()),
       // 其他 is "others", no pronoun.
       ("<p>王毅表示，合作会继续。其他专家认为，贸易会增长。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // 他们 is no one person: an organisation that spoke before, not an outlet, or nobody.

@@ -634,6 +634,10 @@ struct QuoteScan {
       return subject
     }
     if let pronoun = pronounRange(in: start, end) {
+      // 据他的同事们介绍, 他的律师说: someone of theirs the article does not name speaks.
+      if Int(pronoun.end) < end, units[Int(pronoun.end)] == QuoteScan.modifierMark {
+        return Subject(clue: .previous, refused: true, frame: "owner-pronoun")
+      }
       return Subject(clue: .pronoun(pronoun), frame: "pronoun")
     }
     // Nothing but adverbs: the clause continues the previous statement (克里承认…，表示…). Not

@@ -63,8 +63,8 @@ public struct SpeakerAttributor: Stage {
 
   /// The previous statement's speaker when it is in the same or the paragraph before and no
   /// person is named between its words and the pronoun; else the subject of the last sentence
-  /// naming a person within the window: its first person not marked as an object (对, 向, 与 …)
-  /// or an owner (特朗普的律师). A plural pronoun (他们, 她们) is no one person: it is the
+  /// naming a person within the window that has one: its first person not marked as an object
+  /// (对, 向, 与 …) or an owner (特朗普的律师); else the nearest person. A plural pronoun (他们, 她们) is no one person: it is the
   /// previous statement's organisation, or nobody.
   func antecedent(of range: TextRange, previous: Statement?, in document: Document) -> Int? {
     let paragraph =
@@ -100,7 +100,18 @@ public struct SpeakerAttributor: Stage {
       return speaker
     }
     guard !isPlural, let last = people.last else { return nil }
-    return subject(amongst: people, inSentenceOf: last, in: document)?.entity ?? last.entity
+    // A sentence whose people are all objects, or whose subject is a pronoun, speaks of someone
+    // named before it (塞尔比拒绝接受采访。…他几乎每天都与汉考克通话。他表示 → 塞尔比).
+    var cursor = people.count - 1
+    while cursor >= 0, let sentence = document.sentenceIndex(containing: people[cursor].range.start)
+    {
+      if let found = subject(amongst: people, inSentenceOf: people[cursor], in: document) {
+        return found.entity
+      }
+      let sentenceStart = document.sentences[sentence].range.start
+      while cursor >= 0, people[cursor].range.start >= sentenceStart { cursor -= 1 }
+    }
+    return last.entity
   }
 
   /// The first of `people` in `mention`'s sentence that is neither after a mark of the object
@@ -119,17 +130,25 @@ public struct SpeakerAttributor: Stage {
       (start > 0 && SpeakerAttributor.objectMarks.contains(units[start - 1]))
         || (end < units.count && units[end] == SpeakerAttributor.ownerMark)
     }
-    // Inside a dash or a bracket (——包括他的妻子格雷迪——, （前总统马英九）) stands an aside.
+    // Inside a pair of double dashes or a bracket (——包括他的妻子格雷迪——, （前总统马英九）)
+    // stands an aside; a single dash (只有一位—金汉秀) opens none.
     func isAside(_ start: Int) -> Bool {
-      var dashes = 0
+      var doubleDashes = 0
       var brackets = 0
-      for offset in Int(bounds.start)..<start {
+      var offset = Int(bounds.start)
+      while offset < start {
         let unit = units[offset]
-        if unit == SpeakerAttributor.dash { dashes += 1 }
+        if unit == SpeakerAttributor.dash, offset + 1 < start,
+          units[offset + 1] == SpeakerAttributor.dash
+        {
+          doubleDashes += 1
+          offset += 1
+        }
         if SpeakerAttributor.openingBrackets.contains(unit) { brackets += 1 }
         if SpeakerAttributor.closingBrackets.contains(unit) { brackets = max(0, brackets - 1) }
+        offset += 1
       }
-      return dashes % 4 != 0 || brackets > 0
+      return doubleDashes % 2 != 0 || brackets > 0
     }
     guard
       let first = people.first(where: {
@@ -146,7 +165,7 @@ public struct SpeakerAttributor: Stage {
   }
 
   static let singularPronouns = UnitSet("他她")
-  /// — counted by the unit: an aside opens with ——, two of them.
+  /// —: an aside opens and closes with two of them.
   static let dash = UInt16(0x2014)
   static let openingBrackets = UnitSet("（(")
   static let closingBrackets = UnitSet("）)")
