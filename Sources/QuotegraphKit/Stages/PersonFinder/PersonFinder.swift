@@ -762,13 +762,14 @@ public struct PersonFinder: Stage {
     return end
   }
 
-  /// The spans inside 《…》 (at most 40 units): titles of works.
-  static func bookTitles(in units: [UInt16]) -> [Range<Int>] {
+  /// The spans inside 《…》 (at most 40 units) within `range` (all the text by default): titles
+  /// of works.
+  static func bookTitles(in units: [UInt16], within range: Range<Int>? = nil) -> [Range<Int>] {
     var found: [Range<Int>] = []
     var open: Int?
     // Over the buffer: this reads every unit of the text.
     units.withUnsafeBufferPointer { text in
-      for offset in 0..<text.count where text[offset] & 0xFFFE == 0x300A {
+      for offset in range ?? 0..<text.count where text[offset] & 0xFFFE == 0x300A {
         if text[offset] == 0x300A {
           open = offset + 1
         } else if let start = open {

@@ -558,22 +558,18 @@ struct QuoteScan {
     // 据路透社称 / 据克里对韩正说: the name after 据 speaks.
     // 据外交部长王毅介绍: the person, not the ministry before the title; never a name inside
     // the title of a work (据《洛杉矶时报》…《帕萨迪纳市民不满口罩令》的报道中指出).
-    func isInsideWorkTitle(_ index: Int) -> Bool {
-      let position = Int(document.mentions[index].range.start)
-      let opened = units[start..<position].reduce(0) { depth, unit in
-        unit == QuoteScan.workTitleOpen
-          ? depth + 1 : unit == QuoteScan.workTitleClose ? depth - 1 : depth
+    if opensWithAccordingTo(start, end) {
+      let titles = PersonFinder.bookTitles(in: units, within: start..<end)
+      let person = speakers.first { index in
+        let mention = document.mentions[index]
+        return document.entities[mention.entity].kind == .person
+          && !titles.contains { $0.contains(Int(mention.range.start)) }
       }
-      return opened > 0
-    }
-    if opensWithAccordingTo(start, end),
-      let first = speakers.first(where: {
-        document.entities[document.mentions[$0].entity].kind == .person && !isInsideWorkTitle($0)
-      }) ?? speakers.first
-    {
-      var subject = Subject(clue: .mention(first), according: true, frame: "according-to")
-      subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
-      return subject
+      if let first = person ?? speakers.first {
+        var subject = Subject(clue: .mention(first), according: true, frame: "according-to")
+        subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
+        return subject
+      }
     }
     // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
     if let verbOffset = firstOffset(ofAnyOf: QuoteScan.quotingVerbs, in: start, end) {
@@ -692,8 +688,6 @@ struct QuoteScan {
   }
 
   static let administration = Array("政府".utf16)
-  static let workTitleOpen = UInt16(0x300A)  // 《
-  static let workTitleClose = UInt16(0x300B)  // 》
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
   /// 接受 before an outlet: the outlet interviews (接受美国之音采访时表示), it does not speak.
   static let interviewVerb = Array("接受".utf16)

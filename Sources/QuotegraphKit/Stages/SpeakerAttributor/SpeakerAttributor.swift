@@ -64,8 +64,8 @@ public struct SpeakerAttributor: Stage {
   /// The previous statement's speaker when it is in the same or the paragraph before and no
   /// person is named between its words and the pronoun; else the subject of the last sentence
   /// naming a person within the window that has one: its first person not marked as an object
-  /// (对, 向, 与 …) or an owner (特朗普的律师); else the nearest person. A plural pronoun (他们, 她们) is no one person: it is the
-  /// previous statement's organisation, or nobody.
+  /// (对, 向, 与 …) or an owner (特朗普的律师); else the nearest person. A plural pronoun (他们,
+  /// 她们) is no one person: it is the previous statement's organisation, or nobody.
   func antecedent(of range: TextRange, previous: Statement?, in document: Document) -> Int? {
     let paragraph =
       document.sentenceIndex(containing: range.start).map {
@@ -128,7 +128,7 @@ public struct SpeakerAttributor: Stage {
     let units = document.text.units
     func isMarked(_ start: Int, _ end: Int) -> Bool {
       (start > 0 && SpeakerAttributor.objectMarks.contains(units[start - 1]))
-        || (end < units.count && units[end] == SpeakerAttributor.ownerMark)
+        || (end < units.count && units[end] == QuoteScan.modifierMark)
     }
     // Inside a pair of double dashes or a bracket (——包括他的妻子格雷迪——, （前总统马英九）)
     // stands an aside; a single dash (只有一位—金汉秀) opens none.
@@ -176,7 +176,6 @@ public struct SpeakerAttributor: Stage {
       document.entities[$0].properties["kind"] == .string(OrganizationKind.media.rawValue)
     } ?? false
   }
-  static let ownerMark = UInt16(0x7684)  // 的
 
   /// A person the article names right after the same title (外交部发言人汪文斌 … 该发言人 …).
   func titleHolder(_ title: String, before range: TextRange, in document: Document) -> Int? {
