@@ -66,6 +66,16 @@ struct QuoteAttributionTests {
       ),
       // A quote left open at a paragraph's end goes on when the next paragraph opens with “.
       ("<p>王毅说：“第一段话。</p><p>“第二段话。”</p><p>他又补充了细节。</p>", ["王毅 说 direct: 第一段话。\n“第二段话"]),
+      // A cue ending its paragraph in a colon introduces the quotation the next one opens with;
+      // no colon, or no quotation there, introduces nothing.
+      ("<p>王毅说：</p><p>“合作会继续。”</p>", ["王毅 说 direct: 合作会继续"]),
+      ("<p>王毅说：</p><p>“合作会继续。”韩正表示。</p>", ["王毅 说 direct: 合作会继续"]),
+      ("<p>王毅说：</p><p>“第一段话。</p><p>“第二段话。”</p>", ["王毅 说 direct: 第一段话。\n“第二段话"]),
+      ("<p>王毅说</p><p>“合作会继续。”</p>", [String]()),
+      ("<p>王毅说：</p><p>合作会继续。</p>", [String]()),
+      // A person named inside the title of a work is no speaker; a newspaper in 《》 is.
+      ("<p>这篇题为《王毅的新外交》的文章写道：“合作会继续。”</p>", [String]()),
+      ("<p>《人民日报》写道：“合作会继续。”</p>", ["人民日报 写道 direct: 合作会继续"]),
       // A person before an organisation in the clause speaks.
       ("<p>外交部发言人汪文斌表示，中方坚决反对。</p>", ["汪文斌 表示 indirect: 中方坚决反对"]),
       // The one spoken to never speaks, an organisation included: the pronoun does.

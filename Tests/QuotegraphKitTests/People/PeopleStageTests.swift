@@ -49,6 +49,9 @@ struct PersonDiscoveryTests {
       ("他在文章中说，自己将离开香港。", []),
       ("他在文章中指出，这是错误的。", []),
       ("他在山顶的房子裡接受隔离。", []),
+      // The same word and 地 is an adverb (严肃|地说), no name.
+      ("他严肃地说，这是错误的。", []),
+      ("“走吧，我在前面给你们照路……”安锁子殷勤地说。", []),
       // A common word is no name, nor is a name one cuts (common-words.tsv): 偷|梁换柱,
       // 高新|技术 (the gazetteer's 高新), 供应商|向华为, 风华正茂, 柳叶刀.
       ("得当即入锅，“偷梁换柱”便不成了。", []),

@@ -89,8 +89,9 @@ public struct PersonFinder: Stage {
     /// Words after which a gazetteer person's name names a thing or a place (格拉斯|小镇,
     /// 贝尔|公司, 中山|市): the mention is dropped (`droppingNamesOfThings`).
     public var notPersonAfter: [String] = []
-    /// Localizers (中, 里, 上): a three-character candidate made of a word of `name-traps.tsv`
-    /// and one of them is that word's place or time (在文章|中说, 房子|裡), not a name.
+    /// Localizers (中, 里, 上) and 地: a three-character candidate made of a word of
+    /// `name-traps.tsv` and one of them is that word's place or time (在文章|中说, 房子|裡) or
+    /// an adverb (严肃|地说), not a name.
     public var localizers: [String] = []
     /// Words that stand between a speaker and the cue (周一, 昨天, 也, 则): a name in Latin
     /// letters followed by one or two and a `cues_after` word is cued (Max Gokhman周一表示).

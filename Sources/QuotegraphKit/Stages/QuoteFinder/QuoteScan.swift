@@ -111,6 +111,7 @@ struct QuoteScan {
 
   static let clauseBreaks = UnitSet("，,；;：:")
   static let sentenceEnds = UnitSet("。！？!?")
+  static let colons = UnitSet("：:")
   static let aspectParticles = UnitSet("了过着")
   static let localizer = UInt16(0x4E2D)  // 中
   /// What `trimmed(_:)` drops at a content's edges: separators and the closing stop.
@@ -437,11 +438,17 @@ struct QuoteScan {
       addressee = addressee ?? skipped.mention
       position = skipped.end
     }
+    let separatorStart = position
     while position < contentLimit,
       QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20
     {
       position += 1
     }
+    // 她说：</p><p>“……”: a cue ending its paragraph in a colon introduces the quotation the
+    // next paragraph opens with.
+    let introduced =
+      position == contentLimit
+      ? quotationIntroduced(from: separatorStart, to: position, sentence: index) : nil
     // 据路透社报道，特朗普周三表示，…: the outlet relays what the next clause's speaker said,
     // which that clause's cue of speech frames (with the outlet as `reportedBy`). What someone
     // asked or believed stays the outlet's report (路透社报道称，克里要求…).
@@ -454,13 +461,17 @@ struct QuoteScan {
     }
     var kind = Statement.Kind.indirect
     var content: TextRange
-    if position < contentLimit, quotationAt[position] >= 0,
-      document.quotations[Int(quotationAt[position])].range.start == Int32(position)
-    {
-      let quotation = document.quotations[Int(quotationAt[position])]
+    let opening =
+      position < contentLimit && quotationAt[position] >= 0
+        && document.quotations[Int(quotationAt[position])].range.start == Int32(position)
+      ? document.quotations[Int(quotationAt[position])]
+      : introduced.flatMap { consumed[Int($0.inner.start)] ? nil : $0 }
+    if let quotation = opening {
       content = quotation.inner
       kind = .direct
-      frame += "+quotation"
+      frame +=
+        quotation.paragraph == document.sentences[index].paragraph
+        ? "+quotation" : "+next-paragraph"
       // A quotation left open at its paragraph's end goes on in the next paragraph when that
       // one opens with a quotation mark (the newspaper convention for long quotes).
       var last = quotation
@@ -542,8 +553,16 @@ struct QuoteScan {
   /// Who stands in the clause before the cue.
   /// `continuing`: some statement was found before, which a clause of adverbs continues.
   func subject(in start: Int, _ end: Int, continuing: Bool) -> Subject {
+    // A person named inside the title of a work is no speaker (这篇题为《习近平的毛式整风》的
+    // 文章写道, 据…《帕萨迪纳市民不满口罩令》的报道); a newspaper in 《》 may be (《世界报》写道).
+    let titles = PersonFinder.bookTitles(in: units, within: start..<end)
     let speakers = mentions(in: start, end).filter { index in
-      document.entities[document.mentions[index].entity].kind != .place
+      let mention = document.mentions[index]
+      switch document.entities[mention.entity].kind {
+      case .place: return false
+      case .person: return !titles.contains { $0.contains(Int(mention.range.start)) }
+      default: return true
+      }
     }
     // 记者说: the reporter narrates; nobody in the article speaks here.
     if speakers.isEmpty
@@ -556,14 +575,10 @@ struct QuoteScan {
       return Subject(clue: .previous, refused: true, frame: "non-speaker")
     }
     // 据路透社称 / 据克里对韩正说: the name after 据 speaks.
-    // 据外交部长王毅介绍: the person, not the ministry before the title; never a name inside
-    // the title of a work (据《洛杉矶时报》…《帕萨迪纳市民不满口罩令》的报道中指出).
+    // 据外交部长王毅介绍: the person, not the ministry before the title.
     if opensWithAccordingTo(start, end) {
-      let titles = PersonFinder.bookTitles(in: units, within: start..<end)
-      let person = speakers.first { index in
-        let mention = document.mentions[index]
-        return document.entities[mention.entity].kind == .person
-          && !titles.contains { $0.contains(Int(mention.range.start)) }
+      let person = speakers.first {
+        document.entities[document.mentions[$0].entity].kind == .person
       }
       if let first = person ?? speakers.first {
         var subject = Subject(clue: .mention(first), according: true, frame: "according-to")
@@ -811,6 +826,17 @@ struct QuoteScan {
       cursor += 1
     }
     return nil
+  }
+
+  /// The quotation of the next paragraph that the separators from `start` to `end` introduce:
+  /// they hold a colon and end the cue's paragraph (她说：), and the next paragraph opens with
+  /// a quotation.
+  func quotationIntroduced(from start: Int, to end: Int, sentence index: Int) -> Quotation? {
+    let paragraph = Int(document.sentences[index].paragraph)
+    guard end == Int(document.paragraphs[paragraph].range.end),
+      units[start..<end].contains(where: { QuoteScan.colons.contains($0) })
+    else { return nil }
+    return openingQuotation(ofParagraphAfter: paragraph)
   }
 
   /// The quotation the paragraph after `paragraph` opens with, if it opens with one.
