@@ -73,6 +73,9 @@ struct QuoteAttributionTests {
       ("<p>王毅说：</p><p>“第一段话。</p><p>“第二段话。”</p>", ["王毅 说 direct: 第一段话。\n“第二段话"]),
       ("<p>王毅说</p><p>“合作会继续。”</p>", [String]()),
       ("<p>王毅说：</p><p>合作会继续。</p>", [String]()),
+      // The title of the one spoken to names no speaker.
+      ("<p>“合作会继续。”王毅对外交部发言人说。</p>", ["王毅 说 direct: 合作会继续"]),
+      ("<p>“合作会继续。”王毅对副秘书长说。</p>", ["王毅 说 direct: 合作会继续"]),
       // A person named inside the title of a work is no speaker; a newspaper in 《》 is.
       ("<p>这篇题为《王毅的新外交》的文章写道：“合作会继续。”</p>", [String]()),
       ("<p>《人民日报》写道：“合作会继续。”</p>", ["人民日报 写道 direct: 合作会继续"]),

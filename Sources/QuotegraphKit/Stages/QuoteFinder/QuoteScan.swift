@@ -597,7 +597,8 @@ struct QuoteScan {
         return subject
       }
     }
-    if let title = titleRange(in: start, end) {
+    // 对副秘书长说: the title of the one spoken to names no speaker.
+    if let title = titleRange(in: start, end), !isAddressed(title, clauseStart: start) {
       // 外交部发言人表示: no name beside the title; 外交部发言人汪文斌表示 names the speaker.
       let named = speakers.first {
         document.mentions[$0].range.start >= title.end
@@ -658,6 +659,15 @@ struct QuoteScan {
     }
     return Subject(clue: .previous, refused: true, frame: "none")
   }
+
+  /// Whether 对 or 向 stands before `title`, past the words that rank it (对副秘书长说,
+  /// 向常务副部长表示): the title is the one spoken to's.
+  func isAddressed(_ title: TextRange, clauseStart: Int) -> Bool {
+    var before = Int(title.start) - 1
+    while before > clauseStart, QuoteScan.rankMarks.contains(units[before]) { before -= 1 }
+    return before >= clauseStart && QuoteScan.addresseeMarks.contains(units[before])
+  }
+  static let rankMarks = UnitSet("副常务代理")
 
   /// 有 after at most one conjunction or adverb (但, 也, 还, 而, 另) at a clause's start: 有人说.
   static let existential = UInt16(0x6709)  // 有
