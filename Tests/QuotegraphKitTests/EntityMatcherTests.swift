@@ -139,9 +139,9 @@ struct GazetteerCheckTests {
     }
     let people = directory + "/people.tsv"
     var text = try String(contentsOfFile: people, encoding: .utf8)
-    text += "Qx12\t坏人\t\t\t\t\t\t\t0.5\t\t\n"
-    text += "Q22316\t重复\t\t\t\t\t\t\t0.5\t\t\n"
-    text += "person:0123456789abcdef\t太多\t\t\t\t\t\t\t7\t\t\n"
+    text += "Qx12\t坏人\t\t\t\t\t\t\t\t0.5\t\t\n"
+    text += "Q22316\t重复\t\t\t\t\t\t\t\t0.5\t\t\n"
+    text += "person:0123456789abcdef\t太多\t\t\t\t\t\t\t\t7\t\t\n"
     try text.write(toFile: people, atomically: true, encoding: .utf8)
     let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
     let errors = GazetteerChecker.check(directory: directory).filter(\.isError).map(\.error)

@@ -76,6 +76,9 @@ struct QuoteAttributionTests {
       // The title of the one spoken to names no speaker.
       ("<p>“合作会继续。”王毅对外交部发言人说。</p>", ["王毅 说 direct: 合作会继续"]),
       ("<p>“合作会继续。”王毅对副秘书长说。</p>", ["王毅 说 direct: 合作会继续"]),
+      // 她 is no man the gazetteer knows as one, 他 no woman it knows as one.
+      ("<p>拜登会见了华春莹。她表示，合作会继续。</p>", ["华春莹 表示 indirect: 合作会继续"]),
+      ("<p>华春莹会见了王毅。他表示，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // A person named inside the title of a work is no speaker; a newspaper in 《》 is.
       ("<p>这篇题为《王毅的新外交》的文章写道：“合作会继续。”</p>", [String]()),
       ("<p>《人民日报》写道：“合作会继续。”</p>", ["人民日报 写道 direct: 合作会继续"]),

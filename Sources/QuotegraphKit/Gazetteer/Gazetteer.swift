@@ -200,12 +200,16 @@ extension PersonEntry {
       }
       roles.append(tenure)
     }
+    let genderText = row["gender"]
+    guard genderText.isEmpty || Gender(rawValue: genderText) != nil else {
+      throw row.rowError("gender \"\(genderText)\" is not male, female or empty")
+    }
     self.init(
       id: try row.checkedID(prefix: GazetteerFile.people.idPrefix), name: try row.required("name"),
       nameEnglish: row["name_en"], aliases: row.list("aliases"),
       shortForms: row.list("short_forms"), country: try row.country(), born: try row.date("born"),
       died: try row.date("died"), prominence: prominence, roles: roles,
-      sources: row.list("sources"))
+      sources: row.list("sources"), gender: Gender(rawValue: genderText))
   }
 }
 

@@ -67,6 +67,12 @@ public struct PersonEntry: Sendable, Equatable {
   public var prominence: Double
   public var roles: [RoleTenure]
   public var sources: [String]
+  /// Where a source gives it: 他 and 她 agree with it.
+  public var gender: Gender? = nil
+}
+
+public enum Gender: String, CaseIterable, Sendable {
+  case male, female
 }
 
 public enum RoleKind: String, CaseIterable, Sendable {

@@ -37,7 +37,7 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     switch self {
     case .people:
       return [
-        "id", "name", "name_en", "aliases", "short_forms", "country", "born", "died",
+        "id", "name", "name_en", "aliases", "short_forms", "country", "born", "died", "gender",
         "prominence", "roles", "sources",
       ]
     case .roles: return ["id", "name", "name_en", "kind", "aliases", "country", "sources"]

@@ -116,17 +116,19 @@ struct GazetteerTableTests {
       let table = try GazetteerTable.parse(header + row + "\n", file: .people, path: "people.tsv")
       return try Gazetteer.decode((table, "people.tsv"), PersonEntry.init(row:))
     }
-    let good = "Q48405\t韩正\tHan Zheng\t韓正\t\tCN\t1954-04-22\t\t0.6\t国家副主席@2023-03..\tcurated"
+    let good = "Q48405\t韩正\tHan Zheng\t韓正\t\tCN\t1954-04-22\t\tmale\t0.6\t国家副主席@2023-03..\tcurated"
     let people = try load(good)
     #expect(people.first?.roles == [RoleTenure(role: "国家副主席", from: "2023-03", to: "")])
     #expect(people.first?.aliases == ["韓正"])
+    #expect(people.first?.gender == .male)
     let cases = [
-      ("X1\t韩正\t\t\t\t\t\t\t\t\t", "malformed id"),
-      ("Q1\t韩正\t\t\t\tchina\t\t\t\t\t", "country"),
-      ("Q1\t韩正\t\t\t\t\t1954/04\t\t\t\t", "born"),
-      ("Q1\t韩正\t\t\t\t\t\t\t2\t\t", "prominence"),
-      ("Q1\t韩正\t\t\t\t\t\t\t\t副主席@2023\t", "role"),
-      ("Q1\t\t\t\t\t\t\t\t\t\t", "name is empty"),
+      ("X1\t韩正\t\t\t\t\t\t\t\t\t\t", "malformed id"),
+      ("Q1\t韩正\t\t\t\tchina\t\t\t\t\t\t", "country"),
+      ("Q1\t韩正\t\t\t\t\t1954/04\t\t\t\t\t", "born"),
+      ("Q1\t韩正\t\t\t\t\t\t\tman\t\t\t", "gender"),
+      ("Q1\t韩正\t\t\t\t\t\t\t\t2\t\t", "prominence"),
+      ("Q1\t韩正\t\t\t\t\t\t\t\t\t副主席@2023\t", "role"),
+      ("Q1\t\t\t\t\t\t\t\t\t\t\t", "name is empty"),
       (good + "\n" + good, "also used on line 2"),
     ]
     for (row, message) in cases {
@@ -146,7 +148,7 @@ struct GazetteerTableTests {
     func load(id: String = "Q1", country: String = "", born: String = "", aliases: String = "")
       throws -> PersonEntry?
     {
-      let row = "\(id)\t韩正\t\t\(aliases)\t\t\(country)\t\(born)\t\t\t\t"
+      let row = "\(id)\t韩正\t\t\(aliases)\t\t\(country)\t\(born)\t\t\t\t\t"
       let table = try GazetteerTable.parse(header + row + "\n", file: .people, path: "people.tsv")
       return try Gazetteer.decode((table, "people.tsv"), PersonEntry.init(row:)).first
     }
@@ -216,14 +218,14 @@ struct GazetteerImportTests {
   @Test func curatedRowsOverrideAndAdd() throws {
     let curatedText =
       GazetteerFile.people.columns.joined(separator: "\t") + "\n"
-      + "Q1\t\t\t\t\tUS\t\t\t\t\tcurated\n" + "\t解振华\tXie Zhenhua\t\t\tCN\t\t\t\t\tcurated\n"
+      + "Q1\t\t\t\t\tUS\t\t\t\t\t\tcurated\n" + "\t解振华\tXie Zhenhua\t\t\tCN\t\t\t\t\t\tcurated\n"
     let curated = try GazetteerTable.parse(curatedText, file: .people, path: "curated/people.tsv")
     let elite = ChineseEliteSource(
       nodes: [
         .init(
           id: "Q1", type: "Person", chineseNames: ["南希·佩洛西", "佩洛西", "B-52", "毛"],
           englishNames: ["Nancy Pelosi"], lifetime: "1940-03-26 - ")
-      ], edges: [])
+      ], edges: [], genders: ["Q1": "female"])
     let importer = GazetteerImporter(
       sources: GazetteerSources(elite: elite), curated: [.people: curated],
       traditional: { $0 == "解振华" ? "解振華" : $0 })
@@ -234,6 +236,8 @@ struct GazetteerImportTests {
     #expect(people[0]["short_forms"] == "佩洛西")
     #expect(people[0]["aliases"] == "")
     #expect(people[0]["born"] == "1940-03-26")
+    #expect(people[0]["gender"] == "female")
+    #expect(people[1]["gender"] == "")
     #expect(people[1]["id"] == GazetteerFile.people.derivedID(name: "解振华"))
     #expect(people[1]["aliases"] == "解振華")
   }

@@ -83,6 +83,18 @@ struct SourceFormatsTests {
     #expect(titles == ["Q4414390": ["李强 (1959年)"]])
   }
 
+  @Test func initialNodesGiveIDsAndGenders() throws {
+    let json = """
+      {"nodes": [{"id": "Q5816", "type": "Person", "properties": {"gender": "Male"}},
+      {"id": "Q233984", "type": "Person", "properties": {"gender": "Female"}},
+      {"id": "Q1", "type": "Person", "properties": {"gender": "unknown"}},
+      {"id": "Q2", "type": "Person", "properties": {}}], "relationships": []}
+      """
+    let value = try JSONReader.parse(Array(json.utf8), name: "initial.json")
+    #expect(ChineseEliteSource.parseCoreIDs(value) == ["Q5816", "Q233984", "Q1", "Q2"])
+    #expect(ChineseEliteSource.parseGenders(value) == ["Q5816": "male", "Q233984": "female"])
+  }
+
   @Test func jsonReaderEscapesAndErrors() throws {
     let value = try JSONReader.parse(
       Array(#"["a\"b", "\u738b\u6bc5", "\ud83d\ude00", 1, 2.5, null]"#.utf8), name: "x")

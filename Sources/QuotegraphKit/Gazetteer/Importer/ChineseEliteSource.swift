@@ -25,10 +25,13 @@ public struct ChineseEliteSource: Sendable {
   public var titles: [String: [String]]
   /// Ids of the core nodes in `initial.json`.
   public var coreIDs: Set<String>
+  /// Id → `male` or `female`, where a core node of `initial.json` gives its gender (the node
+  /// files give none).
+  public var genders: [String: String]
 
   public init(
     nodes: [Node], edges: [Edge], nameToID: [String: String] = [:],
-    titles: [String: [String]] = [:], coreIDs: Set<String> = []
+    titles: [String: [String]] = [:], coreIDs: Set<String> = [], genders: [String: String] = [:]
   ) {
     self.nodes = nodes.sorted { $0.id < $1.id }
     self.edges = Array(Set(edges)).sorted {
@@ -37,6 +40,7 @@ public struct ChineseEliteSource: Sendable {
     self.nameToID = nameToID
     self.titles = titles
     self.coreIDs = coreIDs
+    self.genders = genders
   }
 
   /// One `node.json`: `{"node": {...}, "relationships": [...]}`.
@@ -73,9 +77,22 @@ public struct ChineseEliteSource: Sendable {
     value.objectValue.mapValues(\.strings)
   }
 
-  /// `initial.json`: `{"nodes": [...], ...}`; only the ids matter here.
+  /// `initial.json`: `{"nodes": [...], ...}`; the ids of its core nodes.
   public static func parseCoreIDs(_ value: JSONValue) -> Set<String> {
     Set((value["nodes"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
+  }
+
+  /// `initial.json`'s genders (`"gender": "Male"`), lower-cased; other values are left out.
+  public static func parseGenders(_ value: JSONValue) -> [String: String] {
+    var genders: [String: String] = [:]
+    for node in value["nodes"]?.arrayValue ?? [] {
+      guard let id = node["id"]?.stringValue,
+        let gender = node["properties"]?["gender"]?.stringValue?.lowercased(),
+        gender == "male" || gender == "female"
+      else { continue }
+      genders[id] = gender
+    }
+    return genders
   }
 
   /// `1954-04-22 - ` → (born, died), keeping only parts that are plain dates.

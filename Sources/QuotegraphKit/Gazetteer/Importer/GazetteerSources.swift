@@ -66,11 +66,13 @@ public struct GazetteerSources: Sendable {
       if let node { nodes.append(node) }
       edges.append(contentsOf: nodeEdges)
     }
+    let initial = try json("chinese-elite/initial.json")
     let elite = ChineseEliteSource(
       nodes: nodes, edges: edges,
       nameToID: ChineseEliteSource.parseNameToID(try json("chinese-elite/name_to_id.json")),
       titles: ChineseEliteSource.parseTitles(try json("chinese-elite/qcode_cache.json")),
-      coreIDs: ChineseEliteSource.parseCoreIDs(try json("chinese-elite/initial.json")))
+      coreIDs: ChineseEliteSource.parseCoreIDs(initial),
+      genders: ChineseEliteSource.parseGenders(initial))
 
     var countryNames: [String: [String: String]] = [:]
     for locale in countryNameLocales {

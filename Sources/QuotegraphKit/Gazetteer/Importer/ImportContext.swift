@@ -170,6 +170,7 @@ struct ImportContext {
       let (born, died) = ChineseEliteSource.lifetimeDates(node.lifetime)
       row["born"] = born
       row["died"] = died
+      row["gender"] = sources.elite.genders[node.id] ?? ""
       row["prominence"] = ImportContext.prominence(score(node.id), top: top)
       row["country"] = majority((memberships[node.id] ?? []).compactMap { countryOfID[$0] })
       return row

@@ -172,18 +172,20 @@ public struct EntityIndex: Sendable {
     return id.first == "Q"
   }
 
-  /// An entity's properties, appended in key order (`country`, `iso2`, `kind`, `name_en`,
-  /// `wikidata`) with room for exactly those present.
+  /// An entity's properties, appended in key order (`country`, `gender`, `iso2`, `kind`,
+  /// `name_en`, `wikidata`) with room for exactly those present.
   static func properties(
-    _ id: String, _ nameEnglish: String, _ country: String, kind: String? = nil, iso2: String = ""
+    _ id: String, _ nameEnglish: String, _ country: String, kind: String? = nil, iso2: String = "",
+    gender: Gender? = nil
   ) -> GraphProperties {
     let wikidata = isWikidata(id)
     let count =
-      (country.isEmpty ? 0 : 1) + (iso2.isEmpty ? 0 : 1) + (kind == nil ? 0 : 1)
-      + (nameEnglish.isEmpty ? 0 : 1) + (wikidata ? 1 : 0)
+      (country.isEmpty ? 0 : 1) + (gender == nil ? 0 : 1) + (iso2.isEmpty ? 0 : 1)
+      + (kind == nil ? 0 : 1) + (nameEnglish.isEmpty ? 0 : 1) + (wikidata ? 1 : 0)
     guard count > 0 else { return GraphProperties() }
     var properties = GraphProperties(capacity: count)
     if !country.isEmpty { properties.appendInOrder("country", .string(country)) }
+    if let gender { properties.appendInOrder("gender", .string(gender.rawValue)) }
     if !iso2.isEmpty { properties.appendInOrder("iso2", .string(iso2)) }
     if let kind { properties.appendInOrder("kind", .string(kind)) }
     if !nameEnglish.isEmpty { properties.appendInOrder("name_en", .string(nameEnglish)) }
@@ -202,7 +204,8 @@ public struct EntityIndex: Sendable {
     }
     return EntityRecord(
       id: nodeID(person.id), kind: .person, name: person.name, aliases: aliases,
-      properties: properties(person.id, person.nameEnglish, person.country))
+      properties: properties(
+        person.id, person.nameEnglish, person.country, gender: person.gender))
   }
 
   static func record(_ organization: OrganizationEntry) -> EntityRecord {

@@ -2,7 +2,7 @@
 /// pronoun (他, 该官员) to the speaker of the statement before it in the paragraph, unless a
 /// later sentence has a person for subject, else the subject of the last sentence naming a
 /// person outside quoted or reported words (他们 to an organisation, not an outlet, speaking
-/// before, or nobody); a bare title (外交部发言人) to the person the article named
+/// before, or nobody), never to a person whose known gender 他 or 她 contradicts; a bare title (外交部发言人) to the person the article named
 /// with that title, else the organisation inside the title; a clause with no subject to the
 /// previous statement's speaker. 记者 never speaks (the finder drops those clauses).
 public struct SpeakerAttributor: Stage {
@@ -82,6 +82,7 @@ public struct SpeakerAttributor: Stage {
       mention.range.end <= range.start && mention.range.start >= earliest
         && document.entities[mention.entity].kind == .person
         && !spoken.contains { $0.contains(mention.range) }
+        && SpeakerAttributor.agrees(mention.entity, withPronoun: range, in: document)
     }
     // An outlet reports about others: 他们 after one is the people of its report.
     // Its words may come before its speaker (“…，”刘易斯说。): a person named after both
@@ -89,6 +90,7 @@ public struct SpeakerAttributor: Stage {
     let previousEnd = previous.map { max($0.content.end, $0.cueRange.end) } ?? 0
     if let previous, let speaker = previous.speaker,
       document.entities[speaker].kind == (isPlural ? .organization : .person),
+      SpeakerAttributor.agrees(speaker, withPronoun: range, in: document),
       !(isPlural && isOutlet(speaker, in: document)),
       paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1,
       isPlural
@@ -113,6 +115,20 @@ public struct SpeakerAttributor: Stage {
     }
     return last.entity
   }
+
+  /// Whether the pronoun may stand for the entity: 她 is no man the gazetteer knows as one,
+  /// 他 (written for men and for anyone) no woman it knows as one. Unknown genders agree.
+  static func agrees(_ entity: Int, withPronoun range: TextRange, in document: Document) -> Bool {
+    guard case .string(let gender)? = document.entities[entity].properties["gender"] else {
+      return true
+    }
+    let units = document.text.units[Int(range.start)..<Int(range.end)]
+    if units.contains(SpeakerAttributor.she) { return gender != Gender.male.rawValue }
+    if units.contains(SpeakerAttributor.he) { return gender != Gender.female.rawValue }
+    return true
+  }
+  static let she = UInt16(0x5979)  // 她
+  static let he = UInt16(0x4ED6)  // 他
 
   /// The first of `people` in `mention`'s sentence that is neither after a mark of the object
   /// or of a place or means (对, 向, 与, 把, 被, 在拜登之后, 对于特朗普, 用希特勒, 譬如马英九),
