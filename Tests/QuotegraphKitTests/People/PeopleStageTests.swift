@@ -214,6 +214,31 @@ struct PersonDiscoveryTests {
     #expect(table.person(named: "John Smith") == nil)
     #expect(table.person(named: "Pelosi") == nil)
     #expect(table.person(named: "JFK") == nil)
+    // Initials left out: John Kennedy is John F. Kennedy.
+    #expect(table.person(named: "John Kennedy")?.id == "wd:Q1")
+  }
+
+  @Test("a short form followed by another person's English name is not the gazetteer person")
+  func contradictedShortForm() throws {
+    // 切尼 is the gazetteer's 迪克·切尼 (Dick Cheney) alone; Liz Cheney is someone else, in
+    // each of the article's 切尼.
+    let text = "共和党领导团队成员切尼（Liz Cheney）在弹劾案中投下同意票。切尼说，这是正确的。"
+    let found = try mentions(of: "切尼", in: text)
+    #expect(found.count == 2)
+    for (_, person) in found {
+      #expect(person.id != "wd:Q48259")
+      #expect(person.properties["name_en"] == .string("Liz Cheney"))
+      #expect(person.properties["discovered"] == .string(PersonFinder.contradictedEvidence))
+    }
+    // His own name after it, or a form of his given name, confirms him.
+    for text in ["前副总统切尼（Dick Cheney）说，这是正确的。", "前副总统切尼（Dickie Cheney）说。"] {
+      let (_, person) = try #require(try mentions(of: "切尼", in: text).first)
+      #expect(person.id == "wd:Q48259", "\(text)")
+    }
+    #expect(PersonFinder.contradicts("Liz Cheney", "Dick Cheney"))
+    #expect(!PersonFinder.contradicts("Tony Blinken", "Antony Blinken"))
+    #expect(!PersonFinder.contradicts("Joe Biden", "Joseph Biden"))
+    #expect(!PersonFinder.contradicts("Liz Truss", "Dick Cheney"))
   }
 
   @Test("a name that sounds as a prominent foreign person's and is spelt otherwise is that person")

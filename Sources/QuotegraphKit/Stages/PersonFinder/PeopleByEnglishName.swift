@@ -11,13 +11,18 @@ public struct PeopleByEnglishName: Sendable {
     var shared: Set<String> = []
     func add(_ name: String, of person: PersonEntry) {
       guard PeopleByEnglishName.isLatin(name) else { return }
-      let key = PeopleByEnglishName.key(name)
-      // By its bytes: String.contains(_:) goes through Foundation's search, most of the start-up.
-      guard key.utf8.contains(0x20) else { return }
-      if let known = byName[key] {
-        if known.id != person.id { shared.insert(key) }
-      } else {
-        byName[key] = person
+      let full = PeopleByEnglishName.key(name)
+      // Harry S. Truman is Harry Truman too.
+      let withoutInitials = PeopleByEnglishName.withoutInitials(full)
+      for key in withoutInitials == full ? [full] : [full, withoutInitials] {
+        // By its bytes: String.contains(_:) goes through Foundation's search, most of the
+        // start-up.
+        guard key.utf8.contains(0x20) else { continue }
+        if let known = byName[key] {
+          if known.id != person.id { shared.insert(key) }
+        } else {
+          byName[key] = person
+        }
       }
     }
     for person in people {
@@ -30,7 +35,17 @@ public struct PeopleByEnglishName: Sendable {
 
   /// The person whose English name or Latin alias `latin` is, if exactly one has it.
   public func person(named latin: String) -> EntityRecord? {
-    people[PeopleByEnglishName.key(latin)].map(EntityIndex.record)
+    let key = PeopleByEnglishName.key(latin)
+    return (people[key] ?? people[PeopleByEnglishName.withoutInitials(key)])
+      .map(EntityIndex.record)
+  }
+
+  /// A key without its one-letter words: harry s truman → harry truman.
+  static func withoutInitials(_ key: String) -> String {
+    guard key.utf8.count > 4 else { return key }
+    let words = key.split(separator: " ")
+    guard words.contains(where: { $0.utf8.count == 1 }) else { return key }
+    return words.filter { $0.utf8.count > 1 }.joined(separator: " ")
   }
 
   /// ASCII letters in lower case, with dots, hyphens and apostrophes as spaces and runs of

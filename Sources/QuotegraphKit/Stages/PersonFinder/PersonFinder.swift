@@ -272,6 +272,7 @@ public struct PersonFinder: Stage {
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
+    relinkingContradictedShortForms(&document)
     let units = document.text.units
     let namesOfThings = droppingNamesOfThings(&document)
     var dropped: [TextRange] = []
