@@ -218,6 +218,16 @@ struct PersonDiscoveryTests {
     #expect(table.person(named: "John Kennedy")?.id == "wd:Q1")
   }
 
+  @Test("a short form glued to a transliteration before it keeps no longer name from being one")
+  func shortFormInsideTransliteration() throws {
+    // 里根 alone is Reagan; 穆|里根 is the article's 凯西·穆里根 all the same.
+    let text = "凯西·穆里根是芝加哥大学的经济学教授。看看里根时期。穆里根认为，这很重要。"
+    let found = try mentions(of: "穆里根", in: text)
+    #expect(found.count == 1)
+    #expect(found.first?.1.name == "凯西·穆里根")
+    #expect(try mentions(of: "里根", in: text).first?.1.id == "wd:Q9960")
+  }
+
   @Test("a short form followed by another person's English name is not the gazetteer person")
   func contradictedShortForm() throws {
     // 切尼 is the gazetteer's 迪克·切尼 (Dick Cheney) alone; Liz Cheney is someone else, in

@@ -316,16 +316,27 @@ public struct PersonFinder: Stage {
         grown.insert(personAt[offset])
       }
     }
+    // A short form glued to a transliteration's characters before it is none of this (穆|里根
+    // of 凯西·穆里根 is no 里根 written alone, nor does 里根 alone elsewhere keep 穆里根 from
+    // being a name).
+    let glued = Set(
+      document.mentions.indices.filter {
+        document.mentions[$0].form == .shortForm
+          && continuesTransliteration(document.mentions[$0].range, units)
+      }.map(Int32.init))
     var alone = Set<Int>()
     for (index, mention) in document.mentions.enumerated()
-    where document.entities[mention.entity].kind == .person && !grown.contains(Int32(index)) {
+    where document.entities[mention.entity].kind == .person && !grown.contains(Int32(index))
+      && !glued.contains(Int32(index))
+    {
       alone.insert(mention.entity)
     }
     let chosen = trimmingGrownNames(
       select(
         found.filter { candidate in
           !candidate.range.range.contains {
-            personAt[$0] >= 0 && alone.contains(document.mentions[Int(personAt[$0])].entity)
+            personAt[$0] >= 0 && !glued.contains(personAt[$0])
+              && alone.contains(document.mentions[Int(personAt[$0])].entity)
           }
         }), units)
     guard !chosen.isEmpty else {
@@ -781,6 +792,12 @@ public struct PersonFinder: Stage {
       }
     }
     return found
+  }
+
+  /// Whether a transliteration character stands right before `range` (穆|里根).
+  func continuesTransliteration(_ range: TextRange, _ units: [UInt16]) -> Bool {
+    let start = Int(range.start)
+    return start > 0 && transliterationUnits[Int(units[start - 1])]
   }
 
   /// A transliteration character, or a middle dot or a dash between two of them.
