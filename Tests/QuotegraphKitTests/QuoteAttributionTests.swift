@@ -79,6 +79,10 @@ struct QuoteAttributionTests {
       // 她 is no man the gazetteer knows as one, 他 no woman it knows as one.
       ("<p>拜登会见了华春莹。她表示，合作会继续。</p>", ["华春莹 表示 indirect: 合作会继续"]),
       ("<p>华春莹会见了王毅。他表示，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      // Nor is an outlet in a bracketed dateline; in brackets after a handle, a name speaks.
+      ("<p>（法新社莫斯科2日电） 俄罗斯调查人员今天表示，歹徒闯入了富商的家中。</p>", [String]()),
+      ("<p>（德国之声中文网）美国财政部宣布，制裁14名中国官员。</p>", ["美国财政部 宣布 indirect: 制裁14名中国官员"]),
+      ("<p>“王局”（前外交部长王毅）发帖子称，合作会继续。</p>", ["王毅 称 indirect: 合作会继续"]),
       // A person named inside the title of a work is no speaker; a newspaper in 《》 is.
       ("<p>这篇题为《王毅的新外交》的文章写道：“合作会继续。”</p>", [String]()),
       ("<p>《人民日报》写道：“合作会继续。”</p>", ["人民日报 写道 direct: 合作会继续"]),

@@ -556,7 +556,7 @@ struct QuoteScan {
     // A person named inside the title of a work is no speaker (这篇题为《习近平的毛式整风》的
     // 文章写道, 据…《帕萨迪纳市民不满口罩令》的报道); a newspaper in 《》 may be (《世界报》写道).
     let titles = PersonFinder.bookTitles(in: units, within: start..<end)
-    let speakers = mentions(in: start, end).filter { index in
+    let named = mentions(in: start, end).filter { index in
       let mention = document.mentions[index]
       switch document.entities[mention.entity].kind {
       case .place: return false
@@ -564,6 +564,24 @@ struct QuoteScan {
       default: return true
       }
     }
+    // Who stands in brackets speaks only when no one outside them can, and never from brackets
+    // opening the clause: （德国之声中文网）美国财政部宣布, （法新社莫斯科2日电） 俄罗斯调查人员
+    // 今天表示 (the outlet's dateline); but “王局志安”（前央视媒体人王志安）发帖子称 (brackets after
+    // quoted words, which end the clause before them).
+    let asides = QuoteScan.brackets(in: units, start, end)
+    func aside(_ index: Int) -> Range<Int>? {
+      let offset = Int(document.mentions[index].range.start)
+      return asides.first { $0.contains(offset) }
+    }
+    let outside = named.filter { aside($0) == nil }
+    let afterQuotation = start > 0 && quotationAt[start - 1] >= 0
+    let speakers =
+      outside.isEmpty
+      ? named.filter { index in
+        aside(index).map { bracket in
+          afterQuotation || units[start..<(bracket.lowerBound - 1)].contains { $0 != 0x20 }
+        } ?? false
+      } : outside
     // 记者说: the reporter narrates; nobody in the article speaks here.
     if speakers.isEmpty
       && finder.nonSpeakers.contains(where: { word in
@@ -658,6 +676,22 @@ struct QuoteScan {
       return Subject(clue: .previous, frame: "continued")
     }
     return Subject(clue: .previous, refused: true, frame: "none")
+  }
+
+  /// The insides of the closed round brackets between `start` and `end`.
+  static func brackets(in units: [UInt16], _ start: Int, _ end: Int) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    var open: Int?
+    for offset in start..<end {
+      switch units[offset] {
+      case 0xFF08, 0x28: open = offset + 1
+      case 0xFF09, 0x29:
+        if let inside = open { found.append(inside..<offset) }
+        open = nil
+      default: break
+      }
+    }
+    return found
   }
 
   /// Whether 对 or 向 stands before `title`, past the words that rank it (对副秘书长说,
