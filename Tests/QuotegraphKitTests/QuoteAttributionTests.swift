@@ -79,6 +79,13 @@ struct QuoteAttributionTests {
       // 她 is no man the gazetteer knows as one, 他 no woman it knows as one.
       ("<p>拜登会见了华春莹。她表示，合作会继续。</p>", ["华春莹 表示 indirect: 合作会继续"]),
       ("<p>华春莹会见了王毅。他表示，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      // A clause continues the previous speaker only with no place, no 据 and no unnamed
+      // subject in it (外界认为, 专家们指出), and 比方说 reports nobody.
+      (
+        "<p>王毅表示，合作会继续。中国认为，这很重要。外界认为，这很重要。据称，这很重要。</p>",
+        ["王毅 表示 indirect: 合作会继续"]
+      ),
+      ("<p>王毅表示，合作会继续。比方说，双方将继续合作。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // Nor is an outlet in a bracketed dateline; in brackets after a handle, a name speaks.
       ("<p>（法新社莫斯科2日电） 俄罗斯调查人员今天表示，歹徒闯入了富商的家中。</p>", [String]()),
       ("<p>（德国之声中文网）美国财政部宣布，制裁14名中国官员。</p>", ["美国财政部 宣布 indirect: 制裁14名中国官员"]),

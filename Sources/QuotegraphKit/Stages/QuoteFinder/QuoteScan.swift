@@ -671,11 +671,21 @@ struct QuoteScan {
       return Subject(clue: .pronoun(pronoun), frame: "pronoun")
     }
     // Nothing but adverbs: the clause continues the previous statement (克里承认…，表示…). Not
-    // where 有 opens it (但有分析认为, 也有人说): someone the article does not name speaks.
-    if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end) {
+    // where 有 opens it (但有分析认为, 也有人说): someone the article does not name speaks; nor
+    // where a place is its subject (中国表示, 北京认为), nor 据 alone (据称: reportedly).
+    if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end)
+      && !namesPlace(start, end) && !opensWithAccordingTo(start, end)
+    {
       return Subject(clue: .previous, frame: "continued")
     }
     return Subject(clue: .previous, refused: true, frame: "none")
+  }
+
+  /// Whether a place is named between `start` and `end`.
+  func namesPlace(_ start: Int, _ end: Int) -> Bool {
+    mentions(in: start, end).contains {
+      document.entities[document.mentions[$0].entity].kind == .place
+    }
   }
 
   /// The insides of the closed round brackets between `start` and `end`.
