@@ -88,8 +88,11 @@ public struct SpeakerAttributor: Stage {
     // Its words may come before its speaker (“…，”刘易斯说。): a person named after both
     // is someone new.
     let previousEnd = previous.map { max($0.content.end, $0.cueRange.end) } ?? 0
+    // 欧盟委员会发言人认为…，他呼吁: a bare title's organisation, which the title spoke for, is
+    // what 他 goes on with.
     if let previous, let speaker = previous.speaker,
-      document.entities[speaker].kind == (isPlural ? .organization : .person),
+      document.entities[speaker].kind == (isPlural ? .organization : .person)
+        || (!isPlural && previous.resolution == .title),
       SpeakerAttributor.agrees(speaker, withPronoun: range, in: document),
       !(isPlural && isOutlet(speaker, in: document)),
       paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1,
