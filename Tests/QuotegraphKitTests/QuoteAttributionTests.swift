@@ -73,6 +73,17 @@ struct QuoteAttributionTests {
       ("<p>王毅说：</p><p>“第一段话。</p><p>“第二段话。”</p>", ["王毅 说 direct: 第一段话。\n“第二段话"]),
       ("<p>王毅说</p><p>“合作会继续。”</p>", [String]()),
       ("<p>王毅说：</p><p>合作会继续。</p>", [String]()),
+      // 他 after a bare title goes on with the organisation the title spoke for.
+      (
+        "<p>王毅会见了记者。外交部发言人表示，合作会继续。他还说，双方将加强沟通。</p>",
+        ["中华人民共和国外交部 表示 indirect: 合作会继续", "中华人民共和国外交部 说 indirect: 双方将加强沟通"]
+      ),
+      // No cue starts inside a name: 赵立坚|称 is no 坚称.
+      ("<p>外交部发言人赵立坚称，中方表示强烈不满。</p>", ["赵立坚 称 indirect: 中方表示强烈不满"]),
+      (
+        "<p>王毅表示，合作会继续。习近平道，双方的合作非常重要。</p>",
+        ["王毅 表示 indirect: 合作会继续", "习近平 道 indirect: 双方的合作非常重要"]
+      ),
       // The title of the one spoken to names no speaker.
       ("<p>“合作会继续。”王毅对外交部发言人说。</p>", ["王毅 说 direct: 合作会继续"]),
       ("<p>“合作会继续。”王毅对副秘书长说。</p>", ["王毅 说 direct: 合作会继续"]),

@@ -109,6 +109,40 @@ struct QuoteScan {
     return result
   }
 
+  /// Whether a person's name ends at `position`.
+  func endsPersonName(at position: Int) -> Bool {
+    mentionsBefore(position).contains { mention in
+      mention.range.end == Int32(position) && document.entities[mention.entity].kind == .person
+    }
+  }
+
+  /// Whether a person's name goes on past `position` from before it, so that no cue starts
+  /// there: a gazetteer name (赵立坚|称: no cue 坚称), or a discovered one of which one character
+  /// would be left (卜道维: no cue 道). A discovered name that would leave two is less sure than
+  /// the cue (萧强声称 is 萧强 声称).
+  func isInsidePersonName(_ position: Int) -> Bool {
+    mentionsBefore(position).contains { mention in
+      let entity = document.entities[mention.entity]
+      return mention.range.end > Int32(position) && entity.kind == .person
+        && (entity.properties["discovered"] == nil || position - Int(mention.range.start) < 2)
+    }
+  }
+
+  /// The mentions starting before `position`, the nearest few (names are short).
+  func mentionsBefore(_ position: Int) -> [Mention] {
+    var low = 0
+    var high = mentionOrder.count
+    while low < high {
+      let middle = (low + high) / 2
+      if document.mentions[mentionOrder[middle]].range.start < Int32(position) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return (max(0, low - 4)..<low).map { document.mentions[mentionOrder[$0]] }
+  }
+
   static let clauseBreaks = UnitSet("，,；;：:")
   static let sentenceEnds = UnitSet("。！？!?")
   static let colons = UnitSet("：:")
@@ -199,11 +233,14 @@ struct QuoteScan {
     }
     guard let best else { return nil }
     var end = position + best.length
-    // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own cue).
-    guard startsWord(at: position) && endsWord(at: end) else { return nil }
+    // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own
+    // cue). A name's end starts a word, whatever ICU glued across it (赵立|坚称 is 赵立坚|称).
+    guard (startsWord(at: position) || endsPersonName(at: position)) && endsWord(at: end) else {
+      return nil
+    }
     // 与其|说, 对中国来|说: a discourse marker reports no speech.
     if isNegated(before: position) || isInsideTitle(position)
-      || finder.discourseMarkers.endsWord(at: end, in: units)
+      || finder.discourseMarkers.endsWord(at: end, in: units) || isInsidePersonName(position)
     {
       return nil
     }
