@@ -90,6 +90,14 @@ struct QuoteAttributionTests {
       // 她 is no man the gazetteer knows as one, 他 no woman it knows as one.
       ("<p>拜登会见了华春莹。她表示，合作会继续。</p>", ["华春莹 表示 indirect: 合作会继续"]),
       ("<p>华春莹会见了王毅。他表示，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      // A relation after a pronoun speaks for themselves, unnamed (她母亲说, like 她的律师说).
+      ("<p>华春莹会见了王毅。她母亲说，合作会继续。</p>", [String]()),
+      ("<p>王毅抵达罗马。他律师表示，合作会继续。</p>", [String]()),
+      // A person in a clause of time is no subject while another stands outside one; with 在
+      // after them they are the subject of their own time phrase.
+      ("<p>王毅讲话前，韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),
+      ("<p>王毅抵达罗马。韩正讲话后，他表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),
+      ("<p>王毅在接受采访时，批评了韩正。他表示，合作会继续。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // A clause continues the previous speaker only with no place, no 据 and no unnamed
       // subject in it (外界认为, 专家们指出), and 比方说 reports nobody.
       (

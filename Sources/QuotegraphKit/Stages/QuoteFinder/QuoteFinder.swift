@@ -30,6 +30,9 @@ public struct QuoteFinder: Stage {
     /// Cues that report speech only after 据 or right before a separator (据吕克俭介绍，…;
     /// 他介绍：…): elsewhere they are ordinary verbs (介绍给, 介绍了情况).
     public var separatedCues: Set<String> = []
+    /// Words for someone's relations and associates (母亲, 律师, 同事): after a pronoun they
+    /// make the speaker someone of the pronoun's the article does not name (她母亲说).
+    public var pronounRelations: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -41,6 +44,7 @@ public struct QuoteFinder: Stage {
   let cueStarts: UnitWords
   let negations: UnitWordSet
   let discourseMarkers: UnitWords
+  let pronounRelations: UnitWords
   let cuePrefixes: UnitWordSet
   let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
@@ -55,6 +59,7 @@ public struct QuoteFinder: Stage {
     cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
     negations = UnitWordSet(lexicon.negations)
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
+    pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     cuePrefixes = UnitWordSet(lexicon.cuePrefixes)
     nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()
@@ -100,7 +105,8 @@ public struct QuoteFinder: Stage {
         addresseeWords: Set(try options.requiredStrings("addressee_words")),
         titles: titles,
         discourseMarkers: Set(try options.strings("discourse_markers") ?? []),
-        separatedCues: Set(try options.strings("separated_cues") ?? [])),
+        separatedCues: Set(try options.strings("separated_cues") ?? []),
+        pronounRelations: Set(try options.strings("pronoun_relations") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

@@ -701,8 +701,12 @@ struct QuoteScan {
       return subject
     }
     if let pronoun = pronounRange(in: start, end) {
-      // 据他的同事们介绍, 他的律师说: someone of theirs the article does not name speaks.
-      if Int(pronoun.end) < end, units[Int(pronoun.end)] == QuoteScan.modifierMark {
+      // 据他的同事们介绍, 他的律师说, 她母亲说: someone of theirs the article does not name
+      // speaks.
+      if Int(pronoun.end) < end,
+        units[Int(pronoun.end)] == QuoteScan.modifierMark
+          || finder.pronounRelations.contains(at: Int(pronoun.end), in: units)
+      {
         return Subject(clue: .previous, refused: true, frame: "owner-pronoun")
       }
       return Subject(clue: .pronoun(pronoun), frame: "pronoun")

@@ -169,11 +169,29 @@ public struct SpeakerAttributor: Stage {
       }
       return doubleDashes % 2 != 0 || brackets > 0
     }
+    // A clause of time before the comma (特朗普讲话前，拜登…) names no subject while another
+    // person stands outside one; a person followed by 在 is the subject of a time phrase of
+    // their own (布林肯在接受采访时，批评…).
+    func isInTimeClause(_ end: Int) -> Bool {
+      guard end < Int(bounds.end), !SpeakerAttributor.timePhraseOpeners.contains(units[end])
+      else { return false }
+      var offset = end
+      while offset < Int(bounds.end), !QuoteScan.clauseBreaks.contains(units[offset]) {
+        offset += 1
+      }
+      guard offset < Int(bounds.end), offset > end else { return false }
+      return SpeakerAttributor.timeClauseEnds.contains(units[offset - 1])
+        || SpeakerAttributor.timeClauseWords.contains { word in
+          UnitWords.matches(word, at: offset - word.count, in: units)
+        }
+    }
+    let candidates = people.filter {
+      bounds.contains($0.range) && !isMarked(Int($0.range.start), Int($0.range.end))
+        && !isAside(Int($0.range.start))
+    }
     guard
-      let first = people.first(where: {
-        bounds.contains($0.range) && !isMarked(Int($0.range.start), Int($0.range.end))
-          && !isAside(Int($0.range.start))
-      })
+      let first = candidates.first(where: { !isInTimeClause(Int($0.range.end)) })
+        ?? candidates.first
     else { return nil }
     let pronounBefore = (Int(bounds.start)..<Int(first.range.start)).contains { offset in
       SpeakerAttributor.singularPronouns.contains(units[offset])
@@ -184,6 +202,10 @@ public struct SpeakerAttributor: Stage {
   }
 
   static let singularPronouns = UnitSet("他她")
+  /// The last character or word of a clause of time: 讲话前，, 抵达后，, 访问期间，.
+  static let timeClauseEnds = UnitSet("前后时")
+  static let timeClauseWords = ["期间", "以来"].map { Array($0.utf16) }
+  static let timePhraseOpeners = UnitSet("在于")
   /// —: an aside opens and closes with two of them.
   static let dash = UInt16(0x2014)
   static let openingBrackets = UnitSet("（(")
