@@ -92,6 +92,17 @@ struct EntityMatcherTests {
     #expect(taiwan.first { $0.surface == "外交部" }?.name == "中华民国外交部")
   }
 
+  @Test("a country right before an alias is the organisation's: 英国外交部 is none the gazetteer has")
+  func organizationQualifiedByCountry() throws {
+    let britain = try mentions("英国外交部表示，伦敦将回应。")
+    #expect(britain.map(\.surface) == ["英国", "伦敦"])
+    let china = try mentions("中国外交部表示，北京将回应。")
+    #expect(china.first { $0.surface == "中国外交部" }?.name == "中华人民共和国外交部")
+    // A full name keeps its own country, whatever the country-prefix guess gave it.
+    let columbia = try mentions("美国哥伦比亚大学的学者表示。")
+    #expect(columbia.map(\.name) == ["美国", "哥伦比亚大学"])
+  }
+
   @Test("places and organisations: country names are places, outlets are organisations")
   func placesAndOrganizations() throws {
     let found = try mentions("据路透社报道，中国和美国在北京会谈。")

@@ -215,10 +215,25 @@ public struct EntityMatcher: Stage {
     var mentions: [Mention] = []
     // Counted once: a String counts its characters one by one.
     let publishedCount = published.count
-    for (match, holder) in zip(matches, holders) {
+    for (offset, (match, holder)) in zip(matches, holders).enumerated() {
+      var candidates = index.candidates[match.pattern]
+      // 英国外交部, 美国卫生部: a country right before an organisation's alias that leaves its
+      // country out is its country; an organisation of another is a namesake the gazetteer
+      // lacks. A full name keeps its own (美国哥伦比亚大学, 中国香港特别行政区政府).
+      if offset > 0, matches[offset - 1].end == match.start,
+        let qualifier = qualifyingCountry(matches[offset - 1])
+      {
+        let countries = candidates.map {
+          $0.form == .name ? nil : countryOfOrganization($0.entity)
+        }
+        if !countries.contains(nil) {
+          candidates = zip(candidates, countries).filter { $0.1 == qualifier }.map(\.0)
+          if candidates.isEmpty { continue }
+        }
+      }
       let chosen = choose(
-        match, holder: holder, named: named, country: country, published: published,
-        publishedCount: publishedCount)
+        match, among: candidates, holder: holder, named: named, country: country,
+        published: published, publishedCount: publishedCount)
       let slot: Int
       if let existing = position[chosen.entity] {
         slot = existing
@@ -235,11 +250,26 @@ public struct EntityMatcher: Stage {
     return (entities, mentions)
   }
 
-  private func choose(
-    _ match: Match, holder: Int32?, named: [Int32], country: String?, published: String,
-    publishedCount: Int
-  ) -> EntityIndex.Candidate {
+  /// The country code of a match that names only a country.
+  private func qualifyingCountry(_ match: Match) -> String? {
     let candidates = index.candidates[match.pattern]
+    guard candidates.count == 1 else { return nil }
+    return index.countryCode[Int(candidates[0].entity)]
+  }
+
+  /// The country of an organisation the gazetteer gives one; nil for anything else.
+  private func countryOfOrganization(_ entity: Int32) -> String? {
+    let record = index.entities[Int(entity)]
+    guard record.kind == .organization, case .string(let code)? = record.properties["country"],
+      !code.isEmpty
+    else { return nil }
+    return code
+  }
+
+  private func choose(
+    _ match: Match, among candidates: [EntityIndex.Candidate], holder: Int32?, named: [Int32],
+    country: String?, published: String, publishedCount: Int
+  ) -> EntityIndex.Candidate {
     if candidates.count == 1 { return candidates[0] }
     if let holder, let candidate = candidates.first(where: { $0.entity == holder }) {
       return candidate
