@@ -84,6 +84,25 @@ struct QuoteAttributionTests {
         "<p>王毅表示，合作会继续。习近平道，双方的合作非常重要。</p>",
         ["王毅 表示 indirect: 合作会继续", "习近平 道 indirect: 双方的合作非常重要"]
       ),
+      // A bare title goes to the person the article named with it; 副发言人 is no 发言人 (its
+      // organisation speaks), and ICU's 发言|人称 is 发言人|称.
+      (
+        "<p>外交部发言人汪文斌表示，合作会继续。外交部副发言人称，这一点很重要。外交部发言人强调，要加强沟通。</p>",
+        [
+          "汪文斌 表示 indirect: 合作会继续", "中华人民共和国外交部 称 indirect: 这一点很重要",
+          "汪文斌 强调 indirect: 要加强沟通",
+        ]
+      ),
+      ("<p>联盟的副主席称，这一点很重要。</p>", ["? 称 indirect: 这一点很重要"]),
+      // Not the holder named before: after another organisation (港府发言人), after 一位 or
+      // 一名 (someone unnamed), or after another word (大使馆发言人); 该发言人 is the holder.
+      (
+        "<p>外交部发言人汪文斌表示，合作会继续。港府发言人表示，这一点很重要。一位发言人称，这一点很重要。大使馆发言人称，这一点很重要。该发言人强调，要加强沟通。</p>",
+        [
+          "汪文斌 表示 indirect: 合作会继续", "香港特别行政区政府 表示 indirect: 这一点很重要",
+          "? 称 indirect: 这一点很重要", "? 称 indirect: 这一点很重要", "汪文斌 强调 indirect: 要加强沟通",
+        ]
+      ),
       // The title of the one spoken to names no speaker.
       ("<p>“合作会继续。”王毅对外交部发言人说。</p>", ["王毅 说 direct: 合作会继续"]),
       ("<p>“合作会继续。”王毅对副秘书长说。</p>", ["王毅 说 direct: 合作会继续"]),

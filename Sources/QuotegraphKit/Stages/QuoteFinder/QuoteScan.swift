@@ -234,8 +234,12 @@ struct QuoteScan {
     guard let best else { return nil }
     var end = position + best.length
     // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own
-    // cue). A name's end starts a word, whatever ICU glued across it (赵立|坚称 is 赵立坚|称).
-    guard (startsWord(at: position) || endsPersonName(at: position)) && endsWord(at: end) else {
+    // cue). A name's or a title's end starts a word, whatever ICU glued across it (赵立|坚称 is
+    // 赵立坚|称, 发言|人称 is 发言人|称).
+    guard
+      (startsWord(at: position) || endsPersonName(at: position) || endsTitle(at: position))
+        && endsWord(at: end)
+    else {
       return nil
     }
     // 与其|说, 对中国来|说: a discourse marker reports no speech.
@@ -296,6 +300,30 @@ struct QuoteScan {
   /// Where the part of the token containing `position` that lies before it starts, if any.
   func tokenHeadStart(before position: Int) -> Int? {
     wordStartBefore[position]
+  }
+
+  /// Where 一位, 一名 or 一个 right before `position` starts: a title after it is someone
+  /// unnamed (推特一位发言人称), not the one the article named with the title.
+  static func indefiniteStart(before position: Int, in units: [UInt16]) -> Int? {
+    guard position >= 2, units[position - 2] == QuoteScan.one,
+      QuoteScan.personClassifiers.contains(units[position - 1])
+    else { return nil }
+    return position - 2
+  }
+  static let one = UInt16(0x4E00)  // 一
+  static let personClassifiers = UnitSet("位名个")
+
+  /// Whether a title ends at `position` (外交部发言人|称).
+  func endsTitle(at position: Int) -> Bool {
+    var ends = false
+    units.withUnsafeBufferPointer { buffer in
+      for start in max(0, position - 12)..<position where !ends {
+        finder.titleAutomaton.forEachMatch(in: buffer, at: start, limit: position) { length, _ in
+          if start + length == position { ends = true }
+        }
+      }
+    }
+    return ends
   }
 
   /// 发言 in 外交部发言人 is a title's part, not a cue.
@@ -662,9 +690,15 @@ struct QuoteScan {
       if let named {
         return Subject(clue: .mention(named), frame: "title-name")
       }
+      // The organisation inside the title, or right before it or its rank (外交部副发言人,
+      // 港府发言人, 推特一位发言人, 苹果公司的发言人).
+      var titleStart = QuoteScan.indefiniteStart(before: Int(title.start), in: units)
+        ?? Int(title.start)
+      if titleStart > start, units[titleStart - 1] == QuoteScan.modifierMark { titleStart -= 1 }
       let organization = speakers.first {
         document.mentions[$0].range.end <= title.end
-          && document.mentions[$0].range.start >= title.start
+          && (document.mentions[$0].range.start >= title.start
+            || document.mentions[$0].range.end == Int32(titleStart))
       }
       return Subject(clue: .title(title, organization: organization), frame: "title")
     }
@@ -976,8 +1010,13 @@ struct QuoteScan {
     return nil
   }
 
+  /// The title with the words that rank it (副主席 is no 主席: the holder of one is not the
+  /// other's).
   func titleRange(in start: Int, _ end: Int) -> TextRange? {
-    rangeOfLongest(finder.titleAutomaton, in: start, end)
+    guard let title = rangeOfLongest(finder.titleAutomaton, in: start, end) else { return nil }
+    var first = Int(title.start)
+    while first > start, QuoteScan.rankMarks.contains(units[first - 1]) { first -= 1 }
+    return TextRange(first, Int(title.end))
   }
 
   /// Not the 他 of 其他 (其他专家认为: others).

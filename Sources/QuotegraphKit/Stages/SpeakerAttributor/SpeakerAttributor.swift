@@ -46,9 +46,14 @@ public struct SpeakerAttributor: Stage {
         statement.speakerText = text[range]
         statement.speakerRange = range
         statement.resolution = .title
+        let organizationEntity = organization.map { document.mentions[$0].entity }
+        // An organisation inside the title (外交部发言人) is in every holder's title too.
+        let organizationBefore = organization.flatMap {
+          document.mentions[$0].range.start < range.start ? document.mentions[$0].entity : nil
+        }
         statement.speaker =
-          titleHolder(text[range], before: range, in: document)
-          ?? organization.map { document.mentions[$0].entity }
+          titleHolder(text[range], before: range, of: organizationBefore, in: document)
+          ?? organizationEntity
       case .previous:
         statement.speaker = previous?.speaker
         statement.speakerText = previous?.speakerText ?? ""
@@ -218,9 +223,16 @@ public struct SpeakerAttributor: Stage {
     } ?? false
   }
 
-  /// A person the article names right after the same title (外交部发言人汪文斌 … 该发言人 …).
-  func titleHolder(_ title: String, before range: TextRange, in document: Document) -> Int? {
+  /// A person the article names right after the same title (外交部发言人汪文斌 … 该发言人 …), of
+  /// the same organisation when one stands before the title here (港府发言人 is not the
+  /// 白宫发言人 named before); none for a title after 一位 or 一名, someone unnamed.
+  func titleHolder(
+    _ title: String, before range: TextRange, of organization: Int?, in document: Document
+  ) -> Int? {
     let units = document.text.units
+    guard QuoteScan.indefiniteStart(before: Int(range.start), in: units) == nil else {
+      return nil
+    }
     let titleUnits = Array(title.utf16)
     let holder = document.mentions.last { mention in
       guard document.entities[mention.entity].kind == .person, mention.range.start < range.start
@@ -228,9 +240,25 @@ public struct SpeakerAttributor: Stage {
         return false
       }
       let start = Int(mention.range.start)
-      return start >= titleUnits.count
-        && Array(units[(start - titleUnits.count)..<start]) == titleUnits
+      let titleStart = start - titleUnits.count
+      guard titleStart >= 0, Array(units[titleStart..<start]) == titleUnits else { return false }
+      if let organization {
+        return document.mentions.contains {
+          $0.entity == organization && $0.range.end <= Int32(titleStart)
+            && $0.range.end >= Int32(titleStart - 1)
+        }
+      }
+      // 俄罗斯驻华盛顿大使馆发言人 is not the 外交部发言人 named before: a word before the title
+      // (and its 的) that is no demonstrative (该发言人, 这位发言人) must be the holder's too.
+      var before = Int(range.start)
+      if before > 0, units[before - 1] == QuoteScan.modifierMark { before -= 1 }
+      guard before > 0, units[before - 1].isIdeograph,
+        !SpeakerAttributor.titleDemonstratives.contains(units[before - 1])
+      else { return true }
+      let width = min(2, before, titleStart)
+      return units[(before - width)..<before] == units[(titleStart - width)..<titleStart]
     }
     return holder?.entity
   }
+  static let titleDemonstratives = UnitSet("该这此那位名")
 }
