@@ -692,7 +692,8 @@ struct QuoteScan {
       }
       // The organisation inside the title, or right before it or its rank (外交部副发言人,
       // 港府发言人, 推特一位发言人, 苹果公司的发言人).
-      var titleStart = QuoteScan.indefiniteStart(before: Int(title.start), in: units)
+      var titleStart =
+        QuoteScan.indefiniteStart(before: Int(title.start), in: units)
         ?? Int(title.start)
       if titleStart > start, units[titleStart - 1] == QuoteScan.modifierMark { titleStart -= 1 }
       let organization = speakers.first {
