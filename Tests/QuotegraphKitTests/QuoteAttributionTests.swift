@@ -53,6 +53,9 @@ struct QuoteAttributionTests {
       ("<p>克里告诉记者，会谈富有建设性。</p>", ["约翰·克里 告诉 indirect: 会谈富有建设性"]),
       // … and an organisation told (告诉路透社，) is no part of what was said.
       ("<p>王毅告诉路透社，合作会继续。</p>", ["王毅 告诉 indirect: 合作会继续"]),
+      // A byline's credits are no one's words.
+      ("<p>自由亚洲电台记者王毅华盛顿报道 责编：申铧 网编：洪伟</p>", [String]()),
+      ("<p>王毅华盛顿报道，编辑部的工作很重要。</p>", ["王毅 报道 indirect: 编辑部的工作很重要"]),
       // Negated cues are not statements.
       ("<p>路透社消息没有提及中国的立场。</p>", [String]()),
       // Scare quotes and book titles alone are not statements.

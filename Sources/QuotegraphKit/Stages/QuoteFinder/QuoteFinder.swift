@@ -33,6 +33,9 @@ public struct QuoteFinder: Stage {
     /// Words for someone's relations and associates (母亲, 律师, 同事): after a pronoun they
     /// make the speaker someone of the pronoun's the article does not name (她母亲说).
     public var pronounRelations: Set<String> = []
+    /// Credits (责编, 网编): reported words that open with one are a byline's (记者郑崇生华盛顿报道
+    /// 责编：申铧), no one's statement.
+    public var creditWords: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -45,6 +48,7 @@ public struct QuoteFinder: Stage {
   let negations: UnitWordSet
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
+  let creditWords: UnitWords
   let cuePrefixes: UnitWordSet
   let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
@@ -60,6 +64,7 @@ public struct QuoteFinder: Stage {
     negations = UnitWordSet(lexicon.negations)
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
+    creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
     cuePrefixes = UnitWordSet(lexicon.cuePrefixes)
     nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()
@@ -106,7 +111,8 @@ public struct QuoteFinder: Stage {
         titles: titles,
         discourseMarkers: Set(try options.strings("discourse_markers") ?? []),
         separatedCues: Set(try options.strings("separated_cues") ?? []),
-        pronounRelations: Set(try options.strings("pronoun_relations") ?? [])),
+        pronounRelations: Set(try options.strings("pronoun_relations") ?? []),
+        creditWords: Set(try options.strings("credit_words") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

@@ -187,8 +187,26 @@ struct QuoteScan {
         position = cue.end
       }
     }
-    return QuoteScan.droppingShortReports(statements, minimum: finder.minimumReportedLength)
+    return QuoteScan.droppingShortReports(
+      statements.filter { !isCredit($0) }, minimum: finder.minimumReportedLength)
   }
+
+  static let spaces = UnitSet(" \u{3000}\u{A0}")
+
+  /// Reported words that open with a credit (责编：申铧 网编：洪伟): a byline's, not speech.
+  func isCredit(_ statement: Statement) -> Bool {
+    guard statement.kind == .indirect else { return false }
+    var start = Int(statement.content.start)
+    while start < Int(statement.content.end), QuoteScan.spaces.contains(units[start]) {
+      start += 1
+    }
+    // 责编：申铧, 责编 许书婷; not 编辑部的工作.
+    return finder.creditWords.words.contains { credit in
+      UnitWords.matches(credit, at: start, in: units) && start + credit.count < units.count
+        && QuoteScan.creditSeparators.contains(units[start + credit.count])
+    }
+  }
+  static let creditSeparators = UnitSet("：: \u{3000}\u{A0}")
 
   /// `statements` less the reported speech shorter than `minimum` (表示不满, 提出上诉): the cue's
   /// object, no one's words. Such a statement still names the speaker of the clauses that
