@@ -56,6 +56,13 @@ struct QuoteAttributionTests {
       // A byline's credits are no one's words.
       ("<p>自由亚洲电台记者王毅华盛顿报道 责编：申铧 网编：洪伟</p>", [String]()),
       ("<p>王毅华盛顿报道，编辑部的工作很重要。</p>", ["王毅 报道 indirect: 编辑部的工作很重要"]),
+      // After 的 a comma introduces words only after a verb that makes the noun speak or in a
+      // clause opened by 据 or 根据.
+      ("<p>王毅做了一些象征性的回应，合作会继续下去。</p>", [String]()),
+      ("<p>王毅的声明说，合作会继续下去。</p>", ["王毅 声明说 indirect: 合作会继续下去"]),
+      ("<p>根据路透社的报道，合作会继续下去。</p>", ["路透社 报道 indirect: 合作会继续下去"]),
+      // 或者说, 就是说: discourse markers.
+      ("<p>王毅表示，合作会继续。或者说，双方会继续合作。也就是说，双方会继续合作。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // Negated cues are not statements.
       ("<p>路透社消息没有提及中国的立场。</p>", [String]()),
       // Scare quotes and book titles alone are not statements.

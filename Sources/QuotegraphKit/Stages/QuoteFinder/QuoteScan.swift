@@ -235,6 +235,8 @@ struct QuoteScan {
     var end: Int
     var text: String
     var cueClass: String
+    /// Two cues read as one (声明说, 报道称, 发表声明表示): the first is a noun there.
+    var isJoined = false
   }
 
   /// The longest cue form starting at `position` that stands as a verb.
@@ -285,7 +287,9 @@ struct QuoteScan {
       // 评论提到了…: narrated, as after one verb.
       if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
     }
-    return Cue(start: position, end: end, text: text, cueClass: cueClass)
+    return Cue(
+      start: position, end: end, text: text, cueClass: cueClass,
+      isJoined: end > position + best.length)
   }
 
   /// The classes of the cues of speech (表示, 说, 指出, 强调).
@@ -368,13 +372,21 @@ struct QuoteScan {
     String(decodingUTF16: units[max(0, start)..<min(units.count, max(start, end))])
   }
 
-  /// Whether `cue` follows 的 as a noun (伯克斯的主张下, 疫苗的说明书): not where a separator or
-  /// a quotation introduces its words (政府的声明说：“…”).
-  func isNoun(_ cue: Cue) -> Bool {
-    cue.start > 0 && units[cue.start - 1] == QuoteScan.modifierMark
-      && !(cue.end < units.count
-        && (QuoteScan.clauseBreaks.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
+  /// Whether `cue` follows 的 as a noun (伯克斯的主张下, 疫苗的说明书): not where a colon or a
+  /// quotation introduces its words (政府的声明：“…”), nor a comma after a verb that makes the
+  /// noun speak (政府的声明说，…) or after a clause opened by 据 (根据法新社的报道，…);
+  /// 做一些象征性的回应，… goes on with no one's words.
+  func isNoun(_ cue: Cue, clauseStart: Int) -> Bool {
+    guard cue.start > 0, units[cue.start - 1] == QuoteScan.modifierMark else { return false }
+    guard cue.end < units.count else { return true }
+    let next = units[cue.end]
+    if QuoteScan.colons.contains(next) || quotationAt[cue.end] >= 0 { return false }
+    guard QuoteScan.clauseBreaks.contains(next) else { return true }
+    return
+      !(cue.isJoined || opensWithAccordingTo(clauseStart, cue.start)
+      || UnitWords.matches(QuoteScan.basedOn, at: clauseStart, in: units))
   }
+  static let basedOn = Array("根据".utf16)
 
   /// Whether `cue` is one of `separated_cues` (介绍) without a separator after it: then only
   /// 据 before it makes it report speech.
@@ -492,7 +504,8 @@ struct QuoteScan {
     let clauseStart = clauseStart(before: cue.start, sentenceStart: Int(sentence.start))
     // 伯克斯的主张下: a noun; 在回应记者询问时指出: the first cue is inside a phrase of time.
     // Refused here, not by `cue(at:)`: the scan goes on after the refused cue's end.
-    if isNoun(cue) || isInsidePhraseOfTime(cue, clauseStart: clauseStart, limit: Int(sentence.end))
+    if isNoun(cue, clauseStart: clauseStart)
+      || isInsidePhraseOfTime(cue, clauseStart: clauseStart, limit: Int(sentence.end))
     {
       return nil
     }
@@ -961,7 +974,7 @@ struct QuoteScan {
       {
         return nil
       }
-      if let cue = cue(at: cursor, sentenceEnd: limit), !isNoun(cue),
+      if let cue = cue(at: cursor, sentenceEnd: limit), !isNoun(cue, clauseStart: start),
         passiveMark(before: cue, clauseStart: start) == nil,
         !isUnseparated(cue) || opensWithAccordingTo(start, cursor)
       {
