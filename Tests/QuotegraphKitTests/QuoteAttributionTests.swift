@@ -104,6 +104,14 @@ struct QuoteAttributionTests {
         ]
       ),
       ("<p>联盟的副主席称，这一点很重要。</p>", ["? 称 indirect: 这一点很重要"]),
+      // A bare title goes on with the title written last since the holder was named.
+      (
+        "<p>外交部发言人汪文斌表示，合作会继续。港府发言人说，这一点很重要。发言人还说，要加强沟通。政府发言人说，这一点很重要。发言人还说，要加强沟通。</p>",
+        [
+          "汪文斌 表示 indirect: 合作会继续", "香港特别行政区政府 说 indirect: 这一点很重要",
+          "香港特别行政区政府 说 indirect: 要加强沟通", "? 说 indirect: 这一点很重要", "? 说 indirect: 要加强沟通",
+        ]
+      ),
       // Not the holder named before: after another organisation (港府发言人), after 一位 or
       // 一名 (someone unnamed), or after another word (大使馆发言人); 该发言人 is the holder.
       (

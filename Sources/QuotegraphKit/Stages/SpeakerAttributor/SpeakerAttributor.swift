@@ -258,6 +258,35 @@ public struct SpeakerAttributor: Stage {
       let width = min(2, before, titleStart)
       return units[(before - width)..<before] == units[(titleStart - width)..<titleStart]
     }
+    // 港府发言人说…。发言人说: a bare title goes on with the title the article wrote last since
+    // the holder was named: its organisation's, or nobody's the article names where another
+    // word qualified it (政府发言人), not the 国务院发言人 named paragraphs before.
+    if organization == nil, range.start > 0, !units[Int(range.start) - 1].isIdeograph {
+      let from = holder.map { Int($0.range.start) } ?? 0
+      var offset = Int(range.start) - titleUnits.count
+      while offset >= from {
+        if UnitWords.matches(titleUnits, at: offset, in: units) {
+          var end = offset
+          if end > 0, units[end - 1] == QuoteScan.modifierMark { end -= 1 }
+          if let owner = document.mentions.last(where: {
+            $0.range.end == Int32(end)
+              && document.entities[$0.entity].kind == .organization
+          }) {
+            return owner.entity
+          }
+          let named = document.mentions.contains {
+            $0.range.start == Int32(offset + titleUnits.count)
+              && document.entities[$0.entity].kind == .person
+          }
+          if !named, end > 0, units[end - 1].isIdeograph,
+            !SpeakerAttributor.titleDemonstratives.contains(units[end - 1])
+          {
+            return nil
+          }
+        }
+        offset -= 1
+      }
+    }
     return holder?.entity
   }
   static let titleDemonstratives = UnitSet("该这此那位名")
