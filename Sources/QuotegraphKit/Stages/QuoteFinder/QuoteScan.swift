@@ -759,6 +759,16 @@ struct QuoteScan {
         && !follows(QuoteScan.companions, index) && !isInterviewer(index)
     }
     let person = people.first { !isOwner($0) } ?? people.first
+    // 邓恩的妈妈表示, 拜登的律师说: with no one else named, a relation of the owner's speaks,
+    // whom the article does not name.
+    if let owner = person, isOwner(owner), speakers.count == 1 {
+      let end = Int(document.mentions[owner].range.end)
+      if units[end] == QuoteScan.modifierMark,
+        finder.pronounRelations.contains(at: end + 1, in: units)
+      {
+        return Subject(clue: .previous, refused: true, frame: "owner-relation")
+      }
+    }
     if let first = person
       ?? speakers.first(where: { !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) })
     {
