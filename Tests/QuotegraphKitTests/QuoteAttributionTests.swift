@@ -63,6 +63,8 @@ struct QuoteAttributionTests {
       ("<p>根据路透社的报道，合作会继续下去。</p>", ["路透社 报道 indirect: 合作会继续下去"]),
       // 或者说, 就是说: discourse markers.
       ("<p>王毅表示，合作会继续。或者说，双方会继续合作。也就是说，双方会继续合作。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      // Cues of arguing, joking and refuting (curated/cues.tsv).
+      ("<p>王毅辩称，合作会继续。韩正驳斥有关双方不合的说法。</p>", ["王毅 辩称 indirect: 合作会继续", "韩正 驳斥 indirect: 有关双方不合的说法"]),
       // Negated cues are not statements.
       ("<p>路透社消息没有提及中国的立场。</p>", [String]()),
       // Scare quotes and book titles alone are not statements.
