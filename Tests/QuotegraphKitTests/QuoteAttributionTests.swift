@@ -147,6 +147,13 @@ struct QuoteAttributionTests {
         ["王毅 表示 indirect: 合作会继续"]
       ),
       ("<p>王毅表示，合作会继续。比方说，双方将继续合作。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      // Nor with an organisation the gazetteer does not name (警方表示, 群众出版社称); 该公司
+      // refers back. 批评人士, 反对者: nouns.
+      (
+        "<p>华为表示，合作会继续。警方表示，调查仍在进行。群众出版社称，这本书不是它出版的。该公司还说，要加强合作。</p>",
+        ["华为 表示 indirect: 合作会继续", "华为 说 indirect: 要加强合作"]
+      ),
+      ("<p>王毅表示，合作会继续。批评人士指出，这并不够。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // Nor is an outlet in a bracketed dateline; in brackets after a handle, a name speaks.
       ("<p>（法新社莫斯科2日电） 俄罗斯调查人员今天表示，歹徒闯入了富商的家中。</p>", [String]()),
       ("<p>（德国之声中文网）美国财政部宣布，制裁14名中国官员。</p>", ["美国财政部 宣布 indirect: 制裁14名中国官员"]),

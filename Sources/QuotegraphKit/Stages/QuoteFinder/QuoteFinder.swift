@@ -36,6 +36,10 @@ public struct QuoteFinder: Stage {
     /// Credits (责编, 网编): reported words that open with one are a byline's (记者郑崇生华盛顿报道
     /// 责编：申铧), no one's statement.
     public var creditWords: Set<String> = []
+    /// Kinds of organisation (出版社, 公司, 大学): a clause naming one with no name the gazetteer
+    /// knows (群众出版社表示) has an unnamed subject, not the previous speaker; after 该, 这 or 此
+    /// (该公司表示) it refers back.
+    public var organizationWords: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -49,6 +53,7 @@ public struct QuoteFinder: Stage {
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
   let creditWords: UnitWords
+  let organizationWords: [[UInt16]]
   let cuePrefixes: UnitWordSet
   let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
@@ -65,6 +70,9 @@ public struct QuoteFinder: Stage {
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
+    organizationWords = lexicon.organizationWords.filter { !$0.isEmpty }.sorted().map {
+      Array($0.utf16)
+    }
     cuePrefixes = UnitWordSet(lexicon.cuePrefixes)
     nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()
@@ -112,7 +120,8 @@ public struct QuoteFinder: Stage {
         discourseMarkers: Set(try options.strings("discourse_markers") ?? []),
         separatedCues: Set(try options.strings("separated_cues") ?? []),
         pronounRelations: Set(try options.strings("pronoun_relations") ?? []),
-        creditWords: Set(try options.strings("credit_words") ?? [])),
+        creditWords: Set(try options.strings("credit_words") ?? []),
+        organizationWords: Set(try options.strings("organization_words") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

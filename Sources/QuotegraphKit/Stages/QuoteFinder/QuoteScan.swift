@@ -147,6 +147,8 @@ struct QuoteScan {
   static let sentenceEnds = UnitSet("。！？!?")
   static let colons = UnitSet("：:")
   static let aspectParticles = UnitSet("了过着")
+  static let agentSuffix = UInt16(0x8005)  // 者
+  static let people = Array("人士".utf16)
   static let localizer = UInt16(0x4E2D)  // 中
   /// What `trimmed(_:)` drops at a content's edges: separators and the closing stop.
   static let contentEdges = UnitSet("，,；;：: 。")
@@ -270,6 +272,12 @@ struct QuoteScan {
     }
     // 补充了细节, 说过: an aspect particle makes the verb a narrated act, not a speech frame.
     if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
+    // 批评人士, 批评者, 反对者: people named by the verb, a noun.
+    if end < units.count,
+      units[end] == QuoteScan.agentSuffix || UnitWords.matches(QuoteScan.people, at: end, in: units)
+    {
+      return nil
+    }
     if nounCueEnds.contains(end) { return nil }
     var text = text(position, end)
     var cueClass = finder.lexicon.cues[best.pattern].cueClass
@@ -792,11 +800,27 @@ struct QuoteScan {
     // where a place is its subject (中国表示, 北京认为), nor 据 alone (据称: reportedly).
     if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end)
       && !namesPlace(start, end) && !opensWithAccordingTo(start, end)
+      && !namesUnnamedOrganization(start, end)
     {
       return Subject(clue: .previous, frame: "continued")
     }
     return Subject(clue: .previous, refused: true, frame: "none")
   }
+
+  /// Whether a kind of organisation stands between `start` and `end` with no 该, 这 or 此 right
+  /// before it (群众出版社表示; not 该公司表示).
+  func namesUnnamedOrganization(_ start: Int, _ end: Int) -> Bool {
+    for offset in start..<end {
+      for word in finder.organizationWords
+      where offset + word.count <= end && UnitWords.matches(word, at: offset, in: units) {
+        if offset == start || !QuoteScan.demonstratives.contains(units[offset - 1]) {
+          return true
+        }
+      }
+    }
+    return false
+  }
+  static let demonstratives = UnitSet("该這这此其")
 
   /// Whether a place is named between `start` and `end`.
   func namesPlace(_ start: Int, _ end: Int) -> Bool {
