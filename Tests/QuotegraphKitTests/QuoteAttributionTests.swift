@@ -132,9 +132,11 @@ struct QuoteAttributionTests {
       // A relation after a pronoun speaks for themselves, unnamed (她母亲说, like 她的律师说).
       ("<p>华春莹会见了王毅。她母亲说，合作会继续。</p>", [String]()),
       ("<p>王毅抵达罗马。他律师表示，合作会继续。</p>", [String]()),
-      // So does a relation after an owner no one else in the clause could be (王毅的律师表示).
+      // So does a relation after an owner no one else in the clause could be (王毅的律师表示),
+      // or after 的 right before the cue (她在北京的家人告诉).
       ("<p>王毅的律师表示，合作会继续。</p>", [String]()),
       ("<p>王毅的律师韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),
+      ("<p>华春莹抵达罗马。她在北京的家人告诉记者，合作会继续。</p>", [String]()),
       // A person in a clause of time is no subject while another stands outside one; with 在
       // after them they are the subject of their own time phrase.
       ("<p>王毅讲话前，韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),

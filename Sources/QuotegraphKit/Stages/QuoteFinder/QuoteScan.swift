@@ -525,6 +525,8 @@ struct QuoteScan {
     } else {
       subject = self.subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
     }
+    // 她在新疆的家人告诉她, 邓恩的母亲表示: a relation the article does not name speaks.
+    if endsWithRelation(cue.start, after: clauseStart) { return nil }
     guard !subject.refused else { return nil }
     // 据吕克俭介绍，… frames; 他介绍了情况 does not.
     if isUnseparated(cue), !subject.according { return nil }
@@ -806,6 +808,18 @@ struct QuoteScan {
     }
     return Subject(clue: .previous, refused: true, frame: "none")
   }
+
+  /// Whether 的 and a word of `pronoun_relations` (and 们) end the clause before `end`.
+  func endsWithRelation(_ end: Int, after start: Int) -> Bool {
+    var last = end
+    if last > start, units[last - 1] == QuoteScan.pluralMark { last -= 1 }
+    guard let relation = finder.pronounRelations.firstEnding(at: last, in: units) else {
+      return false
+    }
+    let before = last - finder.pronounRelations.words[relation].count - 1
+    return before >= start && units[before] == QuoteScan.modifierMark
+  }
+  static let pluralMark = UInt16(0x4EEC)  // 们
 
   /// Whether a kind of organisation stands between `start` and `end` with no 该, 这 or 此 right
   /// before it (群众出版社表示; not 该公司表示).
