@@ -208,6 +208,7 @@ struct PersonDiscoveryTests {
       person("Q1", "约翰·肯尼迪", "John F. Kennedy", aliases: ["JFK", "肯尼迪"]),
       person("Q2", "约翰·史密斯", "John Smith"), person("Q3", "约翰·史密斯", "John Smith"),
       person("Q4", "让-皮埃尔", "Jean-Pierre Raffarin"), person("Q5", "佩洛西", "Pelosi"),
+      person("Q6", "哈里·杜鲁门", "Harry Truman"),
     ])
     #expect(table.person(named: "john f kennedy")?.id == "wd:Q1")
     #expect(table.person(named: "Jean Pierre  Raffarin")?.id == "wd:Q4")
@@ -216,6 +217,11 @@ struct PersonDiscoveryTests {
     #expect(table.person(named: "JFK") == nil)
     // Initials left out: John Kennedy is John F. Kennedy.
     #expect(table.person(named: "John Kennedy")?.id == "wd:Q1")
+    #expect(table.person(named: "Harry S. Truman")?.id == "wd:Q6")
+    #expect(PeopleByEnglishName.withoutInitials("harry s truman") == "harry truman")
+    #expect(PeopleByEnglishName.withoutInitials("j k rowling") == "rowling")
+    #expect(PeopleByEnglishName.withoutInitials("harry truman") == nil)
+    #expect(PeopleByEnglishName.withoutInitials("x") == nil)
   }
 
   @Test("a short form glued to a transliteration before it keeps no longer name from being one")
