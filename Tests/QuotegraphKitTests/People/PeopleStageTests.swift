@@ -428,6 +428,18 @@ struct RoleTests {
     #expect(found.map { document.text[$0.title] } == [title])
     #expect(found.map { document.text[$0.role] } == [role])
   }
+
+  @Test(
+    "前 and 原 as qualifiers mark a former holder; inside a name they do not",
+    arguments: [
+      ("前美国国务卿蓬佩奥表示", true), ("中国外交部前发言人陆慷表示", true),
+      ("美国国务卿蓬佩奥表示", false), ("原子能机构总干事格罗西表示", false),
+    ])
+  func former(text: String, isFormer: Bool) throws {
+    let document = try document(text)
+    #expect(document.roles.count == 1)
+    #expect(document.roles.map { GraphBuilder.isFormer($0, in: document) } == [isFormer])
+  }
 }
 
 @Suite("Meetings (meeting.find.v1)")
