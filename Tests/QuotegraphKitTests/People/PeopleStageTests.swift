@@ -467,6 +467,11 @@ struct MeetingTests {
       // A clause without its own subject takes the person an earlier clause starts with.
       ("克里抵达北京，并会见了王毅。", [["克里", "王毅"]]),
       ("2023年7月，克里访问北京时，虽见到了韩正，也与王毅会谈。", [["克里", "王毅"]]),
+      // A clause opening with a connector lists guests only, not a subject and a guest.
+      ("克里访问北京，先后与王毅和韩正会面。", [["克里", "王毅"], ["克里", "韩正"]]),
+      ("這與克里會晤王毅後的氣氛不同。", [["克里", "王毅"]]),
+      // Traditional characters: the stage's words are listed in both scripts.
+      ("克里訪問北京，並與韓正會見。", [["克里", "韓正"]]),
       ("克里说，美国代表团将与王毅会晤。", []),
       ("克里表示，会见由王毅安排。", []),
       // A short quotation stays in its clause; 的 after a guest makes the guest someone else.

@@ -148,7 +148,18 @@ public struct MeetingFinder: Stage {
             let end = Int(person.range.end)
             return end >= units.count || units[end] != 0x7684 || end + 1 == Int(cueRange.start)
           }
-          if let (subject, guests) = connectorFrame(before, units) {
+          // 先后与约翰逊和拉布会面: a clause opening with a connector (after `openers`) lists
+          // guests of the topic's only.
+          let opensWithConnector = opensWithConnector(clause, units)
+          if opensWithConnector {
+            if let topic,
+              let guests = topicGuests(clause, before, after, cueRange, units, titleStart)
+            {
+              for guest in guests where isGuest(guest) {
+                record(topic.entity, guest.entity, cue, cueRange)
+              }
+            }
+          } else if let (subject, guests) = connectorFrame(before, units) {
             for guest in guests where isGuest(guest) {
               record(subject.entity, guest.entity, cue, cueRange)
             }
@@ -179,6 +190,15 @@ public struct MeetingFinder: Stage {
     return units[Int(clause.start)..<max(Int(clause.start), start)].allSatisfy {
       isDateCharacter($0)
     }
+  }
+
+  /// Whether a connector follows the clause's `openers` words (并与, 先后与).
+  func opensWithConnector(_ clause: TextRange, _ units: [UInt16]) -> Bool {
+    var offset = Int(clause.start)
+    while offset < Int(clause.end), let word = openerWords.first(at: offset, in: units) {
+      offset += openerWords.words[word].count
+    }
+    return offset < Int(clause.end) && connectorWords.contains(at: offset, in: units)
   }
 
   /// Digits, spaces and the `date_characters` (年, 月, 日).
