@@ -61,6 +61,9 @@ struct QuoteAttributionTests {
       ("<p>王毅做了一些象征性的回应，合作会继续下去。</p>", [String]()),
       ("<p>王毅的声明说，合作会继续下去。</p>", ["王毅 声明说 indirect: 合作会继续下去"]),
       ("<p>根据路透社的报道，合作会继续下去。</p>", ["路透社 报道 indirect: 合作会继续下去"]),
+      // 所 before a cue makes a noun, but for an as-clause or a 据 clause.
+      ("<p>而王毅所称双方已经达成共识等言，不足以作为论据。</p>", [String]()),
+      ("<p>然而就像王毅所指出，合作会继续下去。</p>", ["王毅 指出 indirect: 合作会继续下去"]),
       // 或者说, 就是说: discourse markers.
       ("<p>王毅表示，合作会继续。或者说，双方会继续合作。也就是说，双方会继续合作。</p>", ["王毅 表示 indirect: 合作会继续"]),
       // Cues of arguing, joking and refuting (curated/cues.tsv).

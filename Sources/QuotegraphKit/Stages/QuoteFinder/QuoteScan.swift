@@ -385,6 +385,13 @@ struct QuoteScan {
   /// noun speak (政府的声明说，…) or after a clause opened by 据 (根据法新社的报道，…);
   /// 做一些象征性的回应，… goes on with no one's words.
   func isNoun(_ cue: Cue, clauseStart: Int) -> Bool {
+    // 內政部所稱曾雅琦等人…不足以作为论据: 所 makes the verb a noun, but for an as-clause or a
+    // 据 clause (正如王毅所说，…; 据他所称，…).
+    if cue.start > clauseStart, units[cue.start - 1] == QuoteScan.nominalizer {
+      return !(clauseStart..<cue.start).contains { offset in
+        QuoteScan.asClauseOpeners.contains { UnitWords.matches($0, at: offset, in: units) }
+      }
+    }
     guard cue.start > 0, units[cue.start - 1] == QuoteScan.modifierMark else { return false }
     guard cue.end < units.count else { return true }
     let next = units[cue.end]
@@ -395,6 +402,11 @@ struct QuoteScan {
       || UnitWords.matches(QuoteScan.basedOn, at: clauseStart, in: units))
   }
   static let basedOn = Array("根据".utf16)
+  static let nominalizer = UInt16(0x6240)  // 所
+  /// The words of clauses that frame what 所 and a cue name (然而就像李克强所指出，…).
+  static let asClauseOpeners = ["正如", "如同", "就像", "诚如", "據", "据", "依照", "按照", "如"].map {
+    Array($0.utf16)
+  }
 
   /// Whether `cue` is one of `separated_cues` (介绍) without a separator after it: then only
   /// 据 before it makes it report speech.
