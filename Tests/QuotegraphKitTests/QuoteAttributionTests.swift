@@ -140,6 +140,7 @@ struct QuoteAttributionTests {
       ("<p>王毅的律师表示，合作会继续。</p>", [String]()),
       ("<p>王毅的律师韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),
       ("<p>华春莹抵达罗马。她在北京的家人告诉记者，合作会继续。</p>", [String]()),
+      ("<p>“合作会继续。”王毅对他的朋友说。</p>", ["王毅 说 direct: 合作会继续"]),
       // A person in a clause of time is no subject while another stands outside one; with 在
       // after them they are the subject of their own time phrase.
       ("<p>王毅讲话前，韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),

@@ -829,7 +829,9 @@ struct QuoteScan {
       return false
     }
     let before = last - finder.pronounRelations.words[relation].count - 1
-    return before >= start && units[before] == QuoteScan.modifierMark
+    guard before >= start, units[before] == QuoteScan.modifierMark else { return false }
+    // 少安对他的朋友说: the relation is the one spoken to (not 与彭斯关系密切的助手).
+    return !units[start..<before].contains { QuoteScan.addresseeMarks.contains($0) }
   }
   static let pluralMark = UInt16(0x4EEC)  // 们
 
