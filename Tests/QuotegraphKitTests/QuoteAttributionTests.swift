@@ -109,6 +109,15 @@ struct QuoteAttributionTests {
         ]
       ),
       ("<p>联盟的副主席称，这一点很重要。</p>", ["? 称 indirect: 这一点很重要"]),
+      // Right after an organisation's statement, a title standing alone is its spokesperson's,
+      // not the holder named paragraphs before; sources (消息人士) speak for no organisation.
+      (
+        "<p>外交部发言人汪文斌表示，合作会继续。</p><p>香港政府发表声明，强烈反对美国的报告。发言人指出，美国的做法是错误的。消息人士透露，双方仍在沟通之中。</p>",
+        [
+          "汪文斌 表示 indirect: 合作会继续", "香港特别行政区政府 发表声明 indirect: 强烈反对美国的报告",
+          "香港特别行政区政府 指出 indirect: 美国的做法是错误的", "? 透露 indirect: 双方仍在沟通之中",
+        ]
+      ),
       // A bare title goes on with the title written last since the holder was named.
       (
         "<p>外交部发言人汪文斌表示，合作会继续。港府发言人说，这一点很重要。发言人还说，要加强沟通。政府发言人说，这一点很重要。发言人还说，要加强沟通。</p>",

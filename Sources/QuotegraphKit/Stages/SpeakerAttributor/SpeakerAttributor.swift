@@ -54,6 +54,17 @@ public struct SpeakerAttributor: Stage {
         statement.speaker =
           titleHolder(text[range], before: range, of: organizationBefore, in: document)
           ?? organizationEntity
+        if organization == nil,
+          let speaker = organizationSpeaking(before: range, previous: previous, in: document),
+          statement.speaker.map({ holder in
+            !document.mentions.contains {
+              $0.entity == holder && $0.range.start >= previous?.cueRange.start ?? 0
+                && $0.range.start < range.start
+            }
+          }) ?? true
+        {
+          statement.speaker = speaker
+        }
       case .previous:
         statement.speaker = previous?.speaker
         statement.speakerText = previous?.speakerText ?? ""
@@ -221,6 +232,28 @@ public struct SpeakerAttributor: Stage {
     entity.map {
       document.entities[$0].properties["kind"] == .string(OrganizationKind.media.rawValue)
     } ?? false
+  }
+
+  /// 香港政府亦发表声明，…。发言人指出: the organisation (no outlet) whose statement, in the same
+  /// or the paragraph before, a title standing alone at its clause's start follows, unless the
+  /// title names sources (消息人士).
+  func organizationSpeaking(before range: TextRange, previous: Statement?, in document: Document)
+    -> Int?
+  {
+    let units = document.text.units
+    // 消息人士, 知情人士: sources, who speak for no organisation.
+    let sources = Array("人士".utf16)
+    guard let previous, let speaker = previous.speaker,
+      !UnitWords.matches(sources, at: Int(range.end) - sources.count, in: units),
+      document.entities[speaker].kind == .organization, !isOutlet(speaker, in: document),
+      range.start > 0, !units[Int(range.start) - 1].isIdeograph,
+      let here = document.sentenceIndex(containing: range.start)
+    else { return nil }
+    let paragraph = Int(document.sentences[here].paragraph)
+    guard paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1 else {
+      return nil
+    }
+    return speaker
   }
 
   /// A person the article names right after the same title (外交部发言人汪文斌 … 该发言人 …), of
