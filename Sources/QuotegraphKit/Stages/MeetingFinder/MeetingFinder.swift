@@ -131,6 +131,9 @@ public struct MeetingFinder: Stage {
         }
         defer { if let subject { topic = subject } }
         guard inClause.count >= 2 || topic != nil && !inClause.isEmpty else { continue }
+        // 先后与约翰逊和拉布会面: a clause opening with a connector (after `openers`) lists
+        // guests of the topic's only.
+        let listsGuestsOnly = opensWithConnector(clause, units)
         var offset = Int(clause.start)
         while offset < Int(clause.end) {
           guard let cue = cueWords.first(at: offset, in: units).map({ cues[$0] }) else {
@@ -148,22 +151,11 @@ public struct MeetingFinder: Stage {
             let end = Int(person.range.end)
             return end >= units.count || units[end] != 0x7684 || end + 1 == Int(cueRange.start)
           }
-          // 先后与约翰逊和拉布会面: a clause opening with a connector (after `openers`) lists
-          // guests of the topic's only.
-          let opensWithConnector = opensWithConnector(clause, units)
-          if opensWithConnector {
-            if let topic,
-              let guests = topicGuests(clause, before, after, cueRange, units, titleStart)
-            {
-              for guest in guests where isGuest(guest) {
-                record(topic.entity, guest.entity, cue, cueRange)
-              }
-            }
-          } else if let (subject, guests) = connectorFrame(before, units) {
+          if !listsGuestsOnly, let (subject, guests) = connectorFrame(before, units) {
             for guest in guests where isGuest(guest) {
               record(subject.entity, guest.entity, cue, cueRange)
             }
-          } else if let subject = before.last, let first = after.first {
+          } else if !listsGuestsOnly, let subject = before.last, let first = after.first {
             for guest in list(startingWith: first, in: after, units) where isGuest(guest) {
               record(subject.entity, guest.entity, cue, cueRange)
             }
@@ -194,11 +186,17 @@ public struct MeetingFinder: Stage {
 
   /// Whether a connector follows the clause's `openers` words (并与, 先后与).
   func opensWithConnector(_ clause: TextRange, _ units: [UInt16]) -> Bool {
-    var offset = Int(clause.start)
-    while offset < Int(clause.end), let word = openerWords.first(at: offset, in: units) {
+    let offset = afterOpeners(Int(clause.start), limit: Int(clause.end), units)
+    return offset < Int(clause.end) && connectorWords.contains(at: offset, in: units)
+  }
+
+  /// Where the `openers` words from `start` end, reading no further than `limit`.
+  func afterOpeners(_ start: Int, limit: Int, _ units: [UInt16]) -> Int {
+    var offset = start
+    while offset < limit, let word = openerWords.first(at: offset, in: units) {
       offset += openerWords.words[word].count
     }
-    return offset < Int(clause.end) && connectorWords.contains(at: offset, in: units)
+    return offset
   }
 
   /// Digits, spaces and the `date_characters` (年, 月, 日).
@@ -214,10 +212,7 @@ public struct MeetingFinder: Stage {
     _ clause: TextRange, _ before: [Mention], _ after: [Mention], _ cue: TextRange,
     _ units: [UInt16], _ titleStart: [Int32: Int32]
   ) -> [Mention]? {
-    var offset = Int(clause.start)
-    while let word = openerWords.first(at: offset, in: units), offset < Int(cue.start) {
-      offset += openerWords.words[word].count
-    }
+    let offset = afterOpeners(Int(clause.start), limit: Int(cue.start), units)
     if let first = before.first {
       guard let connector = connectorWords.first(at: offset, in: units),
         offset + connectorWords.words[connector].count

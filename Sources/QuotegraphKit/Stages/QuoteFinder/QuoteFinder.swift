@@ -53,7 +53,7 @@ public struct QuoteFinder: Stage {
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
   let creditWords: UnitWords
-  let organizationWords: [[UInt16]]
+  let organizationWords: UnitWords
   let cuePrefixes: UnitWordSet
   let nonSpeakers: [(text: String, units: [UInt16])]
   let titleAutomaton: PatternAutomaton
@@ -70,9 +70,7 @@ public struct QuoteFinder: Stage {
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
-    organizationWords = lexicon.organizationWords.filter { !$0.isEmpty }.sorted().map {
-      Array($0.utf16)
-    }
+    organizationWords = UnitWords(lexicon.organizationWords.filter { !$0.isEmpty }.sorted())
     cuePrefixes = UnitWordSet(lexicon.cuePrefixes)
     nonSpeakers = lexicon.nonSpeakers.map { ($0, Array($0.utf16)) }
     titleList = lexicon.titles.sorted()

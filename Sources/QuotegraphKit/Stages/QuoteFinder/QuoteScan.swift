@@ -148,7 +148,8 @@ struct QuoteScan {
   static let colons = UnitSet("：:")
   static let aspectParticles = UnitSet("了过着")
   static let agentSuffix = UInt16(0x8005)  // 者
-  static let people = Array("人士".utf16)
+  /// 人士 after a word names people (批评人士, 消息人士).
+  static let peopleNoun = Array("人士".utf16)
   static let localizer = UInt16(0x4E2D)  // 中
   /// What `trimmed(_:)` drops at a content's edges: separators and the closing stop.
   static let contentEdges = UnitSet("，,；;：: 。")
@@ -205,10 +206,10 @@ struct QuoteScan {
     // 责编：申铧, 责编 许书婷; not 编辑部的工作.
     return finder.creditWords.words.contains { credit in
       UnitWords.matches(credit, at: start, in: units) && start + credit.count < units.count
-        && QuoteScan.creditSeparators.contains(units[start + credit.count])
+        && (QuoteScan.colons.contains(units[start + credit.count])
+          || QuoteScan.spaces.contains(units[start + credit.count]))
     }
   }
-  static let creditSeparators = UnitSet("：: \u{3000}\u{A0}")
 
   /// `statements` less the reported speech shorter than `minimum` (表示不满, 提出上诉): the cue's
   /// object, no one's words. Such a statement still names the speaker of the clauses that
@@ -274,7 +275,8 @@ struct QuoteScan {
     if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
     // 批评人士, 批评者, 反对者: people named by the verb, a noun.
     if end < units.count,
-      units[end] == QuoteScan.agentSuffix || UnitWords.matches(QuoteScan.people, at: end, in: units)
+      units[end] == QuoteScan.agentSuffix
+        || UnitWords.matches(QuoteScan.peopleNoun, at: end, in: units)
     {
       return nil
     }
@@ -343,30 +345,27 @@ struct QuoteScan {
   static let one = UInt16(0x4E00)  // 一
   static let personClassifiers = UnitSet("位名个")
 
-  /// Whether a title ends at `position` (外交部发言人|称).
-  func endsTitle(at position: Int) -> Bool {
-    var ends = false
-    units.withUnsafeBufferPointer { buffer in
-      for start in max(0, position - 12)..<position where !ends {
-        finder.titleAutomaton.forEachMatch(in: buffer, at: start, limit: position) { length, _ in
-          if start + length == position { ends = true }
-        }
-      }
-    }
-    return ends
-  }
-
   /// 发言 in 外交部发言人 is a title's part, not a cue.
   func isInsideTitle(_ position: Int) -> Bool {
-    var inside = false
+    hasTitle(near: position, endingWhere: { $0 > position })
+  }
+
+  /// Whether a title ends at `position` (外交部发言人|称).
+  func endsTitle(at position: Int) -> Bool {
+    hasTitle(near: position, endingWhere: { $0 == position })
+  }
+
+  /// Whether a title starting at most 12 units before `position` ends where `accepts` says.
+  private func hasTitle(near position: Int, endingWhere accepts: (Int) -> Bool) -> Bool {
+    var found = false
     units.withUnsafeBufferPointer { buffer in
-      for start in max(0, position - 12)...position where !inside {
+      for start in max(0, position - 12)...position where !found {
         finder.titleAutomaton.forEachMatch(in: buffer, at: start) { length, _ in
-          if start + length > position { inside = true }
+          if accepts(start + length) { found = true }
         }
       }
     }
-    return inside
+    return found
   }
 
   func isNegated(before position: Int) -> Bool {
@@ -388,8 +387,8 @@ struct QuoteScan {
     // 內政部所稱曾雅琦等人…不足以作为论据: 所 makes the verb a noun, but for an as-clause or a
     // 据 clause (正如王毅所说，…; 据他所称，…).
     if cue.start > clauseStart, units[cue.start - 1] == QuoteScan.nominalizer {
-      return !(clauseStart..<cue.start).contains { offset in
-        QuoteScan.asClauseOpeners.contains { UnitWords.matches($0, at: offset, in: units) }
+      return !(clauseStart..<cue.start).contains {
+        QuoteScan.asClauseOpeners.contains(at: $0, in: units)
       }
     }
     guard cue.start > 0, units[cue.start - 1] == QuoteScan.modifierMark else { return false }
@@ -404,9 +403,7 @@ struct QuoteScan {
   static let basedOn = Array("根据".utf16)
   static let nominalizer = UInt16(0x6240)  // 所
   /// The words of clauses that frame what 所 and a cue name (然而就像李克强所指出，…).
-  static let asClauseOpeners = ["正如", "如同", "就像", "诚如", "據", "据", "依照", "按照", "如"].map {
-    Array($0.utf16)
-  }
+  static let asClauseOpeners = UnitWords(["正如", "如同", "就像", "诚如", "據", "据", "依照", "按照", "如"])
 
   /// Whether `cue` is one of `separated_cues` (介绍) without a separator after it: then only
   /// 据 before it makes it report speech.
@@ -783,13 +780,10 @@ struct QuoteScan {
     let person = people.first { !isOwner($0) } ?? people.first
     // 邓恩的妈妈表示, 拜登的律师说: with no one else named, a relation of the owner's speaks,
     // whom the article does not name.
-    if let owner = person, isOwner(owner), speakers.count == 1 {
-      let end = Int(document.mentions[owner].range.end)
-      if units[end] == QuoteScan.modifierMark,
-        finder.pronounRelations.contains(at: end + 1, in: units)
-      {
-        return Subject(clue: .previous, refused: true, frame: "owner-relation")
-      }
+    if let owner = person, speakers.count == 1,
+      startsRelation(at: Int(document.mentions[owner].range.end), orBare: false)
+    {
+      return Subject(clue: .previous, refused: true, frame: "owner-relation")
     }
     if let first = person
       ?? speakers.first(where: { !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) })
@@ -803,7 +797,7 @@ struct QuoteScan {
       // speaks.
       if Int(pronoun.end) < end,
         units[Int(pronoun.end)] == QuoteScan.modifierMark
-          || finder.pronounRelations.contains(at: Int(pronoun.end), in: units)
+          || startsRelation(at: Int(pronoun.end), orBare: true)
       {
         return Subject(clue: .previous, refused: true, frame: "owner-pronoun")
       }
@@ -819,6 +813,14 @@ struct QuoteScan {
       return Subject(clue: .previous, frame: "continued")
     }
     return Subject(clue: .previous, refused: true, frame: "none")
+  }
+
+  /// Whether a word of `pronoun_relations` follows at `offset` after 的 (邓恩的妈妈), or with no
+  /// 的 where `orBare` (她母亲).
+  func startsRelation(at offset: Int, orBare: Bool) -> Bool {
+    if orBare, finder.pronounRelations.contains(at: offset, in: units) { return true }
+    return offset < units.count && units[offset] == QuoteScan.modifierMark
+      && finder.pronounRelations.contains(at: offset + 1, in: units)
   }
 
   /// Whether 的 and a word of `pronoun_relations` (and 们) end the clause before `end`.
@@ -838,15 +840,12 @@ struct QuoteScan {
   /// Whether a kind of organisation stands between `start` and `end` with no 该, 这 or 此 right
   /// before it (群众出版社表示; not 该公司表示).
   func namesUnnamedOrganization(_ start: Int, _ end: Int) -> Bool {
-    for offset in start..<end {
-      for word in finder.organizationWords
-      where offset + word.count <= end && UnitWords.matches(word, at: offset, in: units) {
-        if offset == start || !QuoteScan.demonstratives.contains(units[offset - 1]) {
-          return true
-        }
-      }
+    (start..<end).contains { offset in
+      guard let word = finder.organizationWords.first(at: offset, in: units),
+        offset + finder.organizationWords.words[word].count <= end
+      else { return false }
+      return offset == start || !QuoteScan.demonstratives.contains(units[offset - 1])
     }
-    return false
   }
   static let demonstratives = UnitSet("该這这此其")
 

@@ -55,13 +55,8 @@ public struct SpeakerAttributor: Stage {
           titleHolder(text[range], before: range, of: organizationBefore, in: document)
           ?? organizationEntity
         if organization == nil,
-          let speaker = organizationSpeaking(before: range, previous: previous, in: document),
-          statement.speaker.map({ holder in
-            !document.mentions.contains {
-              $0.entity == holder && $0.range.start >= previous?.cueRange.start ?? 0
-                && $0.range.start < range.start
-            }
-          }) ?? true
+          let speaker = organizationSpeaking(
+            before: range, previous: previous, unlessNamedSince: statement.speaker, in: document)
         {
           statement.speaker = speaker
         }
@@ -197,9 +192,7 @@ public struct SpeakerAttributor: Stage {
       }
       guard offset < Int(bounds.end), offset > end else { return false }
       return SpeakerAttributor.timeClauseEnds.contains(units[offset - 1])
-        || SpeakerAttributor.timeClauseWords.contains { word in
-          UnitWords.matches(word, at: offset - word.count, in: units)
-        }
+        || SpeakerAttributor.timeClauseWords.endsWord(at: offset, in: units)
     }
     let candidates = people.filter {
       bounds.contains($0.range) && !isMarked(Int($0.range.start), Int($0.range.end))
@@ -220,7 +213,7 @@ public struct SpeakerAttributor: Stage {
   static let singularPronouns = UnitSet("他她")
   /// The last character or word of a clause of time: 讲话前，, 抵达后，, 访问期间，.
   static let timeClauseEnds = UnitSet("前后时")
-  static let timeClauseWords = ["期间", "以来"].map { Array($0.utf16) }
+  static let timeClauseWords = UnitWords(["期间", "以来"])
   static let timePhraseOpeners = UnitSet("在于")
   /// —: an aside opens and closes with two of them.
   static let dash = UInt16(0x2014)
@@ -236,24 +229,46 @@ public struct SpeakerAttributor: Stage {
 
   /// 香港政府亦发表声明，…。发言人指出: the organisation (no outlet) whose statement, in the same
   /// or the paragraph before, a title standing alone at its clause's start follows, unless the
-  /// title names sources (消息人士).
-  func organizationSpeaking(before range: TextRange, previous: Statement?, in document: Document)
-    -> Int?
-  {
+  /// title names sources (消息人士) or `holder` is named again since that statement.
+  func organizationSpeaking(
+    before range: TextRange, previous: Statement?, unlessNamedSince holder: Int?,
+    in document: Document
+  ) -> Int? {
     let units = document.text.units
     // 消息人士, 知情人士: sources, who speak for no organisation.
-    let sources = Array("人士".utf16)
+    let sources = QuoteScan.peopleNoun
     guard let previous, let speaker = previous.speaker,
       !UnitWords.matches(sources, at: Int(range.end) - sources.count, in: units),
       document.entities[speaker].kind == .organization, !isOutlet(speaker, in: document),
-      range.start > 0, !units[Int(range.start) - 1].isIdeograph,
+      SpeakerAttributor.standsAlone(titleAt: Int(range.start), in: units),
       let here = document.sentenceIndex(containing: range.start)
     else { return nil }
     let paragraph = Int(document.sentences[here].paragraph)
     guard paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1 else {
       return nil
     }
+    if let holder,
+      document.mentions.contains(where: {
+        $0.entity == holder && $0.range.start >= previous.cueRange.start
+          && $0.range.start < range.start
+      })
+    {
+      return nil
+    }
     return speaker
+  }
+
+  /// Whether nothing but punctuation or a space stands right before the title at `start`
+  /// (。发言人指出), where a word would qualify it.
+  static func standsAlone(titleAt start: Int, in units: [UInt16]) -> Bool {
+    start > 0 && !units[start - 1].isIdeograph
+  }
+
+  /// Whether a word that is no demonstrative qualifies the title at `start` (大使馆|发言人, 政府|
+  /// 发言人; not 该|发言人, 这位|发言人).
+  static func isQualified(titleAt start: Int, in units: [UInt16]) -> Bool {
+    start > 0 && units[start - 1].isIdeograph
+      && !SpeakerAttributor.titleDemonstratives.contains(units[start - 1])
   }
 
   /// A person the article names right after the same title (外交部发言人汪文斌 … 该发言人 …), of
@@ -285,16 +300,14 @@ public struct SpeakerAttributor: Stage {
       // (and its 的) that is no demonstrative (该发言人, 这位发言人) must be the holder's too.
       var before = Int(range.start)
       if before > 0, units[before - 1] == QuoteScan.modifierMark { before -= 1 }
-      guard before > 0, units[before - 1].isIdeograph,
-        !SpeakerAttributor.titleDemonstratives.contains(units[before - 1])
-      else { return true }
+      guard SpeakerAttributor.isQualified(titleAt: before, in: units) else { return true }
       let width = min(2, before, titleStart)
       return units[(before - width)..<before] == units[(titleStart - width)..<titleStart]
     }
     // 港府发言人说…。发言人说: a bare title goes on with the title the article wrote last since
     // the holder was named: its organisation's, or nobody's the article names where another
     // word qualified it (政府发言人), not the 国务院发言人 named paragraphs before.
-    if organization == nil, range.start > 0, !units[Int(range.start) - 1].isIdeograph {
+    if organization == nil, SpeakerAttributor.standsAlone(titleAt: Int(range.start), in: units) {
       let from = holder.map { Int($0.range.start) } ?? 0
       var offset = Int(range.start) - titleUnits.count
       while offset >= from {
@@ -311,11 +324,7 @@ public struct SpeakerAttributor: Stage {
             $0.range.start == Int32(offset + titleUnits.count)
               && document.entities[$0.entity].kind == .person
           }
-          if !named, end > 0, units[end - 1].isIdeograph,
-            !SpeakerAttributor.titleDemonstratives.contains(units[end - 1])
-          {
-            return nil
-          }
+          if !named, SpeakerAttributor.isQualified(titleAt: end, in: units) { return nil }
         }
         offset -= 1
       }
