@@ -396,6 +396,17 @@ struct NameCoreferenceTests {
     #expect(document.entities[mention.entity].name == "王先生")
   }
 
+  @Test("a short form takes over a gazetteer name it crosses: 林郑和建制派 is 林郑, not 郑和")
+  func shortFormCrossingGazetteerName() throws {
+    let named = try document("林郑月娥表示支持。林郑和建制派均表示感谢。")
+    let people = named.mentions.filter { named.entities[$0.entity].kind == .person }
+    #expect(people.map { named.text[$0.range] } == ["林郑月娥", "林郑"])
+    #expect(!named.entities.contains { $0.name == "郑和" })
+    // With no full name in the article, the admiral stays.
+    let alone = try document("林郑和建制派均表示感谢。")
+    #expect(alone.entities.contains { $0.name == "郑和" })
+  }
+
   @Test("a surname inside a word is no mention: 韩国 after 韩正")
   func surnameInWord() throws {
     let document = try document("韩正会见了客人。韩国代表团也到了。")

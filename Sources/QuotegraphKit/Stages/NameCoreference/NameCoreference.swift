@@ -6,7 +6,8 @@
 /// article has it. A short form the matcher gave to somebody else (by prominence)
 /// goes to the person the article names in full; a short form two full names share is left alone.
 /// A name person discovery found by its context is a mention wherever else the article writes it.
-/// People left with no mention are dropped.
+/// A short form crossing a gazetteer person's name (林郑|和 read as 郑和) takes its place. People
+/// left with no mention are dropped.
 public struct NameCoreference: Stage {
   public static let type = "name.coref.v1"
   public static let requires: Set<Layer> = [.cleanText, .tokens, .mentions]
@@ -189,6 +190,29 @@ public struct NameCoreference: Stage {
     func aligned(_ start: Int, _ end: Int) -> Bool {
       wordBreaks.startsWord(at: start) && wordBreaks.endsWord(at: end)
     }
+    // The person mentions a short form may cross and take over: 林郑和建制派 is 林郑 (林郑月娥,
+    // named in full) and 和, not 林 and the gazetteer's admiral 郑和.
+    var dropped = Set<Int>()
+    func crossed(_ start: Int, _ end: Int) -> [Int]? {
+      // Crossing mentions start after the form's first unit.
+      guard !covered[start] else { return nil }
+      var crossing: [Int] = []
+      var lowest = end
+      for (index, mention) in document.mentions.enumerated() where !dropped.contains(index) {
+        let lower = Int(mention.range.start)
+        let upper = Int(mention.range.end)
+        guard lower < end, upper > start else { continue }
+        guard lower > start, upper > end, mention.form != .shortForm,
+          mentionForms[index]?.discovered == false,
+          document.entities[mention.entity].kind == .person
+        else { return nil }
+        crossing.append(index)
+        lowest = min(lowest, lower)
+      }
+      // Nothing else, a short form added here included, may cover the form.
+      guard !crossing.isEmpty, free(start, lowest) else { return nil }
+      return crossing
+    }
     // Longer forms first: 纳瓦罗 before a 瓦罗 inside it.
     let ordered = owners.sorted {
       ($0.key.unitCount, $1.key) > ($1.key.unitCount, $0.key)
@@ -213,14 +237,26 @@ public struct NameCoreference: Stage {
       for start in positions[first] ?? [] where start >= nextFree {
         let end = start + pattern.count
         guard end <= units.count else { break }
-        if units[start..<end].elementsEqual(pattern), free(start, end), aligned(start, end) {
-          added.append(
-            Mention(
-              range: TextRange(start, end), entity: slot, form: .shortForm, evidence: "coreference")
-          )
-          for offset in start..<end { covered[offset] = true }
-          nextFree = end
+        guard units[start..<end].elementsEqual(pattern) else { continue }
+        if !free(start, end) {
+          // ICU may read the crossed name as a word (林|郑和|建制派): the form need not end one.
+          guard wordBreaks.startsWord(at: start), let crossing = crossed(start, end) else {
+            continue
+          }
+          for index in crossing {
+            dropped.insert(index)
+            for offset in document.mentions[index].range.range where offset < units.count {
+              covered[offset] = false
+            }
+          }
+        } else if !aligned(start, end) {
+          continue
         }
+        added.append(
+          Mention(
+            range: TextRange(start, end), entity: slot, form: .shortForm, evidence: "coreference"))
+        for offset in start..<end { covered[offset] = true }
+        nextFree = end
       }
     }
     for (surname, owner) in surnameOwners.sorted(by: { $0.key < $1.key }) where owner.count == 1 {
@@ -243,6 +279,10 @@ public struct NameCoreference: Stage {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
     }
     document.words = wordBreaks
+    if !dropped.isEmpty {
+      document.mentions = document.mentions.enumerated().filter { !dropped.contains($0.offset) }
+        .map(\.element)
+    }
     document.mentions += added
     document.mentions.sort { $0.range < $1.range }
     // Drop people left with no mention, keeping the order of the rest.
