@@ -22,8 +22,14 @@ struct ExtractCommand: AsyncParsableCommand {
   @Argument(help: "News files, folders or archives, or - for standard input.")
   var paths: [String]
 
-  @Option(name: .shortAndLong, help: "Write the graph here instead of to standard output.")
+  @Option(
+    name: .shortAndLong,
+    help: "Write the graph here instead of to standard output (-, the default).")
   var output: String?
+
+  /// The output file, none for standard output: `-o -` names standard output, as `-` names
+  /// standard input among the paths.
+  var outputFile: String? { output == "-" ? nil : output }
 
   @Option(name: .long, help: "Write one JSON line per unreadable file here.")
   var errors: String?
@@ -60,7 +66,7 @@ struct ExtractCommand: AsyncParsableCommand {
     if paths.filter({ $0 == "-" }).count > 1 {
       throw ValidationError("standard input (-) can be named only once")
     }
-    if resume && output == nil {
+    if resume && outputFile == nil {
       throw ValidationError("--resume needs -o: it continues an output file")
     }
     if let shard, Shard(shard) == nil {
@@ -80,7 +86,7 @@ struct ExtractCommand: AsyncParsableCommand {
     var sink: RunSink
     do {
       sink = try RunSink(
-        output: output, errors: errors, resume: resume, commitEvery: commitEvery,
+        output: outputFile, errors: errors, resume: resume, commitEvery: commitEvery,
         identity: runIdentity(pipeline: pipeline, shard: shard))
     } catch {
       Terminal.fail(error.description)

@@ -13,7 +13,9 @@ struct MergeCommand: ParsableCommand {
   @Argument(help: "Graph JSON Lines files written by extract.")
   var parts: [String]
 
-  @Option(name: .shortAndLong, help: "Write the merged graph here instead of to standard output.")
+  @Option(
+    name: .shortAndLong,
+    help: "Write the merged graph here instead of to standard output (-, the default).")
   var output: String?
 
   func run() throws {
@@ -23,7 +25,9 @@ struct MergeCommand: ParsableCommand {
         try merger.add(try FileIO.readAll(path: part), file: part)
       }
       let file =
-        try output.map { path throws(QuotegraphError) in try OutputFile(creating: path) }
+        try (output == "-" ? nil : output).map { path throws(QuotegraphError) in
+          try OutputFile(creating: path)
+        }
         ?? .standardOutput()
       defer { file.close() }
       var chunk = ""

@@ -95,6 +95,22 @@ struct CommandLineTests {
     #expect(result.stdout.contains(#""source":"-""#))
   }
 
+  @Test("-o - writes to standard output, for extract and merge, and --resume refuses it")
+  func dashOutputIsStandardOutput() throws {
+    let extracted = try run(["extract", Paths.seedArticle, "-o", "-"])
+    #expect(extracted.status == 0)
+    #expect(Self.articleCount(extracted.stdout) == 1)
+    let part = try temporaryDirectory().appendingPathComponent("part.jsonl").path
+    try extracted.stdout.write(toFile: part, atomically: true, encoding: .utf8)
+    let merged = try run(["merge", part, "-o", "-"])
+    #expect(merged.status == 0)
+    #expect(Self.articleCount(merged.stdout) == 1)
+    #expect(!FileManager.default.fileExists(atPath: Paths.repository + "/-"))
+    let resumed = try run(["extract", Paths.seedArticle, "-o", "-", "--resume"])
+    #expect(resumed.status == 2)
+    #expect(resumed.stderr.contains("--resume needs -o"))
+  }
+
   @Test(
     "usage errors exit with 2",
     arguments: [
