@@ -21,6 +21,11 @@ struct HTMLCleanerTests {
       ("<p>第一段</p><p>第二段</p>", ["第一段", "第二段"]),
       ("<div><p>  多个   空格 \n 合并 </p></div>", ["多个 空格 合并"]),
       ("<p>甲<br>乙</p>", ["甲", "乙"]),
+      // A space after a name's middle dot would cut the name; other spaces stay.
+      (
+        "<p>主席迈克尔· 麦考尔说，丹尼斯•&nbsp;穆克维格、新闻 · 体育、A· B</p>",
+        ["主席迈克尔·麦考尔说，丹尼斯•穆克维格、新闻 · 体育、A· B"]
+      ),
       (
         "<p>&quot;引号&quot; &amp; &#20013;&#x6587; &nbsp;x&unknown; &lt;b&gt;</p>",
         ["\"引号\" & 中文 x&unknown; <b>"]

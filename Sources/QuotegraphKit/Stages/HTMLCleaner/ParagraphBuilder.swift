@@ -63,6 +63,10 @@ struct ParagraphBuilder {
         runEnd = index + 1
       }
       if current.isEmpty { startedInHeading = headingDepth > 0 }
+      // 迈克尔· 麦考尔: a space after a name's middle dot is a typo that would cut the name.
+      if pendingSpace && Self.endsWithNameDot(current) && Self.isIdeograph(text, at: index) {
+        pendingSpace = false
+      }
       if pendingSpace {
         current.append(0x20)
         insertedSpaces += 1
@@ -72,6 +76,28 @@ struct ParagraphBuilder {
       if captionDepth > 0 { captionBytes += runEnd - index }
       index = runEnd
     }
+  }
+
+  /// The UTF-8 of the middle dots names are written with (·, •, ・, ‧, ･).
+  private static let nameDots: [[UInt8]] = [
+    [0xC2, 0xB7], [0xE2, 0x80, 0xA2], [0xE3, 0x83, 0xBB], [0xE2, 0x80, 0xA7], [0xEF, 0xBD, 0xA5],
+  ]
+
+  /// Whether `bytes` end with a middle dot right after a CJK ideograph (丹尼斯·).
+  private static func endsWithNameDot(_ bytes: [UInt8]) -> Bool {
+    let dot = nameDots.first { bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0) }
+    guard let dot else { return false }
+    let before = bytes.count - dot.count - 3
+    return before >= 0 && isIdeograph(bytes, at: before)
+  }
+
+  /// Whether a CJK ideograph (U+3400–U+9FFF) starts at `index` of `bytes`.
+  private static func isIdeograph<Bytes: RandomAccessCollection<UInt8>>(
+    _ bytes: Bytes, at index: Int
+  ) -> Bool where Bytes.Index == Int {
+    guard index >= 0, index + 2 < bytes.count else { return false }
+    let lead = bytes[index]
+    return (0xE4...0xE9).contains(lead) || (lead == 0xE3 && bytes[index + 1] >= 0x90)
   }
 
   /// Whether a byte may start whitespace: ASCII controls and space, or the lead bytes of
