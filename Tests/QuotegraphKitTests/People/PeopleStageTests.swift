@@ -489,6 +489,14 @@ struct MeetingTests {
       ("克里“应约”与韩正会见。", [["克里", "韩正"]]),
       ("克里表示愿意与韩正的家人见面。", []),
       ("克里与韩正的会晤富有成果。", [["克里", "韩正"]]),
+      // A pronoun opening a clause, or after a connector or a meeting word, is its person.
+      ("克里抵达北京。他几乎每天都与韩正通话。", [["克里", "韩正"]]),
+      ("克里抵达北京。韩正随后会见了他。", [["韩正", "克里"]]),
+      ("克里在访问中表示，王毅与他举行会谈时态度积极。", [["王毅", "克里"]]),
+      ("克里抵达北京。他的助手与韩正见面。", []),
+      ("克里抵达北京。其他官员与韩正见面。", []),
+      // A pronoun subject does not carry over to the clauses after it.
+      ("克里抵达北京。他批评了王毅，“在与韩正会谈时毫不让步”。", []),
     ])
   func meetings(text: String, expected: [[String]]) throws {
     let document = try document(text)

@@ -8,7 +8,8 @@
 ///   subject is the person an earlier clause of the sentence starts with (马云发表演讲，与特朗普
 ///   会晤; 阿扎尔到访台湾，并会晤蔡英文): that person met the people listed.
 /// A person followed by 的 that the meeting word does not follow is no guest (与邓恩的父母见面),
-/// and a short quotation inside a clause (“应约”) does not end it.
+/// and a short quotation inside a clause (“应约”) does not end it. A pronoun opening a clause or
+/// after a connector or a meeting word is the person it refers to (他几乎每天都与汉考克通话).
 /// Each pair is recorded once per article, with the meeting word as written.
 public struct MeetingFinder: Stage {
   public static let type = "meeting.find.v1"
@@ -32,6 +33,8 @@ public struct MeetingFinder: Stage {
   private let clauseMarkWords: UnitWords
   private let openerWords: UnitWords
   private let dateUnits: UnitSet
+  /// Resolves a pronoun to its person as the speaker stage does.
+  private let pronounResolver = SpeakerAttributor()
 
   /// The longest quotation (in UTF-16 units, marks excluded) that is a word or a phrase of its
   /// clause (“历史性”, “应约”) rather than a clause of its own.
@@ -96,15 +99,22 @@ public struct MeetingFinder: Stage {
         index += 1
       }
     }
-    // Whether two people stand within `span`, counted without collecting them (most
+    // How many people stand within `span`, up to two, counted without collecting them (most
     // sentences name fewer).
-    func namesTwoPeople(_ span: TextRange) -> Bool {
+    func peopleNamed(_ span: TextRange) -> Int {
       var found = 0
       forEachPerson(within: span) { _ in
         found += 1
         return found < 2
       }
-      return found == 2
+      return found
+    }
+    // A sentence naming one person may still tell of a meeting with a pronoun for the other
+    // (他几乎每天都与汉考克通话): worth cutting into clauses only with a meeting word.
+    func mayMeetByPronoun(_ span: TextRange) -> Bool {
+      let range = Int(span.start)..<Int(span.end)
+      return range.contains { MeetingFinder.pronouns.contains(units[$0]) }
+        && range.contains { cueWords.contains(at: $0, in: units) }
     }
     let spans =
       document.sentences.isEmpty
@@ -116,7 +126,14 @@ public struct MeetingFinder: Stage {
     }
     // A clause lies within its sentence: a sentence naming fewer than two people is not cut
     // into clauses at all (cutting every sentence was most of this stage).
-    for sentence in spans where namesTwoPeople(sentence) {
+    func antecedent(_ offset: Int, namedBefore: Int) -> Int? {
+      pronounResolver.antecedent(
+        of: TextRange(offset, offset + 1), previous: nil, namedBefore: Int32(namedBefore),
+        in: document)
+    }
+    for sentence in spans {
+      let named = peopleNamed(sentence)
+      guard named == 2 || named == 1 && mayMeetByPronoun(sentence) else { continue }
       // The person the last clause that started with one started with: the subject of the
       // clauses after it that name none (马云发表演讲，与特朗普会晤).
       var topic: Mention?
@@ -126,10 +143,19 @@ public struct MeetingFinder: Stage {
           inClause.append($0)
           return true
         }
+        if named == 1 || inClause.count == 1 {
+          inClause = (inClause + pronouns(in: clause, units, resolvedBy: antecedent)).sorted {
+            $0.range < $1.range
+          }
+        }
         let subject = inClause.first.flatMap { first in
           startsClause(first, clause, units, titleStart: titleStart) ? first : nil
         }
-        defer { if let subject { topic = subject } }
+        // A pronoun is a subject of its clause only: what follows may be another's (他列举了…，
+        // 批评了特朗普“在与习近平会谈时…” is no meeting of his).
+        defer {
+          if let subject { topic = subject.evidence == Self.pronounEvidence ? nil : subject }
+        }
         guard inClause.count >= 2 || topic != nil && !inClause.isEmpty else { continue }
         // 先后与约翰逊和拉布会面: a clause opening with a connector (after `openers`) lists
         // guests of the topic's only.
@@ -172,6 +198,52 @@ public struct MeetingFinder: Stage {
     document.meetings = meetings
     document.layers.insert(.meetings)
   }
+
+  /// The singular pronouns of `clause` (他, 她; not 他们, 其他, 他人, nor an owner's 他的) that
+  /// stand where a person meets: opening the clause (after date characters and `openers`), or
+  /// right after a connector or a meeting word (特朗普与他举行会谈, 会见了他), each a mention of the person
+  /// `antecedent` resolves it to, as the speaker stage resolves a pronoun, from the people named
+  /// before the given offset.
+  func pronouns(
+    in clause: TextRange, _ units: [UInt16],
+    resolvedBy antecedent: (_ offset: Int, _ namedBefore: Int) -> Int?
+  ) -> [Mention] {
+    var found: [Mention] = []
+    for offset in Int(clause.start)..<Int(clause.end) where Self.pronouns.contains(units[offset]) {
+      let next = offset + 1 < units.count ? units[offset + 1] : 0
+      let previous = offset > 0 ? units[offset - 1] : 0
+      guard !Self.notPronounAfter.contains(next), !Self.notPronounBefore.contains(previous)
+      else { continue }
+      let opensClause =
+        (Int(clause.start)..<offset).allSatisfy { isDateCharacter(units[$0]) }
+        || afterOpeners(Int(clause.start), limit: offset, units) == offset
+      // 会见他, 会见了他.
+      let afterCue = previous == Self.perfectiveMark ? offset - 1 : offset
+      let isGuest =
+        connectorWords.endsWord(at: offset, in: units)
+        || cueWords.endsWord(at: afterCue, in: units)
+      // A guest is nobody named before it in its clause (韩正会见了他).
+      guard opensClause || isGuest,
+        let entity = antecedent(offset, opensClause ? offset : Int(clause.start))
+      else { continue }
+      found.append(
+        Mention(
+          range: TextRange(offset, offset + 1), entity: entity, form: .shortForm,
+          evidence: Self.pronounEvidence))
+    }
+    return found
+  }
+
+  /// 了.
+  static let perfectiveMark = UInt16(0x4E86)
+  /// The evidence of a pronoun's mention.
+  static let pronounEvidence = "pronoun"
+  /// 他 and 她.
+  static let pronouns = UnitSet("他她")
+  /// What makes 他 or 她 no pronoun of one person, after it: 他们, 他人, 他国, 他的 (an owner).
+  static let notPronounAfter = UnitSet("们們人国國乡鄉方处處日物者妈媽娘的")
+  /// …and before it: 其他, 吉他, 利他.
+  static let notPronounBefore = UnitSet("其吉利")
 
   /// Whether `person` stands at the start of `clause`, as its subject: nothing but digits and
   /// date or time characters (2018年3月) before it, or before the title written before it.

@@ -76,8 +76,11 @@ public struct SpeakerAttributor: Stage {
   /// person is named between its words and the pronoun; else the subject of the last sentence
   /// naming a person within the window that has one: its first person not marked as an object
   /// (对, 向, 与 …) or an owner (特朗普的律师); else the nearest person. A plural pronoun (他们,
-  /// 她们) is no one person: it is the previous statement's organisation, or nobody.
-  func antecedent(of range: TextRange, previous: Statement?, in document: Document) -> Int? {
+  /// 她们) is no one person: it is the previous statement's organisation, or nobody. Only people
+  /// named before `namedBefore` (default: the pronoun) count: 韩正会见了他 is no 韩正.
+  func antecedent(
+    of range: TextRange, previous: Statement?, namedBefore: Int32? = nil, in document: Document
+  ) -> Int? {
     let paragraph =
       document.sentenceIndex(containing: range.start).map {
         Int(document.sentences[$0].paragraph)
@@ -90,7 +93,7 @@ public struct SpeakerAttributor: Stage {
       document.statements.filter { !isOutlet($0.speaker, in: document) }.map(\.content)
       + document.quotations.map(\.range)
     let people = document.mentions.filter { mention in
-      mention.range.end <= range.start && mention.range.start >= earliest
+      mention.range.end <= (namedBefore ?? range.start) && mention.range.start >= earliest
         && document.entities[mention.entity].kind == .person
         && !spoken.contains { $0.contains(mention.range) }
         && SpeakerAttributor.agrees(mention.entity, withPronoun: range, in: document)
