@@ -407,6 +407,14 @@ struct NameCoreferenceTests {
     #expect(alone.entities.contains { $0.name == "郑和" })
   }
 
+  @Test("a discovered name repeated takes over a gazetteer short form inside it: 保罗-沙龙")
+  func discoveredNameOverShortForm() throws {
+    let document = try document("报告主任保罗-沙龙（Paul Charon）说，这很难。据保罗-沙龙介绍，这些人很多。")
+    let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
+    #expect(people.map { document.text[$0.range] } == ["保罗-沙龙", "保罗-沙龙"])
+    #expect(Set(people.map(\.entity)).count == 1)
+  }
+
   @Test("a surname inside a word is no mention: 韩国 after 韩正")
   func surnameInWord() throws {
     let document = try document("韩正会见了客人。韩国代表团也到了。")

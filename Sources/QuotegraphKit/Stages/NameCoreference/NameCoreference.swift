@@ -6,8 +6,9 @@
 /// article has it. A short form the matcher gave to somebody else (by prominence)
 /// goes to the person the article names in full; a short form two full names share is left alone.
 /// A name person discovery found by its context is a mention wherever else the article writes it.
-/// A short form crossing a gazetteer person's name (林郑|和 read as 郑和) takes its place. People
-/// left with no mention are dropped.
+/// A short form crossing a gazetteer person's name (林郑|和 read as 郑和), or a discovered name
+/// repeated around a gazetteer short form (保罗-沙龙 read as 沙龙), takes its place. People left
+/// with no mention are dropped.
 public struct NameCoreference: Stage {
   public static let type = "name.coref.v1"
   public static let requires: Set<Layer> = [.cleanText, .tokens, .mentions]
@@ -190,27 +191,37 @@ public struct NameCoreference: Stage {
     func aligned(_ start: Int, _ end: Int) -> Bool {
       wordBreaks.startsWord(at: start) && wordBreaks.endsWord(at: end)
     }
-    // The person mentions a short form may cross and take over: 林郑和建制派 is 林郑 (林郑月娥,
-    // named in full) and 和, not 林 and the gazetteer's admiral 郑和.
+    // The person mentions a form may take over: a gazetteer name it crosses (林郑和建制派 is
+    // 林郑, named in full, and 和, not 林 and the admiral 郑和), and a gazetteer short form inside
+    // it (穆里根, discovered, is no 穆 and 里根).
     var dropped = Set<Int>()
     func crossed(_ start: Int, _ end: Int) -> [Int]? {
-      // Crossing mentions start after the form's first unit.
+      // The form's first unit is its own.
       guard !covered[start] else { return nil }
       var crossing: [Int] = []
-      var lowest = end
       for (index, mention) in document.mentions.enumerated() where !dropped.contains(index) {
         let lower = Int(mention.range.start)
         let upper = Int(mention.range.end)
         guard lower < end, upper > start else { continue }
-        guard lower > start, upper > end, mention.form != .shortForm,
-          mentionForms[index]?.discovered == false,
-          document.entities[mention.entity].kind == .person
-        else { return nil }
+        let crosses =
+          lower > start && upper > end && mention.form != .shortForm
+          && mentionForms[index]?.discovered == false
+        let inside =
+          lower > start && upper <= end && mention.form == .shortForm
+          && mention.evidence != "coreference"
+        guard crosses || inside, document.entities[mention.entity].kind == .person else {
+          return nil
+        }
         crossing.append(index)
-        lowest = min(lowest, lower)
       }
-      // Nothing else, a short form added here included, may cover the form.
-      guard !crossing.isEmpty, free(start, lowest) else { return nil }
+      // Nothing else, a form added here included, may cover the form.
+      let taken = crossing.map { document.mentions[$0].range.range }
+      guard
+        !crossing.isEmpty,
+        !(start..<end).contains(where: { offset in
+          covered[offset] && !taken.contains { $0.contains(offset) }
+        })
+      else { return nil }
       return crossing
     }
     // Longer forms first: 纳瓦罗 before a 瓦罗 inside it.
