@@ -129,6 +129,12 @@ struct PersonDiscoveryTests {
       ("人又称这座岛叫“洛克岛”。", []),
       ("孔子学院在美国关闭", []),
       ("邓小平路线和习近平路线", ["邓小平", "习近平"]),
+      // Before （化名）: two characters whatever they are, three after a surname; a form of
+      // address before it leaves the surname alone the name.
+      ("在武汉学习生活过四年的子场（化名）更加尖锐。", ["子场"]),
+      ("沪上某银行员工成钢（化名）被辞退。", ["成钢"]),
+      ("居民王小明(化名)说，他很害怕。", ["王小明"]),
+      ("武汉居民常先生（化名）表示。", ["常"]),
     ])
   func discovery(text: String, expected: [String]) throws {
     #expect(try people(text) == expected)

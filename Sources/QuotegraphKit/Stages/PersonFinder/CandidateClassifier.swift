@@ -647,9 +647,9 @@ extension PersonFinder {
     words: inout WordBoundaries, personAt: [Int32]
   ) {
     // Scored in place, where a new array copied every candidate.
-    candidates.removeAll { $0.method != "latin" && !isWorthClassifying($0) }
+    candidates.removeAll { $0.isWeighed && !isWorthClassifying($0) }
     var score = FeatureScore(classifier, units: units)
-    for index in candidates.indices where candidates[index].method != "latin" {
+    for index in candidates.indices where candidates[index].isWeighed {
       let candidate = candidates[index]
       let grows = candidate.range.range.contains { personAt[$0] >= 0 }
       score.restart()
@@ -687,7 +687,7 @@ extension PersonFinder {
       }
     }
     return gazetteer
-      + found.filter { $0.method != "latin" && isWorthClassifying($0) }.map { candidate in
+      + found.filter { $0.isWeighed && isWorthClassifying($0) }.map { candidate in
         let grows = candidate.range.range.contains { personAt[$0] >= 0 }
         return (
           candidate,

@@ -101,6 +101,10 @@ public struct PersonFinder: Stage {
     /// foreign: the name has a middle dot, or a country outside `soundHomeCountries`.
     public var soundMinimumProminence: Double = .infinity
     public var soundHomeCountries: [String] = []
+    /// Words written in brackets after a name to say it is not the person's own (化名, 假名):
+    /// the two or three characters before are a name whatever their characters (子场（化名）),
+    /// scored `threshold + title_bonus` and not weighed by the classifier.
+    public var pseudonymMarks: [String] = []
 
     public init() {}
   }
@@ -145,6 +149,8 @@ public struct PersonFinder: Stage {
     var notPersonAfter: ContextWords
     var localizers: ContextWords
     var beforeCue: ContextWords
+    /// `pseudonymMarks` in each bracket: （化名）, (化名).
+    var pseudonym: ContextWords
   }
 
   public init(
@@ -181,7 +187,11 @@ public struct PersonFinder: Stage {
       notForeignNameBefore: context(settings.notForeignNameBefore),
       edgeAfter: context(settings.edgeAfter), edgeBefore: context(settings.edgeBefore),
       sport: context(settings.sportWords), notPersonAfter: context(settings.notPersonAfter),
-      localizers: context(settings.localizers), beforeCue: context(settings.wordsBeforeCue))
+      localizers: context(settings.localizers), beforeCue: context(settings.wordsBeforeCue),
+      pseudonym: context(
+        settings.pseudonymMarks.flatMap { mark in
+          ["（", "("].flatMap { open in ["）", ")"].map { open + mark + $0 } }
+        }))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -225,6 +235,7 @@ public struct PersonFinder: Stage {
     settings.localizers = try options.strings("localizers") ?? []
     settings.wordsBeforeCue = try options.strings("words_before_cue") ?? []
     settings.soundHomeCountries = try options.strings("sound_home_countries") ?? []
+    settings.pseudonymMarks = try options.strings("pseudonym_marks") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
@@ -265,8 +276,11 @@ public struct PersonFinder: Stage {
   public struct Candidate: Sendable, Equatable {
     public var range: TextRange
     public var score: Double
-    /// `surname-model` or `transliteration`.
+    /// `surname-model`, `transliteration`, `latin` or `pseudonym`.
     public var method: String
+    /// Whether the classifier weighs it: names in Latin letters and pseudonyms keep their
+    /// hand-set score.
+    var isWeighed: Bool { method != "latin" && method != PersonFinder.pseudonymMethod }
     /// Whether the candidate cuts through an ICU word.
     public var cuts: Bool = false
   }
@@ -609,6 +623,7 @@ public struct PersonFinder: Stage {
     // and read the tables through `self`).
     var latinStarts: [Int] = []
     var nameStarts: [Int] = []
+    var brackets: [Int] = []
     let surnameStarts = data.surnameStartUnits
     let transliterating = transliterationUnits
     units.withUnsafeBufferPointer { text in
@@ -621,6 +636,8 @@ public struct PersonFinder: Stage {
             }
           } else if unit.isLatinLetter {
             latinStarts.append(start)
+          } else if unit == 0xFF08 || unit == 0x28 {
+            brackets.append(start)
           }
         }
       }
@@ -640,6 +657,14 @@ public struct PersonFinder: Stage {
         found.append(
           Candidate(
             range: TextRange(start, end), score: adjusted.0, method: "latin", cuts: adjusted.1))
+      }
+    }
+    for bracket in brackets where words.pseudonym.start(at: bracket, in: units) {
+      if let start = pseudonymStart(before: bracket, units, covered: covered, &wordBreaks) {
+        found.append(
+          Candidate(
+            range: TextRange(start, bracket), score: settings.threshold + settings.titleBonus,
+            method: PersonFinder.pseudonymMethod))
       }
     }
     for start in nameStarts {
@@ -666,6 +691,31 @@ public struct PersonFinder: Stage {
     }
     return found
   }
+
+  /// Where the pseudonym before a `pseudonym_marks` bracket at `bracket` starts: three
+  /// characters starting with a surname (王小明（化名）) or two (子场（化名）), starting an ICU
+  /// word; nil where a mention stands in the three characters before, or a form of address
+  /// ends there (常先生（化名）: 常 is the name, found before its form of address).
+  func pseudonymStart(
+    before bracket: Int, _ units: [UInt16], covered: [Bool], _ wordBreaks: inout WordBoundaries
+  ) -> Int? {
+    guard bracket >= 2, !(max(0, bracket - 3)..<bracket).contains(where: { covered[$0] }),
+      units[bracket - 2].isIdeograph, units[bracket - 1].isIdeograph,
+      !(bracket - 2..<bracket).contains(where: {
+        words.addressAfter.longestEnd(startingAt: $0, in: units) == bracket
+      })
+    else { return nil }
+    let three = bracket - 3
+    if three >= 0, units[three].isIdeograph, data.surnameWeight(units, at: three, length: 1) != nil,
+      wordBreaks.startsWord(at: three)
+    {
+      return three
+    }
+    return wordBreaks.startsWord(at: bracket - 2) ? bracket - 2 : nil
+  }
+
+  /// The method of a name written before a `pseudonym_marks` bracket.
+  static let pseudonymMethod = "pseudonym"
 
   /// Appends the Chinese names starting at `start`, a character some surname starts with:
   /// surname (one or two characters) and one or two given characters. Kept out of the scan of
