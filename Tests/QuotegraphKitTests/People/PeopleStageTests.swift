@@ -417,8 +417,23 @@ struct NameCoreferenceTests {
   func discoveredNameOverShortForm() throws {
     let document = try document("报告主任保罗-沙龙（Paul Charon）说，这很难。据保罗-沙龙介绍，这些人很多。")
     let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
-    #expect(people.map { document.text[$0.range] } == ["保罗-沙龙", "保罗-沙龙"])
+    #expect(people.map { document.text[$0.range] } == ["保罗-沙龙", "Paul Charon", "保罗-沙龙"])
     #expect(Set(people.map(\.entity)).count == 1)
+  }
+
+  @Test("the Latin form in parentheses after a name is that person, once it has its person")
+  func latinFormMention() throws {
+    let glossed = try document("主席列昂尼德•斯卢茨基（ Leonid Slutsky ）说，这是好事。美国之音（VOA）报道。")
+    let mentions = glossed.mentions.filter { glossed.text[$0.range] == "Leonid Slutsky" }
+    let mention = try #require(mentions.first)
+    #expect(mentions.count == 1 && mention.form == .alias)
+    #expect(glossed.entities[mention.entity].name == "列昂尼德·斯卢茨基")
+    #expect(!glossed.mentions.contains { glossed.text[$0.range] == "VOA" })
+    // A short form the Latin form relinked (to Jim McGovern) is a mention of its own, counted.
+    let relinked = try document("马萨诸塞州的民主党人麦戈文 (Jim McGovern)说，人们因此受伤。")
+    let glosses = relinked.mentions.filter { $0.evidence == NameCoreference.latinFormEvidence }
+    #expect(glosses.map { relinked.text[$0.range] } == ["Jim McGovern"])
+    #expect(relinked.mentions.contains { relinked.text[$0.range] == "麦戈文" })
   }
 
   @Test("a surname inside a word is no mention: 韩国 after 韩正")
@@ -511,6 +526,11 @@ struct MeetingTests {
       ("克里抵达北京。其他官员与韩正见面。", []),
       // A pronoun subject does not carry over to the clauses after it.
       ("克里抵达北京。他批评了王毅，“在与韩正会谈时毫不让步”。", []),
+      // A Latin form after a guest does not end the list.
+      (
+        "克里还将会见王毅（Wang Yi）和韩正（Han Zheng）。",
+        [["克里", "王毅"], ["克里", "韩正"]]
+      ),
     ])
   func meetings(text: String, expected: [[String]]) throws {
     let document = try document(text)

@@ -20,7 +20,10 @@ public struct GraphBuilder: Stage {
       1 + 2 * document.entities.count + 5 * document.statements.count + 2 * document.roles.count
         + document.meetings.count)
     var counts = [Int](repeating: 0, count: document.entities.count)
-    for mention in document.mentions { counts[mention.entity] += 1 }
+    // A name's Latin form in parentheses (斯卢茨基（Leonid Slutsky）) is the same mention.
+    for mention in document.mentions where mention.evidence != NameCoreference.latinFormEvidence {
+      counts[mention.entity] += 1
+    }
     for entity in document.entities {
       // The entity's properties are in key order already: `aliases` and `name` are merged in
       // at their places (replacing any of those keys, as the node's own fields win), into one

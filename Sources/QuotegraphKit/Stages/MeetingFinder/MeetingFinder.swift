@@ -80,8 +80,12 @@ public struct MeetingFinder: Stage {
     }
     // Sorted by start, so each clause finds its people by binary search, not by a scan of the
     // whole article (a long article has thousands of clauses).
-    let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
-      .sorted { $0.range < $1.range }
+    // A name's Latin form in parentheses is the name again, not one more person of a list.
+    let people = document.mentions.filter {
+      document.entities[$0.entity].kind == .person
+        && $0.evidence != NameCoreference.latinFormEvidence
+    }
+    .sorted { $0.range < $1.range }
     func firstPerson(from start: Int32) -> Int {
       var low = 0
       var high = people.count

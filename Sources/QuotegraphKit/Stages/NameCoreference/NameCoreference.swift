@@ -85,6 +85,33 @@ public struct NameCoreference: Stage {
     }
   }
 
+  /// The Latin form in parentheses right after a person's name (斯卢茨基（Leonid Slutsky）),
+  /// as a mention of that person, where nothing else is.
+  static func latinFormMentions(in document: Document) -> [Mention] {
+    let units = document.text.units
+    var found: [Mention] = []
+    for mention in document.mentions where document.entities[mention.entity].kind == .person {
+      guard var form = PersonFinder.latinFormRange(after: Int(mention.range.end), in: units)
+      else { continue }
+      while form.lowerBound < form.upperBound, units[form.lowerBound] == 0x20 {
+        form = (form.lowerBound + 1)..<form.upperBound
+      }
+      while form.lowerBound < form.upperBound, units[form.upperBound - 1] == 0x20 {
+        form = form.lowerBound..<(form.upperBound - 1)
+      }
+      // Rare (a person's name, then parentheses): a scan of the mentions costs nothing.
+      let range = TextRange(form.lowerBound, form.upperBound)
+      guard !document.mentions.contains(where: { $0.range.overlaps(range) }) else { continue }
+      found.append(
+        Mention(
+          range: range, entity: mention.entity, form: .alias, evidence: latinFormEvidence))
+    }
+    return found
+  }
+
+  /// The evidence of a Latin form's mention.
+  static let latinFormEvidence = "latin-gloss"
+
   private func resolve<Key: CoreferenceKey>(_ document: inout Document, keyedBy _: Key.Type)
     throws(QuotegraphError)
   {
@@ -165,6 +192,8 @@ public struct NameCoreference: Stage {
       if let surname { surnameOwners[surname, default: []].insert(mention.entity) }
     }
     guard !owners.isEmpty || !surnameOwners.isEmpty else {
+      document.mentions += NameCoreference.latinFormMentions(in: document)
+      document.mentions.sort { $0.range < $1.range }
       document.layers.insert(.coreference)
       return
     }
@@ -296,6 +325,11 @@ public struct NameCoreference: Stage {
     }
     document.mentions += added
     document.mentions.sort { $0.range < $1.range }
+    // Once every name has its person: a Latin form is the person of the name before it.
+    let latinForms = NameCoreference.latinFormMentions(in: document)
+    if !latinForms.isEmpty {
+      document.mentions = (document.mentions + latinForms).sorted { $0.range < $1.range }
+    }
     // Drop people left with no mention, keeping the order of the rest.
     let used = Set(document.mentions.map(\.entity))
     if used.count < document.entities.count {
