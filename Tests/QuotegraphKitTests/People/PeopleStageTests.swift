@@ -98,7 +98,7 @@ struct PersonDiscoveryTests {
       ("Morgan Ortagus周三则表示，", ["Morgan Ortagus"]),
       ("Max Gokhman周一抵达", []),
       // A place name before a dot is a given name, also where it only starts the word (安吉).
-      ("BBC外交事务记者多米尼克·卡西亚尼（Dominic Casciani）说", ["多米尼克·卡西亚尼"]),
+      ("BBC外交事务记者多米尼克·卡西亚尼（Dominic Casciani）说", ["多米尼克·卡西亚尼", "Dominic Casciani"]),
       ("大学的皮肤学教授安吉拉·克里斯亚蒂诺等人", ["安吉拉·克里斯亚蒂诺"]),
       // A dash joins a foreign name's words as a dot does; two dashes are a pause.
       ("美国参议员约翰—格伦在将被带上太空的", ["约翰—格伦"]),
@@ -106,10 +106,10 @@ struct PersonDiscoveryTests {
       ("美国参议员约翰——这位老人", []),
       // A Latin form in parentheses, word for word, marks a whole foreign name, even one
       // ending in a one-character word; not a longer span round a gazetteer name that has it.
-      ("人权活动人士德鲁·帕夫洛(Drew Pavlou)说", ["德鲁·帕夫洛"]),
-      ("执行总监杰弗里•扬(Jeffrey Young)说", ["杰弗里•扬"]),
-      ("辞职的官员名叫理查德·皮尔格（Richard Pilger），", ["理查德·皮尔格"]),
-      ("民主党总统候选人乔·拜登（Joe Biden）说", ["乔·拜登"]),
+      ("人权活动人士德鲁·帕夫洛(Drew Pavlou)说", ["德鲁·帕夫洛", "Drew Pavlou"]),
+      ("执行总监杰弗里•扬(Jeffrey Young)说", ["杰弗里•扬", "Jeffrey Young"]),
+      ("辞职的官员名叫理查德·皮尔格（Richard Pilger），", ["理查德·皮尔格", "Richard Pilger"]),
+      ("民主党总统候选人乔·拜登（Joe Biden）说", ["乔·拜登", "Joe Biden"]),
       // After 在 a foreign word is a place's (恶化的责任在南斯拉夫), unless a dot makes it a name.
       ("《坚强的心》的主角在哈莉·贝丽等一干劲敌中", ["哈莉·贝丽"]),
       // A bare surname before 杯: the cup named after them (People's Daily tags 汤 of 汤杯).
@@ -260,7 +260,34 @@ struct PersonDiscoveryTests {
     #expect(PersonFinder.contradicts("Liz Cheney", "Dick Cheney"))
     #expect(!PersonFinder.contradicts("Tony Blinken", "Antony Blinken"))
     #expect(!PersonFinder.contradicts("Joe Biden", "Joseph Biden"))
-    #expect(!PersonFinder.contradicts("Liz Truss", "Dick Cheney"))
+    // Another surname spelt alike, or no word alike at all, names someone else too.
+    #expect(PersonFinder.contradicts("Ron Klain", "Naomi Klein"))
+    #expect(PersonFinder.contradicts("Chris Wallace", "Bess Truman"))
+    #expect(PersonFinder.contradicts("Donald Trump Jr", "Eric Trump"))
+    #expect(PersonFinder.contradicts("Liz Truss", "Dick Cheney"))
+    // Spellings, order and hyphens of one name agree.
+    #expect(!PersonFinder.contradicts("Michail Gorbatschow", "Mikhail Gorbachev"))
+    #expect(!PersonFinder.contradicts("Alexandre Loukachenko", "Alexander Lukashenko"))
+    #expect(!PersonFinder.contradicts("Aso Taro", "Taro Aso"))
+    #expect(!PersonFinder.contradicts("Kim Yo-jong", "Kim Yo Jong"))
+    #expect(!PersonFinder.contradicts("Malala Yousafzay", "Malala Yousafzai"))
+  }
+
+  @Test("a short form followed by a Latin name with no word of the person's is someone else")
+  func shortFormOfAnotherName() throws {
+    let text = "这场辩论由华莱士（Chris Wallace）主持。华莱士说，你打断他更多。"
+    let found = try mentions(of: "华莱士", in: text)
+    #expect(found.count == 2)
+    for (_, person) in found {
+      #expect(person.properties["name_en"] == .string("Chris Wallace"))
+    }
+    // Glued to a transliteration before it, the short form is part of the name the Latin form
+    // is of: no person 里根 named Casey Mulligan.
+    let glued = try document("首席经济学家凯西·穆里根 (Casey Mulligan) 说。里根时期的政策有效。")
+    #expect(
+      !glued.entities.contains {
+        $0.properties["name_en"] == .string("Casey Mulligan") && $0.name == "里根"
+      })
   }
 
   @Test("a name that sounds as a prominent foreign person's and is spelt otherwise is that person")
