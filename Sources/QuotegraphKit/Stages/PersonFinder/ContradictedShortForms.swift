@@ -8,10 +8,8 @@ extension PersonFinder {
   /// be Joe), else a person of the article's own named by the short form, the Latin name as
   /// `name_en`, whom the article's other mentions of the short form name too, unless one of
   /// them is confirmed as the gazetteer person (a full name, or its own English name after
-  /// it). The Latin name contradicts when it has two words or more, ends in the person's
-  /// English surname, and its given name neither starts with the same letter as the person's
-  /// nor holds it or is held by it (Joe and Joseph, Tony and Antony agree; a name with another
-  /// surname may be a translator's).
+  /// it). The Latin name contradicts when it contradicts (`contradicts`) the person's English
+  /// name and every Latin alias.
   func relinkingContradictedShortForms(_ document: inout Document) {
     let units = document.text.units
     var relinked: [String: Int] = [:]
@@ -30,7 +28,18 @@ extension PersonFinder {
       let person = document.entities[mention.entity]
       let other = englishNames?.person(named: latin)
       if let other, other.id == person.id { continue }
-      guard other != nil || PersonFinder.contradicts(latin, english) else { continue }
+      // Every Latin name of the person's, of two words or more, must contradict it (Bess
+      // Truman, born Bess Wallace). A short form glued to a transliteration before it
+      // (穆|里根 (Casey Mulligan)) is part of the name the Latin form is of, unless the form is
+      // another gazetteer person's (小|特朗普（Donald Trump Jr）).
+      let latinNames =
+        [english]
+        + person.aliases.filter { $0.utf8.allSatisfy { $0 < 0x80 } && $0.contains(" ") }
+      guard
+        other != nil
+          || !isGluedToTransliteration(mention.range, units)
+            && latinNames.allSatisfy({ PersonFinder.contradicts(latin, $0) })
+      else { continue }
       if let slot = relinked[key + "|" + latin] {
         document.mentions[index].entity = slot
         continue
@@ -80,15 +89,57 @@ extension PersonFinder {
     }
   }
 
-  /// Whether `latin` names another person than `english` with the same surname: two words or
-  /// more, the same last word, given names with other first letters, neither holding the other.
+  /// Whether the character before `range` likely starts or continues a transliteration (穆 of
+  /// 穆|里根, weighed above chance there), not merely may (人 of 民主党人|麦戈文).
+  func isGluedToTransliteration(_ range: TextRange, _ units: [UInt16]) -> Bool {
+    let start = Int(range.start)
+    guard start > 0 else { return false }
+    let unit = units[start - 1]
+    return (data.foreign[unit] ?? 0) > 0 || (data.foreignFirst[unit] ?? 0) > 0
+  }
+
+  /// Whether `latin` names another person than `english`: two words or more (less a
+  /// generational suffix, Jr, III), and either a surname like the person's (the same but for
+  /// two letters: Klain and Klein, Hobbs and Hobbes) with a given name of another first letter
+  /// that neither holds the other's (Joe and Joseph, Tony and Antony agree), or no word like
+  /// any of the person's (Chris Wallace is not Bess Truman, Kai Strittmatter is Ma Kai).
   static func contradicts(_ latin: String, _ english: String) -> Bool {
-    let given = PeopleByEnglishName.key(latin).split(separator: " ")
-    let known = PeopleByEnglishName.key(english).split(separator: " ")
-    guard given.count >= 2, known.count >= 2, given.last == known.last,
-      let first = given.first, let knownFirst = known.first
+    func words(_ name: String) -> [Substring] {
+      var words = PeopleByEnglishName.key(name).split(separator: " ")
+      while words.count > 2, let last = words.last, generationalSuffixes.contains(String(last)) {
+        words.removeLast()
+      }
+      return words
+    }
+    let given = words(latin)
+    let known = words(english)
+    guard given.count >= 2, known.count >= 2, let surname = given.last, let first = given.first,
+      let knownSurname = known.last, let knownFirst = known.first
     else { return false }
-    return first.first != knownFirst.first && !first.contains(knownFirst)
-      && !knownFirst.contains(first)
+    if alike(surname, knownSurname) {
+      return first.first != knownFirst.first && !first.contains(knownFirst)
+        && !knownFirst.contains(first)
+    }
+    return !given.contains { word in known.contains { alike(word, $0) } }
+  }
+
+  static let generationalSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+
+  /// Whether two words of names are one spelt alike: equal, or of four letters or more and
+  /// two edits apart at most (Klain and Klein, Gaddafi and Qaddafi).
+  static func alike(_ left: Substring, _ right: Substring) -> Bool {
+    if left == right { return true }
+    let a = Array(left.utf8)
+    let b = Array(right.utf8)
+    guard a.count >= 4, b.count >= 4, abs(a.count - b.count) <= 2 else { return false }
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1] + [Int](repeating: 0, count: b.count)
+      for (j, y) in b.enumerated() {
+        current[j + 1] = min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+      }
+      previous = current
+    }
+    return previous[b.count] <= 2
   }
 }
