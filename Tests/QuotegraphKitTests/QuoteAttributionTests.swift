@@ -227,6 +227,15 @@ struct QuoteAttributionTests {
         "<p>王毅表示，韩正介绍了会谈情况，合作会继续。</p>",
         ["王毅 表示 indirect: 韩正介绍了会谈情况，合作会继续"]
       ),
+      // 报道 (outlet_cues) without a separator reports an organisation's words only; after a
+      // person or a pronoun it names a journalist's beat.
+      ("<p>路透社报道美国将与中国恢复对话。</p>", ["路透社 报道 indirect: 美国将与中国恢复对话"]),
+      ("<p>韩正是时报记者。他之前曾驻华盛顿报道国际贸易新闻。</p>", [String]()),
+      ("<p>韩正报道，美国将与中国恢复对话。</p>", ["韩正 报道 indirect: 美国将与中国恢复对话"]),
+      (
+        "<p>正如我的同事韩正报道的那样，美国将与中国恢复对话。</p>",
+        ["韩正 报道 indirect: 美国将与中国恢复对话"]
+      ),
       // An owner (王毅的, 拜登政府) speaks only when no one else in the clause can.
       ("<p>拜登政府的国务卿布林肯表示，合作会继续。</p>", ["安东尼·布林肯 表示 indirect: 合作会继续"]),
       ("<p>王毅的发言人韩正表示，合作会继续。</p>", ["韩正 表示 indirect: 合作会继续"]),

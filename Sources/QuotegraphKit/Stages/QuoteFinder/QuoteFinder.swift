@@ -40,6 +40,10 @@ public struct QuoteFinder: Stage {
     /// knows (群众出版社表示) has an unnamed subject, not the previous speaker; after 该, 这 or 此
     /// (该公司表示) it refers back.
     public var organizationWords: Set<String> = []
+    /// Cues that report speech without a separator after them only for an organisation
+    /// (路透社报道中国正在考虑…): after a person, a pronoun or a title they name a journalist's
+    /// beat (他之前曾驻华盛顿报道国际贸易新闻), no one's words.
+    public var outletCues: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -119,7 +123,8 @@ public struct QuoteFinder: Stage {
         separatedCues: Set(try options.strings("separated_cues") ?? []),
         pronounRelations: Set(try options.strings("pronoun_relations") ?? []),
         creditWords: Set(try options.strings("credit_words") ?? []),
-        organizationWords: Set(try options.strings("organization_words") ?? [])),
+        organizationWords: Set(try options.strings("organization_words") ?? []),
+        outletCues: Set(try options.strings("outlet_cues") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

@@ -412,6 +412,22 @@ struct QuoteScan {
       && !(cue.end < units.count && QuoteScan.clauseBreaks.contains(units[cue.end]))
   }
 
+  /// Whether `cue` is one of `outlet_cues` (报道) without a separator after it and with a
+  /// subject that is no organisation: a journalist's beat (他报道国际贸易新闻).
+  /// 的 after it is `contentStart`'s to judge (正如我的同事弗伦克尔报道的那样，… reports).
+  func isBeat(_ cue: Cue, of subject: Subject) -> Bool {
+    guard finder.lexicon.outletCues.contains(cue.text), !subject.according,
+      cue.end < units.count,
+      !QuoteScan.clauseBreaks.contains(units[cue.end]), units[cue.end] != QuoteScan.modifierMark
+    else { return false }
+    switch subject.clue {
+    case .mention(let index):
+      return document.entities[document.mentions[index].entity].kind != .organization
+    case .pronoun, .title: return true
+    case .previous: return false
+    }
+  }
+
   /// 被 and 遭 (遭到) make a clause passive; 受 only as 受到.
   static let passiveMarks = UnitSet("被遭")
   static let receive = Array("受到".utf16)
@@ -539,6 +555,7 @@ struct QuoteScan {
     guard !subject.refused else { return nil }
     // 据吕克俭介绍，… frames; 他介绍了情况 does not.
     if isUnseparated(cue), !subject.according { return nil }
+    if isBeat(cue, of: subject) { return nil }
     var cueText = cue.text
     var frame = subject.frame
     if subject.according { cueText = "据…" + cue.text }
