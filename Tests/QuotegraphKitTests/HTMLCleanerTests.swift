@@ -41,6 +41,10 @@ struct HTMLCleanerTests {
         ["正文", "续"]
       ),
       (
+        "<p>正文</p><p><em>德国之声致力于为您提供客观中立的新闻报道，以及展现多种角度的评论分析。</em></p>",
+        ["正文"]
+      ),
+      (
         "<p>正文</p><br><hr><div>获取更多RSS：<br><a href=\"https://feedx.net\">https://feedx.net</a></div>",
         ["正文"]
       ),
