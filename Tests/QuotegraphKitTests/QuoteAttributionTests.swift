@@ -227,6 +227,16 @@ struct QuoteAttributionTests {
         "<p>王毅表示，韩正介绍了会谈情况，合作会继续。</p>",
         ["王毅 表示 indirect: 韩正介绍了会谈情况，合作会继续"]
       ),
+      // Whom the words name does not speak them: 他 goes back past 特朗普 to 拜登, and a
+      // continued clause naming the last speaker is no longer theirs.
+      (
+        "<p>拜登抵达特拉华州。特朗普也在当天表示绝对不会认输。他说，选民将把特朗普赶出白宫。</p>",
+        ["唐纳德·特朗普 表示 indirect: 绝对不会认输", "乔·拜登 说 indirect: 选民将把特朗普赶出白宫"]
+      ),
+      (
+        "<p>特朗普表示绝对不会认输，并认为特朗普将继续通过诉讼挑战选举结果。</p>",
+        ["唐纳德·特朗普 表示 indirect: 绝对不会认输", "? 认为 indirect: 特朗普将继续通过诉讼挑战选举结果"]
+      ),
       // 报道 (outlet_cues) without a separator reports an organisation's words only; after a
       // person or a pronoun it names a journalist's beat.
       ("<p>路透社报道美国将与中国恢复对话。</p>", ["路透社 报道 indirect: 美国将与中国恢复对话"]),

@@ -30,6 +30,14 @@ public struct SpeakerAttributor: Stage {
     for index in document.statements.indices {
       var statement = document.statements[index]
       let previous = index > 0 ? document.statements[index - 1] : nil
+      // The people the words name are not who speaks them (他说，特朗普将…: 他 is someone else),
+      // for a speaker the clause does not name. Asked only for those.
+      func namedInWords() -> Set<Int> {
+        Set(
+          document.mentions.filter {
+            statement.content.contains($0.range) && document.entities[$0.entity].kind == .person
+          }.map(\.entity))
+      }
       switch statement.clue {
       case .mention(let mention):
         let found = document.mentions[mention]
@@ -41,7 +49,8 @@ public struct SpeakerAttributor: Stage {
         statement.speakerText = text[range]
         statement.speakerRange = range
         statement.resolution = .pronoun
-        statement.speaker = antecedent(of: range, previous: previous, in: document)
+        statement.speaker = antecedent(
+          of: range, previous: previous, excluding: namedInWords(), in: document)
       case .title(let range, let organization):
         statement.speakerText = text[range]
         statement.speakerRange = range
@@ -51,9 +60,9 @@ public struct SpeakerAttributor: Stage {
         let organizationBefore = organization.flatMap {
           document.mentions[$0].range.start < range.start ? document.mentions[$0].entity : nil
         }
+        let holder = titleHolder(text[range], before: range, of: organizationBefore, in: document)
         statement.speaker =
-          titleHolder(text[range], before: range, of: organizationBefore, in: document)
-          ?? organizationEntity
+          holder.flatMap { namedInWords().contains($0) ? nil : $0 } ?? organizationEntity
         if organization == nil,
           let speaker = organizationSpeaking(
             before: range, previous: previous, unlessNamedSince: statement.speaker, in: document)
@@ -61,7 +70,7 @@ public struct SpeakerAttributor: Stage {
           statement.speaker = speaker
         }
       case .previous:
-        statement.speaker = previous?.speaker
+        statement.speaker = previous?.speaker.flatMap { namedInWords().contains($0) ? nil : $0 }
         statement.speakerText = previous?.speakerText ?? ""
         statement.resolution =
           previous?.resolution == .name || previous?.resolution == .alias
@@ -79,7 +88,8 @@ public struct SpeakerAttributor: Stage {
   /// 她们) is no one person: it is the previous statement's organisation, or nobody. Only people
   /// named before `namedBefore` (default: the pronoun) count: 韩正会见了他 is no 韩正.
   func antecedent(
-    of range: TextRange, previous: Statement?, namedBefore: Int32? = nil, in document: Document
+    of range: TextRange, previous: Statement?, namedBefore: Int32? = nil,
+    excluding excluded: Set<Int> = [], in document: Document
   ) -> Int? {
     let paragraph =
       document.sentenceIndex(containing: range.start).map {
@@ -97,6 +107,7 @@ public struct SpeakerAttributor: Stage {
         && document.entities[mention.entity].kind == .person
         && !spoken.contains { $0.contains(mention.range) }
         && SpeakerAttributor.agrees(mention.entity, withPronoun: range, in: document)
+        && !excluded.contains(mention.entity)
     }
     // An outlet reports about others: 他们 after one is the people of its report.
     // Its words may come before its speaker (“…，”刘易斯说。): a person named after both
@@ -104,7 +115,7 @@ public struct SpeakerAttributor: Stage {
     let previousEnd = previous.map { max($0.content.end, $0.cueRange.end) } ?? 0
     // 欧盟委员会发言人认为…，他呼吁: a bare title's organisation, which the title spoke for, is
     // what 他 goes on with.
-    if let previous, let speaker = previous.speaker,
+    if let previous, let speaker = previous.speaker, !excluded.contains(speaker),
       document.entities[speaker].kind == (isPlural ? .organization : .person)
         || (!isPlural && previous.resolution == .title),
       SpeakerAttributor.agrees(speaker, withPronoun: range, in: document),
