@@ -237,6 +237,15 @@ struct QuoteAttributionTests {
         "<p>特朗普表示绝对不会认输，并认为特朗普将继续通过诉讼挑战选举结果。</p>",
         ["唐纳德·特朗普 表示 indirect: 绝对不会认输", "? 认为 indirect: 特朗普将继续通过诉讼挑战选举结果"]
       ),
+      // A former holder speaks for no one now; a newspaper in 《》 before a title is its own.
+      (
+        "<p>中国外交部前发言人陆慷表示，合作会继续下去。外交部发言人说，美方应当停止挑衅。</p>",
+        ["陆慷 表示 indirect: 合作会继续下去", "中华人民共和国外交部 说 indirect: 美方应当停止挑衅"]
+      ),
+      (
+        "<p>《人民日报》发言人回应，对蓬佩奥的言论表示强烈抗议。发言人还称，美方应当作出实质性修改。</p>",
+        ["人民日报 回应 indirect: 对蓬佩奥的言论表示强烈抗议", "人民日报 称 indirect: 美方应当作出实质性修改"]
+      ),
       // 报道 (outlet_cues) without a separator reports an organisation's words only; after a
       // person or a pronoun it names a journalist's beat.
       ("<p>路透社报道美国将与中国恢复对话。</p>", ["路透社 报道 indirect: 美国将与中国恢复对话"]),

@@ -55,3 +55,19 @@ public struct Meeting: Sendable, Equatable {
     self.cueRange = cueRange
   }
 }
+
+extension RoleAssignment {
+  /// Whether 前 or 原 opens or closes the title's qualifiers as a word of its own, outside any
+  /// name (前美国国务卿蓬佩奥, 中国外交部前发言人陆慷; not 原子能机构总干事).
+  public func isFormer(in document: Document) -> Bool {
+    let start = Int(title.start)
+    let end = Int(role.start)
+    guard start < end else { return false }
+    let units = document.text.units
+    return [start, end - 1].contains { offset in
+      RoleAssignment.formerMarks.contains(units[offset])
+        && !document.mentions.contains { $0.range.range.contains(offset) }
+    }
+  }
+  static let formerMarks = UnitSet("前原")
+}

@@ -505,7 +505,7 @@ struct RoleTests {
   func former(text: String, isFormer: Bool) throws {
     let document = try document(text)
     #expect(document.roles.count == 1)
-    #expect(document.roles.map { GraphBuilder.isFormer($0, in: document) } == [isFormer])
+    #expect(document.roles.map { $0.isFormer(in: document) } == [isFormer])
   }
 }
 

@@ -1,18 +1,4 @@
 extension GraphBuilder {
-  /// Whether 前 or 原 opens or closes the title's qualifiers as a word of its own, outside any
-  /// name (前美国国务卿蓬佩奥, 中国外交部前发言人陆慷; not 原子能机构总干事).
-  static func isFormer(_ assignment: RoleAssignment, in document: Document) -> Bool {
-    let start = Int(assignment.title.start)
-    let end = Int(assignment.role.start)
-    guard start < end else { return false }
-    let units = document.text.units
-    return [start, end - 1].contains { offset in
-      GraphBuilder.formerMarks.contains(units[offset])
-        && !document.mentions.contains { $0.range.range.contains(offset) }
-    }
-  }
-  static let formerMarks = UnitSet("前原")
-
   /// Appends Role nodes with `HOLDS_ROLE` edges (Person → Role: `article`, `title_text`, and the
   /// `qualifier` split off the role), and `MET` edges (Person → Person: `article`, `cue`).
   /// A Role node is the title without its qualifiers (气候特使), so 美国气候特使 and 中国气候特使
@@ -40,7 +26,7 @@ extension GraphBuilder {
       records.append(.node(.init(id: roleID, labels: ["Role"], properties: properties)))
       var edge = GraphProperties(capacity: 4)
       edge.appendInOrder("article", .string(article))
-      if isFormer(assignment, in: document) { edge.appendInOrder("former", .bool(true)) }
+      if assignment.isFormer(in: document) { edge.appendInOrder("former", .bool(true)) }
       let qualifier = document.text[
         TextRange(start: assignment.title.start, end: assignment.role.start)]
       if !qualifier.isEmpty { edge.appendInOrder("qualifier", .string(qualifier)) }

@@ -497,6 +497,8 @@ struct QuoteScan {
 
   /// 的 after a cue makes the verb modify what follows (中国宣称的南海主权, 建议的时候): no frame.
   static let modifierMark = UInt16(0x7684)
+  /// 》, which closes the title of a work or a newspaper.
+  static let closingTitleMark = UInt16(0x300B)
   static let asClauseEnds: [[UInt16]] = [Array("那样".utf16), Array("一样".utf16)]
 
   /// Where the content may start after a cue ending at `position`: there, unless 的 follows.
@@ -763,6 +765,8 @@ struct QuoteScan {
         QuoteScan.indefiniteStart(before: Int(title.start), in: units)
         ?? Int(title.start)
       if titleStart > start, units[titleStart - 1] == QuoteScan.modifierMark { titleStart -= 1 }
+      // A newspaper in 《》 right before (《人民日报》发言人).
+      if titleStart > start, units[titleStart - 1] == QuoteScan.closingTitleMark { titleStart -= 1 }
       let organization = speakers.first {
         document.mentions[$0].range.end <= title.end
           && (document.mentions[$0].range.start >= title.start

@@ -287,7 +287,8 @@ public struct SpeakerAttributor: Stage {
 
   /// A person the article names right after the same title (外交部发言人汪文斌 … 该发言人 …), of
   /// the same organisation when one stands before the title here (港府发言人 is not the
-  /// 白宫发言人 named before); none for a title after 一位 or 一名, someone unnamed.
+  /// 白宫发言人 named before), and not a former holder (前发言人陆慷); none for a title after 一位 or
+  /// 一名, someone unnamed.
   func titleHolder(
     _ title: String, before range: TextRange, of organization: Int?, in document: Document
   ) -> Int? {
@@ -296,8 +297,14 @@ public struct SpeakerAttributor: Stage {
       return nil
     }
     let titleUnits = Array(title.utf16)
+    // A former holder (中国外交部前发言人陆慷) speaks for no one now.
+    let formerHolders = Set(
+      document.roles.filter { $0.isFormer(in: document) }.map {
+        document.mentions[$0.mention].range.start
+      })
     let holder = document.mentions.last { mention in
-      guard document.entities[mention.entity].kind == .person, mention.range.start < range.start
+      guard document.entities[mention.entity].kind == .person, mention.range.start < range.start,
+        !formerHolders.contains(mention.range.start)
       else {
         return false
       }
@@ -328,6 +335,7 @@ public struct SpeakerAttributor: Stage {
         if UnitWords.matches(titleUnits, at: offset, in: units) {
           var end = offset
           if end > 0, units[end - 1] == QuoteScan.modifierMark { end -= 1 }
+          if end > 0, units[end - 1] == QuoteScan.closingTitleMark { end -= 1 }
           if let owner = document.mentions.last(where: {
             $0.range.end == Int32(end)
               && document.entities[$0.entity].kind == .organization
