@@ -237,6 +237,9 @@ struct QuoteAttributionTests {
         "<p>特朗普表示绝对不会认输，并认为特朗普将继续通过诉讼挑战选举结果。</p>",
         ["唐纳德·特朗普 表示 indirect: 绝对不会认输", "? 认为 indirect: 特朗普将继续通过诉讼挑战选举结果"]
       ),
+      // A phrase of time opened by 在 and ending before a comma frames nothing (在…的前一天，).
+      ("<p>在特朗普宣布新规的前一天，蓬佩奥宣布扩大美方的倡议。</p>", ["迈克·蓬佩奥 宣布 indirect: 扩大美方的倡议"]),
+      ("<p>在普京宣布参选之前，纳瓦尔尼表示安全局策划了攻击。</p>", ["纳瓦尔尼 表示 indirect: 安全局策划了攻击"]),
       // A former holder speaks for no one now; a newspaper in 《》 before a title is its own.
       (
         "<p>中国外交部前发言人陆慷表示，合作会继续下去。外交部发言人说，美方应当停止挑衅。</p>",

@@ -468,10 +468,13 @@ struct QuoteScan {
   /// What ends a phrase of time (在…时, 在…之后): 时 and 后.
   static let timeEnds = UnitSet("时后時")
   static let timePhraseOpener = UInt16(0x5728)  // 在
+  /// What ends a phrase of time opened by 在 right before a comma: 时, 后, and 前 (在…之前，),
+  /// 际 (之际), 间 (期间), 天 (当天, 前一天), 夕 (前夕).
+  static let timePhraseEnds = UnitSet("时後后時前际際间間天夕")
 
   /// Whether `cue` stands inside a phrase of time that the clause's own verb follows (在回应
-  /// 记者询问时指出) or that ends the clause after 在 (在韦德齐宣布规划访台之后，): it frames
-  /// nothing there.
+  /// 记者询问时指出) or that ends the clause after 在 (在韦德齐宣布规划访台之后，, 在特朗普宣布…的
+  /// 前一天，): it frames nothing there.
   func isInsidePhraseOfTime(_ cue: Cue, clauseStart: Int, limit: Int) -> Bool {
     var cursor = cue.end
     while cursor < limit, cursor - cue.end <= 20 {
@@ -481,14 +484,17 @@ struct QuoteScan {
       {
         return false
       }
-      if QuoteScan.timeEnds.contains(unit) {
-        let next = cursor + 1
-        if next < limit, self.cue(at: next, sentenceEnd: limit) != nil { return true }
-        if next >= limit || QuoteScan.clauseBreaks.contains(units[next]),
-          units[clauseStart..<cue.start].contains(QuoteScan.timePhraseOpener)
-        {
-          return true
-        }
+      let next = cursor + 1
+      if QuoteScan.timeEnds.contains(unit), next < limit,
+        self.cue(at: next, sentenceEnd: limit) != nil
+      {
+        return true
+      }
+      if QuoteScan.timePhraseEnds.contains(unit),
+        next >= limit || QuoteScan.clauseBreaks.contains(units[next]),
+        units[clauseStart..<cue.start].contains(QuoteScan.timePhraseOpener)
+      {
+        return true
       }
       cursor += 1
     }
