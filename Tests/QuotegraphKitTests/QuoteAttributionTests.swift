@@ -237,6 +237,8 @@ struct QuoteAttributionTests {
         "<p>特朗普表示绝对不会认输，并认为特朗普将继续通过诉讼挑战选举结果。</p>",
         ["唐纳德·特朗普 表示 indirect: 绝对不会认输", "? 认为 indirect: 特朗普将继续通过诉讼挑战选举结果"]
       ),
+      // An owner the words name in the third person does not speak them (拜登的团队表示).
+      ("<p>拜登的团队表示，赢得大选后，拜登的首要任务是应对疫情。</p>", ["? 表示 indirect: 赢得大选后，拜登的首要任务是应对疫情"]),
       // A phrase of time opened by 在 and ending before a comma frames nothing (在…的前一天，).
       ("<p>在特朗普宣布新规的前一天，蓬佩奥宣布扩大美方的倡议。</p>", ["迈克·蓬佩奥 宣布 indirect: 扩大美方的倡议"]),
       ("<p>在普京宣布参选之前，纳瓦尔尼表示安全局策划了攻击。</p>", ["纳瓦尔尼 表示 indirect: 安全局策划了攻击"]),

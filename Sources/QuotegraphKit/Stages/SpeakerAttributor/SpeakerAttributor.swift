@@ -41,7 +41,13 @@ public struct SpeakerAttributor: Stage {
       switch statement.clue {
       case .mention(let mention):
         let found = document.mentions[mention]
-        statement.speaker = found.entity
+        // An owner (拜登的团队表示，赢得大选后，拜登的首要任务…) whom the words name in the third
+        // person is spoken about by whoever is theirs.
+        let isOwner =
+          Int(found.range.end) < text.units.count
+          && text.units[Int(found.range.end)] == QuoteScan.modifierMark
+        statement.speaker =
+          isOwner && namedInWords().contains(found.entity) ? nil : found.entity
         statement.speakerText = text[found.range]
         statement.speakerRange = found.range
         statement.resolution = found.form == .name ? .name : .alias
