@@ -129,6 +129,9 @@ struct PersonDiscoveryTests {
       ("人又称这座岛叫“洛克岛”。", []),
       ("孔子学院在美国关闭", []),
       ("邓小平路线和习近平路线", ["邓小平", "习近平"]),
+      // A Latin name after a title (幕僚长), its cue after 公开 (words_before_cue).
+      ("彭斯的幕僚长Marc Short公开声称，他将履行职责。", ["彭斯", "Marc Short"]),
+      ("白宫幕僚长Mark Meadows说", ["Mark Meadows"]),
       // Before （化名）: two characters whatever they are, three after a surname; a form of
       // address before it leaves the surname alone the name.
       ("在武汉学习生活过四年的子场（化名）更加尖锐。", ["子场"]),
