@@ -78,10 +78,10 @@ struct ParagraphBuilder {
     }
   }
 
-  /// The UTF-8 of the middle dots names are written with (·, •, ・, ‧, ･).
-  private static let nameDots: [[UInt8]] = [
-    [0xC2, 0xB7], [0xE2, 0x80, 0xA2], [0xE3, 0x83, 0xBB], [0xE2, 0x80, 0xA7], [0xEF, 0xBD, 0xA5],
-  ]
+  /// The UTF-8 of the middle dots names are written with (`MatchKeyFolder.middleDotVariants`:
+  /// ·, •, ・, ‧, ･ …), as person discovery reads them.
+  private static let nameDots: [[UInt8]] = MatchKeyFolder.middleDotVariants
+    .union([MatchKeyFolder.middleDot]).map { Array(String(Character($0)).utf8) }
 
   /// Whether `bytes` end with a middle dot right after a CJK ideograph (丹尼斯·).
   private static func endsWithNameDot(_ bytes: [UInt8]) -> Bool {

@@ -117,7 +117,7 @@ public struct MeetingFinder: Stage {
     // (他几乎每天都与汉考克通话): worth cutting into clauses only with a meeting word.
     func mayMeetByPronoun(_ span: TextRange) -> Bool {
       let range = Int(span.start)..<Int(span.end)
-      return range.contains { MeetingFinder.pronouns.contains(units[$0]) }
+      return range.contains { SpeakerAttributor.singularPronouns.contains(units[$0]) }
         && range.contains { cueWords.contains(at: $0, in: units) }
     }
     let spans =
@@ -213,7 +213,8 @@ public struct MeetingFinder: Stage {
     resolvedBy antecedent: (_ offset: Int, _ namedBefore: Int) -> Int?
   ) -> [Mention] {
     var found: [Mention] = []
-    for offset in Int(clause.start)..<Int(clause.end) where Self.pronouns.contains(units[offset]) {
+    for offset in Int(clause.start)..<Int(clause.end)
+    where SpeakerAttributor.singularPronouns.contains(units[offset]) {
       let next = offset + 1 < units.count ? units[offset + 1] : 0
       let previous = offset > 0 ? units[offset - 1] : 0
       guard !Self.notPronounAfter.contains(next), !Self.notPronounBefore.contains(previous)
@@ -242,8 +243,6 @@ public struct MeetingFinder: Stage {
   static let perfectiveMark = UInt16(0x4E86)
   /// The evidence of a pronoun's mention.
   static let pronounEvidence = "pronoun"
-  /// 他 and 她.
-  static let pronouns = UnitSet("他她")
   /// What makes 他 or 她 no pronoun of one person, after it: 他们, 他人, 他国, 他的 (an owner).
   static let notPronounAfter = UnitSet("们們人国國乡鄉方处處日物者妈媽娘的")
   /// …and before it: 其他, 吉他, 利他.

@@ -91,14 +91,8 @@ public struct NameCoreference: Stage {
     let units = document.text.units
     var found: [Mention] = []
     for mention in document.mentions where document.entities[mention.entity].kind == .person {
-      guard var form = PersonFinder.latinFormRange(after: Int(mention.range.end), in: units)
+      guard let form = PersonFinder.latinFormRange(after: Int(mention.range.end), in: units)
       else { continue }
-      while form.lowerBound < form.upperBound, units[form.lowerBound] == 0x20 {
-        form = (form.lowerBound + 1)..<form.upperBound
-      }
-      while form.lowerBound < form.upperBound, units[form.upperBound - 1] == 0x20 {
-        form = form.lowerBound..<(form.upperBound - 1)
-      }
       // Rare (a person's name, then parentheses): a scan of the mentions costs nothing.
       let range = TextRange(form.lowerBound, form.upperBound)
       guard !document.mentions.contains(where: { $0.range.overlaps(range) }) else { continue }

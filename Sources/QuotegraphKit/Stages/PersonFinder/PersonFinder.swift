@@ -1093,8 +1093,9 @@ public struct PersonFinder: Stage {
     return text.split(separator: " ").joined(separator: " ")
   }
 
-  /// Where the text inside the parentheses at `end` (after any spaces) lies, when it is Latin
-  /// letters, spaces, dots, hyphens and apostrophes only, two letters at least, under 60 units.
+  /// Where the text inside the parentheses at `end` (after any spaces) lies, spaces at its
+  /// edges left out, when it is Latin letters, spaces, dots, hyphens and apostrophes only, two
+  /// letters at least, under 60 units.
   static func latinFormRange(after end: Int, in units: [UInt16]) -> Range<Int>? {
     var offset = end
     while offset < units.count && units[offset] == 0x20 { offset += 1 }
@@ -1111,6 +1112,10 @@ public struct PersonFinder: Stage {
       close += 1
     }
     guard close < units.count, letters >= 2 else { return nil }
-    return (offset + 1)..<close
+    var first = offset + 1
+    var last = close
+    while units[first] == 0x20 { first += 1 }
+    while units[last - 1] == 0x20 { last -= 1 }
+    return first..<last
   }
 }

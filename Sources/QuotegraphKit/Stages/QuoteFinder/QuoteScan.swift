@@ -408,8 +408,12 @@ struct QuoteScan {
   /// Whether `cue` is one of `separated_cues` (介绍) without a separator after it: then only
   /// 据 before it makes it report speech.
   func isUnseparated(_ cue: Cue) -> Bool {
-    finder.lexicon.separatedCues.contains(cue.text)
-      && !(cue.end < units.count && QuoteScan.clauseBreaks.contains(units[cue.end]))
+    finder.lexicon.separatedCues.contains(cue.text) && !hasSeparator(after: cue)
+  }
+
+  /// Whether a clause break follows `cue` (王毅介绍，…).
+  func hasSeparator(after cue: Cue) -> Bool {
+    cue.end < units.count && QuoteScan.clauseBreaks.contains(units[cue.end])
   }
 
   /// Whether `cue` is one of `outlet_cues` (报道) without a separator after it and with a
@@ -417,8 +421,7 @@ struct QuoteScan {
   /// 的 after it is `contentStart`'s to judge (正如我的同事弗伦克尔报道的那样，… reports).
   func isBeat(_ cue: Cue, of subject: Subject) -> Bool {
     guard finder.lexicon.outletCues.contains(cue.text), !subject.according,
-      cue.end < units.count,
-      !QuoteScan.clauseBreaks.contains(units[cue.end]), units[cue.end] != QuoteScan.modifierMark
+      cue.end < units.count, !hasSeparator(after: cue), units[cue.end] != QuoteScan.modifierMark
     else { return false }
     switch subject.clue {
     case .mention(let index):
@@ -505,6 +508,15 @@ struct QuoteScan {
   static let modifierMark = UInt16(0x7684)
   /// 》, which closes the title of a work or a newspaper.
   static let closingTitleMark = UInt16(0x300B)
+
+  /// Where an owner standing before `position` would end, past its 的 and the 》 of a
+  /// newspaper's title (苹果公司的|发言人, 《人民日报》|发言人), going back no further than `floor`.
+  static func ownerEnd(before position: Int, notBefore floor: Int, in units: [UInt16]) -> Int {
+    var end = position
+    if end > floor, units[end - 1] == modifierMark { end -= 1 }
+    if end > floor, units[end - 1] == closingTitleMark { end -= 1 }
+    return end
+  }
   static let asClauseEnds: [[UInt16]] = [Array("那样".utf16), Array("一样".utf16)]
 
   /// Where the content may start after a cue ending at `position`: there, unless 的 follows.
@@ -767,12 +779,9 @@ struct QuoteScan {
       }
       // The organisation inside the title, or right before it or its rank (外交部副发言人,
       // 港府发言人, 推特一位发言人, 苹果公司的发言人).
-      var titleStart =
-        QuoteScan.indefiniteStart(before: Int(title.start), in: units)
-        ?? Int(title.start)
-      if titleStart > start, units[titleStart - 1] == QuoteScan.modifierMark { titleStart -= 1 }
-      // A newspaper in 《》 right before (《人民日报》发言人).
-      if titleStart > start, units[titleStart - 1] == QuoteScan.closingTitleMark { titleStart -= 1 }
+      let titleStart = QuoteScan.ownerEnd(
+        before: QuoteScan.indefiniteStart(before: Int(title.start), in: units) ?? Int(title.start),
+        notBefore: start, in: units)
       let organization = speakers.first {
         document.mentions[$0].range.end <= title.end
           && (document.mentions[$0].range.start >= title.start

@@ -339,9 +339,7 @@ public struct SpeakerAttributor: Stage {
       var offset = Int(range.start) - titleUnits.count
       while offset >= from {
         if UnitWords.matches(titleUnits, at: offset, in: units) {
-          var end = offset
-          if end > 0, units[end - 1] == QuoteScan.modifierMark { end -= 1 }
-          if end > 0, units[end - 1] == QuoteScan.closingTitleMark { end -= 1 }
+          let end = QuoteScan.ownerEnd(before: offset, notBefore: 0, in: units)
           if let owner = document.mentions.last(where: {
             $0.range.end == Int32(end)
               && document.entities[$0.entity].kind == .organization
