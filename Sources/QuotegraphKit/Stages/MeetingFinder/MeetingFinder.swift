@@ -33,8 +33,9 @@ public struct MeetingFinder: Stage {
   private let clauseMarkWords: UnitWords
   private let openerWords: UnitWords
   private let dateUnits: UnitSet
-  /// Resolves a pronoun to its person as the speaker stage does.
-  private let pronounResolver = SpeakerAttributor()
+  /// Resolves a pronoun to its person as the speaker stage does, over the same window
+  /// (`pronoun_paragraphs`).
+  private let pronounResolver: SpeakerAttributor
 
   /// The longest quotation (in UTF-16 units, marks excluded) that is a word or a phrase of its
   /// clause (“历史性”, “应约”) rather than a clause of its own.
@@ -42,8 +43,9 @@ public struct MeetingFinder: Stage {
 
   public init(
     cues: [String], connectors: [String], listMarks: [String], clauseMarks: [String],
-    openers: [String] = [], dateCharacters: [String] = []
+    openers: [String] = [], dateCharacters: [String] = [], pronounParagraphs: Int = 2
   ) {
+    self.pronounResolver = SpeakerAttributor(pronounParagraphs: pronounParagraphs)
     // Longest first, so 通电话 wins over 通话 and 以及 over 及.
     self.cues = cues.sorted { $0.utf16.count > $1.utf16.count }
     self.connectors = connectors
@@ -66,7 +68,8 @@ public struct MeetingFinder: Stage {
       listMarks: try options.requiredStrings("list_marks"),
       clauseMarks: try options.requiredStrings("clause_marks"),
       openers: try options.strings("openers") ?? [],
-      dateCharacters: try options.strings("date_characters") ?? [])
+      dateCharacters: try options.strings("date_characters") ?? [],
+      pronounParagraphs: try SpeakerAttributor.pronounParagraphs(options))
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {

@@ -20,9 +20,15 @@ public struct SpeakerAttributor: Stage {
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
+    self.init(pronounParagraphs: try SpeakerAttributor.pronounParagraphs(options))
+  }
+
+  /// The `pronoun_paragraphs` option: how many paragraphs back a pronoun may find its person
+  /// (2 when absent).
+  static func pronounParagraphs(_ options: StageOptions) throws(QuotegraphError) -> Int {
     let window = try options.int("pronoun_paragraphs") ?? 2
     guard window >= 0 else { throw options.invalid("pronoun_paragraphs", "must be 0 or more") }
-    self.init(pronounParagraphs: window)
+    return window
   }
 
   public func process(_ document: inout Document) throws(QuotegraphError) {
