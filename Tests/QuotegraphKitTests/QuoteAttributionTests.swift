@@ -316,6 +316,22 @@ struct QuoteAttributionTests {
         "<p>欧盟表示，欢迎双方合作。他们还表示，合作会继续。</p>",
         ["欧盟 表示 indirect: 欢迎双方合作", "欧盟 表示 indirect: 合作会继续"]
       ),
+      // An organisation's quoted name is part of the clause, not its end: the clause names a
+      // speaker of its own (an unnamed one here), not the previous speaker.
+      (
+        "<p>王毅表示，合作会继续。然而民间组织“选举观察计划”批评，此举损害了选举。</p>",
+        ["王毅 表示 indirect: 合作会继续"]
+      ),
+      ("<p>蓬佩奥发表讲话后，中国官媒“路透社”立即发表评论，抨击了这一讲话。</p>", ["路透社 评论 indirect: 抨击了这一讲话"]),
+      // Other quoted words still end the clause (称，“…，”克里还表示 → 克里还).
+      ("<p>王毅称，“合作会继续，”克里还表示，气候问题很重要。</p>", ["王毅 称 direct: 合作会继续", "约翰·克里 表示 indirect: 气候问题很重要"]),
+      // 引述 X 说: the person quoted speaks, not the outlet, nor the body of their title.
+      (
+        "<p>路透社引述北京大学教授王缉思说，中美关系很难恢复。</p>",
+        ["王缉思 说 indirect: 中美关系很难恢复"]
+      ),
+      // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
+      ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])
   func frame(body: String, expected: [String]) throws {
     #expect(try statements(body).map(\.description) == expected)

@@ -603,9 +603,11 @@ struct QuoteScan {
       ? quotationIntroduced(from: separatorStart, to: position, sentence: index) : nil
     // 据路透社报道，特朗普周三表示，…: the outlet relays what the next clause's speaker said,
     // which that clause's cue of speech frames (with the outlet as `reportedBy`). What someone
-    // asked or believed stays the outlet's report (路透社报道称，克里要求…).
+    // asked or believed stays the outlet's report (路透社报道称，克里要求…). A quoting verb needs
+    // no separator (引述复旦大学教授张家栋说).
     if subject.according || cue.cueClass == CueClass.report.rawValue,
-      position > cue.end, quotationAt[min(position, units.count - 1)] < 0,
+      position > cue.end || QuoteScan.quotingVerbs.contains(where: { $0 == Array(cue.text.utf16) }),
+      quotationAt[min(position, units.count - 1)] < 0,
       let inner = statementCue(at: position, limit: contentLimit),
       QuoteScan.speechClasses.contains(inner.cueClass)
     {
@@ -682,8 +684,12 @@ struct QuoteScan {
     while cursor > sentenceStart {
       let unit = units[cursor - 1]
       if quotationAt[cursor - 1] >= 0 {
-        // Quoted words end the clause: 称，“气氛非常积极，”克里还表示 → the clause is 克里还.
-        return cursor
+        // Quoted words end the clause: 称，“气氛非常积极，”克里还表示 → the clause is 克里还. An
+        // organisation's quoted name inside it does not (民间组织“选举观察计划”批评).
+        let quotation = document.quotations[Int(quotationAt[cursor - 1])]
+        guard isQuotedName(quotation, after: sentenceStart) else { return cursor }
+        cursor = Int(quotation.range.start)
+        continue
       }
       if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) {
         return cursor
@@ -691,6 +697,20 @@ struct QuoteScan {
       cursor -= 1
     }
     return sentenceStart
+  }
+
+  /// Whether `quotation` is the name of an organisation its kind stands before (民间组织“选举观察
+  /// 计划”, 官媒“新华社”): closed, short, with no punctuation inside, right after a word of
+  /// `organization_words`. Other quoted words end the clause, however short: a quoted term
+  /// after a verb (遭列“外国使团”做出回应) belongs to another clause's subject.
+  func isQuotedName(_ quotation: Quotation, after sentenceStart: Int) -> Bool {
+    let start = Int(quotation.range.start)
+    guard quotation.isClosed, start > sentenceStart, quotation.inner.length <= 12,
+      finder.organizationWords.firstEnding(at: start, in: units) != nil
+    else { return false }
+    return !quotation.inner.range.contains {
+      QuoteScan.clauseBreaks.contains(units[$0]) || QuoteScan.sentenceEnds.contains(units[$0])
+    }
   }
 
   struct Subject {
@@ -758,9 +778,11 @@ struct QuoteScan {
     }
     // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
     if let verbOffset = firstOffset(ofAnyOf: QuoteScan.quotingVerbs, in: start, end) {
-      if let source = speakers.first(where: {
-        document.mentions[$0].range.start >= Int32(verbOffset)
-      }) {
+      // 引述复旦大学教授张家栋说: the person after the verb, not the body of their title.
+      let sources = speakers.filter { document.mentions[$0].range.start >= Int32(verbOffset) }
+      if let source = sources.first(where: {
+        document.entities[document.mentions[$0].entity].kind == .person
+      }) ?? sources.first {
         let outlet = speakers.first(where: { document.mentions[$0].range.end <= Int32(verbOffset) })
         var subject = Subject(clue: .mention(source), frame: "quoting")
         subject.reportedBy = outlet
