@@ -451,6 +451,23 @@ struct NameCoreferenceTests {
     #expect(Set(people.map(\.entity)).count == 1)
   }
 
+  @Test("a name always written around a gazetteer name is the article's person: 王林发, not 王林")
+  func alwaysGrownName() throws {
+    let text = "所长王林发对记者表示，很好。王林发认为，很好。王林发说，很好。王林发解释目前的工作不可能再采样。"
+    #expect(try people(text) == ["王林发", "王林发", "王林发", "王林发"])
+    // Written alone once, 王林 is the gazetteer's person there and the grown forms are not names.
+    #expect(try people("王林发对记者表示，很好。王林发认为，很好。王林说，很好。").contains("王林"))
+  }
+
+  @Test("a name the article chooses more often replaces a part of it chosen once: 伊力哈木")
+  func repeatedNameOverItsPart() throws {
+    let text =
+      "维族学者伊力哈木就判决提出上诉。李方平发表了伊力哈木的感言。伊力哈木表示：“看到判决书的内容，我认为自己应该肩负更大的责任。”"
+      + "如果伊力哈木能提前获得释放，那很好。伊力哈木在感言中仍对未来抱有希望。"
+    let found = try people(text).filter { $0 != "李方平" }
+    #expect(found == Array(repeating: "伊力哈木", count: 5))
+  }
+
   @Test("the Latin form in parentheses after a name is that person, once it has its person")
   func latinFormMention() throws {
     let glossed = try document("主席列昂尼德•斯卢茨基（ Leonid Slutsky ）说，这是好事。美国之音（VOA）报道。")

@@ -317,6 +317,7 @@ public struct PersonFinder: Stage {
         }
       }
     }
+    liftAlwaysGrownNames(&found, document.mentions, personAt, units)
     dropNamesOfThings(&found, in: units, words: &document.words)
     if let failure = document.words.failure {
       throw QuotegraphError("segment.icu", failure, stage: Self.type)
@@ -345,14 +346,15 @@ public struct PersonFinder: Stage {
     {
       alone.insert(mention.entity)
     }
-    let chosen = trimmingGrownNames(
-      select(
-        found.filter { candidate in
-          !candidate.range.range.contains {
-            personAt[$0] >= 0 && !glued.contains(personAt[$0])
-              && alone.contains(document.mentions[Int(personAt[$0])].entity)
-          }
-        }), units)
+    let chosen = preferringRepeatedNames(
+      trimmingGrownNames(
+        select(
+          found.filter { candidate in
+            !candidate.range.range.contains {
+              personAt[$0] >= 0 && !glued.contains(personAt[$0])
+                && alone.contains(document.mentions[Int(personAt[$0])].entity)
+            }
+          }), units), units, document)
     guard !chosen.isEmpty else {
       document.layers.insert(.persons)
       return
@@ -519,6 +521,56 @@ public struct PersonFinder: Stage {
     return trimmed
   }
 
+  /// The chosen names, each replaced by a longer chosen name written around it that the article
+  /// writes at least twice and more often than the shorter one is chosen (伊力哈木 where 哈木 was
+  /// chosen in 伊力哈木表示 and 哈木能 in 伊力哈木能提前获得释放): the classifier weighs each place
+  /// alone, and one context may tip it to a part of the name.
+  func preferringRepeatedNames(_ chosen: [Candidate], _ units: [UInt16], _ document: Document)
+    -> [Candidate]
+  {
+    var counts: [ArraySlice<UInt16>: Int] = [:]
+    var best: [ArraySlice<UInt16>: Candidate] = [:]
+    for candidate in chosen {
+      let name = units[candidate.range.range]
+      counts[name, default: 0] += 1
+      if candidate.score > best[name]?.score ?? -.infinity { best[name] = candidate }
+    }
+    let names = best.keys.sorted { $0.count > $1.count }
+    guard let longest = names.first?.count, chosen.contains(where: { $0.range.length < longest })
+    else { return chosen }
+    // Where other chosen names, places and organisations stand: no replacement may cover them.
+    var owner = [Int](repeating: -1, count: units.count)
+    for mention in document.mentions where document.entities[mention.entity].kind != .person {
+      for offset in mention.range.range where offset < units.count { owner[offset] = -2 }
+    }
+    for (index, candidate) in chosen.enumerated() {
+      for offset in candidate.range.range { owner[offset] = index }
+    }
+    var written: [ArraySlice<UInt16>: Int] = [:]
+    var result = chosen
+    for (index, candidate) in chosen.enumerated() {
+      let own = counts[units[candidate.range.range]] ?? 0
+      for name in names where name.count > candidate.range.length {
+        let lower = max(0, Int(candidate.range.start) - name.count + 1)
+        let upper = min(units.count - name.count, Int(candidate.range.end) - 1)
+        guard lower <= upper,
+          let start = (lower...upper).first(where: { start in
+            units[start..<(start + name.count)] == name
+              && (start..<(start + name.count)).allSatisfy { owner[$0] == -1 || owner[$0] == index }
+          }),
+          var replacement = best[name]
+        else { continue }
+        let times = written[name] ?? PersonFinder.occurrences(of: name, in: units)
+        written[name] = times
+        guard times >= 2, times > own else { continue }
+        replacement.range = TextRange(start, start + name.count)
+        result[index] = replacement
+        break
+      }
+    }
+    return result
+  }
+
   /// Whether `candidate` is a surname alone (唐 of 唐外长, 欧阳 of 欧阳先生).
   func isBareSurname(_ candidate: Candidate, _ units: [UInt16]) -> Bool {
     let start = Int(candidate.range.start)
@@ -560,7 +612,8 @@ public struct PersonFinder: Stage {
           && inside.allSatisfy { index in
             let person = document.mentions[Int(index)].range
             return candidate.range.contains(person) && candidate.range != person
-              && !grows(person, by: candidate, units)
+              && (!grows(person, by: candidate, units)
+                || isAlwaysWrittenGrown(person, as: candidate.range, units))
           }
     }
     var found = candidates(in: units, words: &document.words, covered: covered)
@@ -576,6 +629,54 @@ public struct PersonFinder: Stage {
       candidate.range.range.contains { personAt[$0] >= 0 } && !keeps(candidate)
     }
     return (found, personAt)
+  }
+
+  /// Whether the article writes the gazetteer name at `person` only inside the longer name at
+  /// `grown`, three times or more (王林发对BBC记者表示, 王林发认为, 王林发说, and never 王林
+  /// alone): the longer name is the article's person, whatever its extra character weighs.
+  func isAlwaysWrittenGrown(_ person: TextRange, as grown: TextRange, _ units: [UInt16])
+    -> Bool
+  {
+    let name = units[person.range]
+    let longer = units[grown.range]
+    let names = PersonFinder.occurrences(of: name, in: units)
+    return names >= PersonFinder.grownNameRepeats
+      && PersonFinder.occurrences(of: longer, in: units) == names
+  }
+  static let grownNameRepeats = 3
+
+  /// A name the article always writes around a gazetteer name (王林发) is that name at each
+  /// place: each of its candidates takes the best score any of them has, so that a context the
+  /// classifier doubts (王林发解释目前的…) does not leave 王林 there.
+  func liftAlwaysGrownNames(
+    _ found: inout [Candidate], _ mentions: [Mention], _ personAt: [Int32], _ units: [UInt16]
+  ) {
+    var best: [ArraySlice<UInt16>: Double] = [:]
+    var lifted: [Int] = []
+    for index in found.indices {
+      let range = found[index].range
+      guard let inside = range.range.first(where: { personAt[$0] >= 0 }) else { continue }
+      let person = mentions[Int(personAt[inside])].range
+      guard range.contains(person), range != person, grows(person, by: found[index], units),
+        isAlwaysWrittenGrown(person, as: range, units)
+      else { continue }
+      lifted.append(index)
+      best[units[range.range], default: -.infinity] = max(
+        best[units[range.range], default: -.infinity], found[index].score)
+    }
+    for index in lifted {
+      found[index].score = best[units[found[index].range.range]] ?? found[index].score
+    }
+  }
+
+  static func occurrences(of word: ArraySlice<UInt16>, in units: [UInt16]) -> Int {
+    guard let first = word.first, units.count >= word.count else { return 0 }
+    var count = 0
+    for offset in 0...(units.count - word.count)
+    where units[offset] == first && units[offset..<(offset + word.count)] == word {
+      count += 1
+    }
+    return count
   }
 
   /// Whether `candidate` grows the gazetteer name at `person` by what is more likely the
