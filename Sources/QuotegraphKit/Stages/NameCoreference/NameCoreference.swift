@@ -191,12 +191,32 @@ public struct NameCoreference: Stage {
       document.layers.insert(.coreference)
       return
     }
-    // Short forms the matcher gave to someone else: to the person named in full.
+    // Short forms the matcher gave to someone else: to the person named in full, unless the
+    // article wrote the short form twice or more before it named that person (总统特朗普…
+    // 伊万卡·特朗普: a person is named in full when first mentioned; a headline may go first).
+    var firstNamed: [Int: Int32] = [:]
+    for mention in document.mentions where mention.form != .shortForm {
+      firstNamed[mention.entity] = min(firstNamed[mention.entity] ?? .max, mention.range.start)
+    }
+    func isWrittenBeforeNamed(_ surface: Key, _ slot: Int) -> Bool {
+      guard let named = firstNamed[slot] else { return false }
+      var earlier = 0
+      for mention in document.mentions where mention.range.start < named {
+        if mention.form == .shortForm && text(mention.range) == surface { earlier += 1 }
+      }
+      return earlier >= 2
+    }
+    var keptBySurface: [Key: Bool] = [:]
     for index in document.mentions.indices where document.mentions[index].form == .shortForm {
       let surface = text(document.mentions[index].range)
       if let owner = owners[surface], owner.count == 1, let slot = owner.first,
         document.entities[document.mentions[index].entity].kind == .person
       {
+        if document.mentions[index].entity != slot {
+          let kept = keptBySurface[surface] ?? isWrittenBeforeNamed(surface, slot)
+          keptBySurface[surface] = kept
+          if kept { continue }
+        }
         document.mentions[index].entity = slot
         document.mentions[index].evidence = "coreference"
       }
