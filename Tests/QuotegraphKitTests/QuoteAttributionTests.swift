@@ -330,6 +330,16 @@ struct QuoteAttributionTests {
         "<p>路透社引述北京大学教授王缉思说，中美关系很难恢复。</p>",
         ["王缉思 说 indirect: 中美关系很难恢复"]
       ),
+      // An organisation owning the one after it (…的, …下属的《…》) does not speak for it.
+      ("<p>此外，中国国务院下属的《经济日报》周四还评论称，监管部门将再次约谈蚂蚁集团。</p>", ["经济日报 评论称 indirect: 监管部门将再次约谈蚂蚁集团"]),
+      ("<p>隶属于字节跳动的TikTok在一份声明中表示，对此感到震惊。</p>", ["TikTok 表示 indirect: 对此感到震惊"]),
+      // A negation with an adverb before the cue denies it (没有进一步解释, 未明确表示).
+      ("<p>特朗普并没有进一步解释他计划如何切割中美经贸关系。</p>", [String]()),
+      ("<p>中国外交部也没有具体说明美国驻成都领事馆应该在什么期限内关闭。</p>", [String]()),
+      // A demonstrative makes the cue a noun (这一表态).
+      ("<p>马克龙表示，欧洲要有自己的办法。这一表态，被认为是中国在欧洲的挫败。</p>", ["埃马纽埃尔·马克龙 表示 indirect: 欧洲要有自己的办法"]),
+      // 自不必说 says nothing of anyone's speech.
+      ("<p>与方芳恋爱过的两位市长自不必说，国会议员也要断送前程。</p>", [String]()),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

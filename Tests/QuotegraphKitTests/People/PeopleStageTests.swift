@@ -443,6 +443,21 @@ struct NameCoreferenceTests {
     #expect(alone.entities.contains { $0.name == "郑和" })
   }
 
+  @Test("a short form written twice before the article names someone in full stays the gazetteer's")
+  func shortFormBeforeFullName() throws {
+    func owners(_ text: String) throws -> [String] {
+      let document = try document(text)
+      return document.mentions.filter { document.text[$0.range] == "特朗普" }.map {
+        document.entities[$0.entity].name
+      }
+    }
+    let family = try owners("总统特朗普说，这很好。特朗普表示，选举很重要。伊万卡·特朗普在集团任职。特朗普称，这是假新闻。")
+    #expect(family == Array(repeating: "唐纳德·特朗普", count: 3))
+    // Named first, the person named in full takes the short form (a headline may go before).
+    let named = try owners("特朗普家族。伊万卡·特朗普在集团任职。特朗普称，这是假新闻。")
+    #expect(named == ["伊万卡·特朗普", "伊万卡·特朗普"])
+  }
+
   @Test("a discovered name repeated takes over a gazetteer short form inside it: 保罗-沙龙")
   func discoveredNameOverShortForm() throws {
     let document = try document("报告主任保罗-沙龙（Paul Charon）说，这很难。据保罗-沙龙介绍，这些人很多。")

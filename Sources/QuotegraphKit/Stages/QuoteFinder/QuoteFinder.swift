@@ -44,6 +44,8 @@ public struct QuoteFinder: Stage {
     /// (路透社报道中国正在考虑…): after a person, a pronoun or a title they name a journalist's
     /// beat (他之前曾驻华盛顿报道国际贸易新闻), no one's words.
     public var outletCues: Set<String> = []
+    /// Adverbs that may stand between a negation and its cue (没有进一步解释, 未明确表示).
+    public var negatedAdverbs: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -54,6 +56,7 @@ public struct QuoteFinder: Stage {
   /// The first units of the cue forms: most offsets start none, and are passed over at once.
   let cueStarts: UnitWords
   let negations: UnitWordSet
+  let negatedAdverbs: UnitWords
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
   let creditWords: UnitWords
@@ -71,6 +74,7 @@ public struct QuoteFinder: Stage {
     cueAutomaton = PatternAutomaton(patterns: lexicon.cues.map { Array($0.form.utf16) })
     cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
     negations = UnitWordSet(lexicon.negations)
+    negatedAdverbs = UnitWords(lexicon.negatedAdverbs.filter { !$0.isEmpty }.sorted())
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
@@ -124,7 +128,8 @@ public struct QuoteFinder: Stage {
         pronounRelations: Set(try options.strings("pronoun_relations") ?? []),
         creditWords: Set(try options.strings("credit_words") ?? []),
         organizationWords: Set(try options.strings("organization_words") ?? []),
-        outletCues: Set(try options.strings("outlet_cues") ?? [])),
+        outletCues: Set(try options.strings("outlet_cues") ?? []),
+        negatedAdverbs: Set(try options.strings("negated_adverbs") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

@@ -372,6 +372,11 @@ struct QuoteScan {
     for length in 1...3 where position - length >= 0 && position <= units.count {
       if finder.negations.contains(units[(position - length)..<position]) { return true }
     }
+    // 并没有进一步解释, 未明确表示: an adverb between the negation and the cue.
+    if let adverb = finder.negatedAdverbs.firstEnding(at: position, in: units) {
+      let start = position - finder.negatedAdverbs.words[adverb].count
+      return start > 0 && isNegated(before: start)
+    }
     return false
   }
 
@@ -391,6 +396,13 @@ struct QuoteScan {
         QuoteScan.asClauseOpeners.contains(at: $0, in: units)
       }
     }
+    // 这一表态，被认为…: a demonstrative makes the cue a noun, but for a joined cue (该声明称)
+    // or words a colon or a quotation introduces.
+    if !cue.isJoined, QuoteScan.demonstrativeWords.firstEnding(at: cue.start, in: units) != nil {
+      return
+        !(cue.end < units.count
+        && (QuoteScan.colons.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
+    }
     guard cue.start > 0, units[cue.start - 1] == QuoteScan.modifierMark else { return false }
     guard cue.end < units.count else { return true }
     let next = units[cue.end]
@@ -401,6 +413,9 @@ struct QuoteScan {
       || UnitWords.matches(QuoteScan.basedOn, at: clauseStart, in: units))
   }
   static let basedOn = Array("根据".utf16)
+  static let demonstrativeWords = UnitWords([
+    "这一", "此一", "这个", "这项", "此项", "这番", "此番", "这些", "那番", "這一", "這個", "這項", "這番",
+  ])
   static let nominalizer = UInt16(0x6240)  // 所
   /// The words of clauses that frame what 所 and a cue name (然而就像李克强所指出，…).
   static let asClauseOpeners = UnitWords(["正如", "如同", "就像", "诚如", "據", "据", "依照", "按照", "如"])
@@ -508,6 +523,8 @@ struct QuoteScan {
   static let modifierMark = UInt16(0x7684)
   /// 》, which closes the title of a work or a newspaper.
   static let closingTitleMark = UInt16(0x300B)
+  /// 《, which opens it.
+  static let openingTitleMark = UInt16(0x300A)
 
   /// Where an owner standing before `position` would end, past its 的 and the 》 of a
   /// newspaper's title (苹果公司的|发言人, 《人民日报》|发言人), going back no further than `floor`.
@@ -843,9 +860,17 @@ struct QuoteScan {
     {
       return Subject(clue: .previous, refused: true, frame: "owner-relation")
     }
-    if let first = person
-      ?? speakers.first(where: { !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) })
-    {
+    // 中国国务院下属的《经济日报》还评论称, 字节跳动的TikTok表示: the newspaper or the firm, not
+    // the body that owns it.
+    let others = speakers.filter { !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) }
+    func ownsNext(_ position: Int) -> Bool {
+      guard position + 1 < others.count else { return false }
+      let end = Int(document.mentions[others[position]].range.end)
+      var next = Int(document.mentions[others[position + 1]].range.start)
+      if next > end, units[next - 1] == QuoteScan.openingTitleMark { next -= 1 }
+      return next > end && next - end <= 4 && units[next - 1] == QuoteScan.modifierMark
+    }
+    if let first = person ?? others.indices.first(where: { !ownsNext($0) }).map({ others[$0] }) {
       var subject = Subject(clue: .mention(first), frame: "name")
       subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
       return subject
