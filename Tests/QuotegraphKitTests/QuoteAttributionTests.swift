@@ -340,6 +340,15 @@ struct QuoteAttributionTests {
       ("<p>马克龙表示，欧洲要有自己的办法。这一表态，被认为是中国在欧洲的挫败。</p>", ["埃马纽埃尔·马克龙 表示 indirect: 欧洲要有自己的办法"]),
       // 自不必说 says nothing of anyone's speech.
       ("<p>与方芳恋爱过的两位市长自不必说，国会议员也要断送前程。</p>", [String]()),
+      // 据报道, 据悉, 据称 alone: reportedly, not the previous speaker's.
+      ("<p>王毅表示，合作会继续。据报道，双方将在下周会面。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      ("<p>王毅表示，合作会继续。據悉，双方将在下周会面。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      // 作者 (the author) is nobody the article names; 不是说 a discourse marker.
+      ("<p>王毅表示，合作会继续。作者认为，双方将在下周会面。</p>", ["王毅 表示 indirect: 合作会继续"]),
+      (
+        "<p>王毅指出，很多案例显示，不是说跟中国关系很好，就可以保证不受侵害。</p>",
+        ["王毅 指出 indirect: 很多案例显示，不是说跟中国关系很好，就可以保证不受侵害"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -413,6 +413,7 @@ struct QuoteScan {
       || UnitWords.matches(QuoteScan.basedOn, at: clauseStart, in: units))
   }
   static let basedOn = Array("根据".utf16)
+  static let accordingTo = UnitSet("据據")
   static let demonstrativeWords = UnitWords([
     "这一", "此一", "这个", "这项", "此项", "这番", "此番", "这些", "那番", "這一", "這個", "這項", "這番",
   ])
@@ -590,6 +591,8 @@ struct QuoteScan {
     // 她在新疆的家人告诉她, 邓恩的母亲表示: a relation the article does not name speaks.
     if endsWithRelation(cue.start, after: clauseStart) { return nil }
     guard !subject.refused else { return nil }
+    // 据报道，…, 据悉，…: reportedly, no one's statement, however close the one before.
+    if subject.frame == "continued", QuoteScan.accordingTo.contains(units[cue.start]) { return nil }
     // 据吕克俭介绍，… frames; 他介绍了情况 does not.
     if isUnseparated(cue), !subject.according { return nil }
     if isBeat(cue, of: subject) { return nil }
