@@ -349,6 +349,8 @@ struct QuoteAttributionTests {
         "<p>王毅指出，很多案例显示，不是说跟中国关系很好，就可以保证不受侵害。</p>",
         ["王毅 指出 indirect: 很多案例显示，不是说跟中国关系很好，就可以保证不受侵害"]
       ),
+      // A pronoun after 对 or 向 is spoken to: someone the article does not name speaks.
+      ("<p>王毅抵达罗马。筹委会仍然向他表示感谢，并赞扬了他的专业表现。</p>", [String]()),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

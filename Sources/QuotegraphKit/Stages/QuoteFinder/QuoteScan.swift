@@ -879,6 +879,12 @@ struct QuoteScan {
       return subject
     }
     if let pronoun = pronounRange(in: start, end) {
+      // 筹委会仍然向他表示感谢: the one spoken to; someone the article does not name speaks.
+      if pronoun.start > Int32(start),
+        QuoteScan.addresseeMarks.contains(units[Int(pronoun.start) - 1])
+      {
+        return Subject(clue: .previous, refused: true, frame: "addressed-pronoun")
+      }
       // 据他的同事们介绍, 他的律师说, 她母亲说: someone of theirs the article does not name
       // speaks.
       if Int(pronoun.end) < end,
