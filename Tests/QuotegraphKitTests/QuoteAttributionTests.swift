@@ -351,6 +351,10 @@ struct QuoteAttributionTests {
       ),
       // A pronoun after 对 or 向 is spoken to: someone the article does not name speaks.
       ("<p>王毅抵达罗马。筹委会仍然向他表示感谢，并赞扬了他的专业表现。</p>", [String]()),
+      // A space between ideographs parts a headline's clauses when someone is named after it.
+      ("<p>克里访问台湾 中国宣布军事实战演练</p>", [String]()),
+      ("<p>蓬佩奥访问台湾 国台办称涉危害国安</p>", ["国务院台湾事务办公室 称 indirect: 涉危害国安"]),
+      ("<p>王毅发表讲话 呼吁世人寻找内心平静</p>", ["王毅 呼吁 indirect: 世人寻找内心平静"]),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

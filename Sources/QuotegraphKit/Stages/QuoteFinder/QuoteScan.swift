@@ -714,10 +714,19 @@ struct QuoteScan {
       if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) {
         return cursor
       }
+      // A space between ideographs parts the clauses of a headline when someone is named after
+      // it (克拉奇访问台湾 中国宣布…), not before a bare verb (达赖喇嘛发表讲话 呼吁…).
+      if QuoteScan.spaces.contains(unit), cursor >= 2, cursor < units.count,
+        QuoteScan.isIdeograph(units[cursor - 2]), QuoteScan.isIdeograph(units[cursor]),
+        !mentions(in: cursor, position).isEmpty
+      {
+        return cursor
+      }
       cursor -= 1
     }
     return sentenceStart
   }
+  static func isIdeograph(_ unit: UInt16) -> Bool { (0x4E00..<0xA000).contains(unit) }
 
   /// Whether `quotation` is the name of an organisation its kind stands before (民间组织“选举观察
   /// 计划”, 官媒“新华社”): closed, short, with no punctuation inside, right after a word of
