@@ -355,6 +355,12 @@ struct QuoteAttributionTests {
       ("<p>克里访问台湾 中国宣布军事实战演练</p>", [String]()),
       ("<p>蓬佩奥访问台湾 国台办称涉危害国安</p>", ["国务院台湾事务办公室 称 indirect: 涉危害国安"]),
       ("<p>王毅发表讲话 呼吁世人寻找内心平静</p>", ["王毅 呼吁 indirect: 世人寻找内心平静"]),
+      // The owner opening a sentence is whom its pronoun stands for, when nobody else is its
+      // subject (但特朗普的回应并不激烈，他…).
+      (
+        "<p>王毅表示，合作会继续。但特朗普的回应并不激烈，他批评对方放弃得太早了。</p>",
+        ["王毅 表示 indirect: 合作会继续", "唐纳德·特朗普 批评 indirect: 对方放弃得太早了"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -224,9 +224,17 @@ public struct SpeakerAttributor: Stage {
       bounds.contains($0.range) && !isMarked(Int($0.range.start), Int($0.range.end))
         && !isAside(Int($0.range.start))
     }
+    // 但特朗普的回应并不激烈，他…: with no other subject, the owner opening the sentence (past a
+    // connective of a character or two) is whom it is about.
+    let owner = people.first {
+      bounds.contains($0.range) && Int($0.range.start) - Int(bounds.start) <= 2
+        && Int($0.range.end) < units.count && units[Int($0.range.end)] == QuoteScan.modifierMark
+        && !(Int($0.range.start) > 0
+          && SpeakerAttributor.objectMarks.contains(units[Int($0.range.start) - 1]))
+    }
     guard
       let first = candidates.first(where: { !isInTimeClause(Int($0.range.end)) })
-        ?? candidates.first
+        ?? candidates.first ?? owner
     else { return nil }
     let pronounBefore = (Int(bounds.start)..<Int(first.range.start)).contains { offset in
       SpeakerAttributor.singularPronouns.contains(units[offset])
