@@ -361,6 +361,8 @@ struct QuoteAttributionTests {
         "<p>王毅表示，合作会继续。但特朗普的回应并不激烈，他批评对方放弃得太早了。</p>",
         ["王毅 表示 indirect: 合作会继续", "唐纳德·特朗普 批评 indirect: 对方放弃得太早了"]
       ),
+      // 据 X 引述 Y 称: Y speaks, X relays.
+      ("<p>据中央社今天引述英国金融时报称，外媒频问马云在哪里。</p>", ["金融时报 据…称 indirect: 外媒频问马云在哪里"]),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -793,6 +793,21 @@ struct QuoteScan {
     {
       return Subject(clue: .previous, refused: true, frame: "non-speaker")
     }
+    // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
+    if let verbOffset = firstOffset(ofAnyOf: QuoteScan.quotingVerbs, in: start, end) {
+      // 引述复旦大学教授张家栋说: the person after the verb, not the body of their title.
+      let sources = speakers.filter { document.mentions[$0].range.start >= Int32(verbOffset) }
+      if let source = sources.first(where: {
+        document.entities[document.mentions[$0].entity].kind == .person
+      }) ?? sources.first {
+        let outlet = speakers.first(where: { document.mentions[$0].range.end <= Int32(verbOffset) })
+        // 据中央社引述英国金融时报称: the newspaper quoted, which the agency relays.
+        var subject = Subject(
+          clue: .mention(source), according: opensWithAccordingTo(start, end), frame: "quoting")
+        subject.reportedBy = outlet
+        return subject
+      }
+    }
     // 据路透社称 / 据克里对韩正说: the name after 据 speaks.
     // 据外交部长王毅介绍: the person, not the ministry before the title.
     if opensWithAccordingTo(start, end) {
@@ -802,19 +817,6 @@ struct QuoteScan {
       if let first = person ?? speakers.first {
         var subject = Subject(clue: .mention(first), according: true, frame: "according-to")
         subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
-        return subject
-      }
-    }
-    // 路透社引述王毅的话说: the quoted source speaks, the outlet relays.
-    if let verbOffset = firstOffset(ofAnyOf: QuoteScan.quotingVerbs, in: start, end) {
-      // 引述复旦大学教授张家栋说: the person after the verb, not the body of their title.
-      let sources = speakers.filter { document.mentions[$0].range.start >= Int32(verbOffset) }
-      if let source = sources.first(where: {
-        document.entities[document.mentions[$0].entity].kind == .person
-      }) ?? sources.first {
-        let outlet = speakers.first(where: { document.mentions[$0].range.end <= Int32(verbOffset) })
-        var subject = Subject(clue: .mention(source), frame: "quoting")
-        subject.reportedBy = outlet
         return subject
       }
     }
