@@ -363,6 +363,16 @@ struct QuoteAttributionTests {
       ),
       // 据 X 引述 Y 称: Y speaks, X relays.
       ("<p>据中央社今天引述英国金融时报称，外媒频问马云在哪里。</p>", ["金融时报 据…称 indirect: 外媒频问马云在哪里"]),
+      // A clause a conjunction of condition opens states a condition: no statement, and the
+      // statement before goes on through it.
+      (
+        "<p>王毅表示，对于美国而言，只要认为是敌手，就会用尽所有的手段。</p>",
+        ["王毅 表示 indirect: 对于美国而言，只要认为是敌手，就会用尽所有的手段"]
+      ),
+      (
+        "<p>王毅认为，网络管理是国家的责任，如果说这些言论威胁了民主，那么封禁也同样构成威胁。</p>",
+        ["王毅 认为 indirect: 网络管理是国家的责任，如果说这些言论威胁了民主，那么封禁也同样构成威胁"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

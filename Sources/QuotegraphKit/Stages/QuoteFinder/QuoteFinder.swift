@@ -46,6 +46,9 @@ public struct QuoteFinder: Stage {
     public var outletCues: Set<String> = []
     /// Adverbs that may stand between a negation and its cue (没有进一步解释, 未明确表示).
     public var negatedAdverbs: Set<String> = []
+    /// Conjunctions of condition (只要, 如果): a clause they open before a cue states a
+    /// condition (只要认为是敌人…, 如果说…), no one's statement.
+    public var conditionals: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -57,6 +60,7 @@ public struct QuoteFinder: Stage {
   let cueStarts: UnitWords
   let negations: UnitWordSet
   let negatedAdverbs: UnitWords
+  let conditionals: UnitWords
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
   let creditWords: UnitWords
@@ -75,6 +79,7 @@ public struct QuoteFinder: Stage {
     cueStarts = UnitWords(lexicon.cues.map(\.form).filter { !$0.isEmpty })
     negations = UnitWordSet(lexicon.negations)
     negatedAdverbs = UnitWords(lexicon.negatedAdverbs.filter { !$0.isEmpty }.sorted())
+    conditionals = UnitWords(lexicon.conditionals.filter { !$0.isEmpty }.sorted())
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
@@ -129,7 +134,8 @@ public struct QuoteFinder: Stage {
         creditWords: Set(try options.strings("credit_words") ?? []),
         organizationWords: Set(try options.strings("organization_words") ?? []),
         outletCues: Set(try options.strings("outlet_cues") ?? []),
-        negatedAdverbs: Set(try options.strings("negated_adverbs") ?? [])),
+        negatedAdverbs: Set(try options.strings("negated_adverbs") ?? []),
+        conditionals: Set(try options.strings("conditionals") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

@@ -911,7 +911,7 @@ struct QuoteScan {
     // where a place is its subject (中国表示, 北京认为), nor 据 alone (据称: reportedly).
     if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end)
       && !namesPlace(start, end) && !opensWithAccordingTo(start, end)
-      && !namesUnnamedOrganization(start, end)
+      && !namesUnnamedOrganization(start, end) && !opensWithConditional(start, end)
     {
       return Subject(clue: .previous, frame: "continued")
     }
@@ -990,6 +990,14 @@ struct QuoteScan {
 
   /// Whether the clause opens with 有, alone or after one lead (有人说, 但有分析认为, 也有专家指出),
   /// or with 其他 (其他专家认为): then someone the article does not name speaks.
+  /// Whether a conjunction of `conditionals` opens `start..<end` (只要认为…, 如果说…).
+  func opensWithConditional(_ start: Int, _ end: Int) -> Bool {
+    var first = start
+    while first < end, QuoteScan.spaces.contains(units[first]) { first += 1 }
+    guard let word = finder.conditionals.first(at: first, in: units) else { return false }
+    return first + finder.conditionals.words[word].count <= end
+  }
+
   func opensWithSomeone(_ start: Int, _ end: Int) -> Bool {
     var first = start
     while first < end, units[first] == 0x20 { first += 1 }
@@ -1146,7 +1154,7 @@ struct QuoteScan {
         let opens =
           characterCount(start, cursor, isAtMost: 2) || !mentions(in: start, cursor).isEmpty
           || pronounRange(in: start, cursor) != nil
-        return opens ? cue : nil
+        return opens && !opensWithConditional(start, cursor) ? cue : nil
       }
       cursor += 1
     }
