@@ -373,6 +373,11 @@ struct QuoteAttributionTests {
         "<p>王毅认为，网络管理是国家的责任，如果说这些言论威胁了民主，那么封禁也同样构成威胁。</p>",
         ["王毅 认为 indirect: 网络管理是国家的责任，如果说这些言论威胁了民主，那么封禁也同样构成威胁"]
       ),
+      // 这说明: "this" is the subject, not the one who spoke before; 这位总理说 refers back.
+      (
+        "<p>特朗普表示，选举被操纵了。选举由法院裁定，这说明美国的选举制度存在缺失。</p>",
+        ["唐纳德·特朗普 表示 indirect: 选举被操纵了"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -912,6 +912,7 @@ struct QuoteScan {
     if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end)
       && !namesPlace(start, end) && !opensWithAccordingTo(start, end)
       && !namesUnnamedOrganization(start, end) && !opensWithConditional(start, end)
+      && !isThis(start, end)
     {
       return Subject(clue: .previous, frame: "continued")
     }
@@ -951,6 +952,18 @@ struct QuoteScan {
     }
   }
   static let demonstratives = UnitSet("该這这此其")
+  /// 这说明, 这表明: "this" is the subject, no one who spoke before.
+  static let this = UnitSet("这這")
+  static let thisAdverbs = UnitSet("也就更还正则便都又亦只")
+
+  /// Whether the clause `start..<end` is 这 with adverbs at most (这表明, 这也说明): not 这里,
+  /// 这位 (这位总理说 refers back).
+  func isThis(_ start: Int, _ end: Int) -> Bool {
+    var first = start
+    while first < end, QuoteScan.spaces.contains(units[first]) { first += 1 }
+    guard first < end, QuoteScan.this.contains(units[first]) else { return false }
+    return units[(first + 1)..<end].allSatisfy(QuoteScan.thisAdverbs.contains)
+  }
 
   /// Whether a place is named between `start` and `end`.
   func namesPlace(_ start: Int, _ end: Int) -> Bool {
