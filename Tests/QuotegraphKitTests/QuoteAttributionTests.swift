@@ -378,6 +378,9 @@ struct QuoteAttributionTests {
         "<p>特朗普表示，选举被操纵了。选举由法院裁定，这说明美国的选举制度存在缺失。</p>",
         ["唐纳德·特朗普 表示 indirect: 选举被操纵了"]
       ),
+      // The person ending a phrase of time (…周庭时表示) is its object, not the speaker.
+      ("<p>德国专家评价江泽民时说：“他被视为一个机会主义者。”</p>", [String]()),
+      ("<p>布林肯会见王毅时表示，合作会继续。</p>", ["安东尼·布林肯 表示 indirect: 合作会继续"]),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -862,9 +862,17 @@ struct QuoteScan {
         && (units[end] == QuoteScan.modifierMark
           || UnitWords.matches(QuoteScan.administration, at: end, in: units))
     }
+    // 警方逮捕周庭时表示: the person ending a phrase of time is its object, not the speaker.
+    func endsPhraseOfTime(_ index: Int) -> Bool {
+      let after = Int(document.mentions[index].range.end)
+      guard after < end, units[after] == QuoteScan.when else { return false }
+      let next = after + 1 < end && units[after + 1] == QuoteScan.whenSuffix ? after + 2 : after + 1
+      return end - next <= 2
+    }
     let people = speakers.filter { index in
       document.entities[document.mentions[index].entity].kind == .person
         && !follows(QuoteScan.companions, index) && !isInterviewer(index)
+        && !endsPhraseOfTime(index)
     }
     let person = people.first { !isOwner($0) } ?? people.first
     // 邓恩的妈妈表示, 拜登的律师说: with no one else named, a relation of the owner's speaks,
@@ -876,7 +884,9 @@ struct QuoteScan {
     }
     // 中国国务院下属的《经济日报》还评论称, 字节跳动的TikTok表示: the newspaper or the firm, not
     // the body that owns it.
-    let others = speakers.filter { !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) }
+    let others = speakers.filter {
+      !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) && !endsPhraseOfTime($0)
+    }
     func ownsNext(_ position: Int) -> Bool {
       guard position + 1 < others.count else { return false }
       let end = Int(document.mentions[others[position]].range.end)
@@ -952,6 +962,8 @@ struct QuoteScan {
     }
   }
   static let demonstratives = UnitSet("该這这此其")
+  static let when = UInt16(0x65F6)  // 时
+  static let whenSuffix = UInt16(0x5019)  // 候
   /// 这说明, 这表明: "this" is the subject, no one who spoke before.
   static let this = UnitSet("这這")
   static let thisAdverbs = UnitSet("也就更还正则便都又亦只")
