@@ -194,17 +194,18 @@ public struct NameCoreference: Stage {
     // Short forms the matcher gave to someone else: to the person named in full, unless the
     // article wrote the short form twice or more before it named that person (总统特朗普…
     // 伊万卡·特朗普: a person is named in full when first mentioned; a headline may go first).
-    var firstNamed: [Int: Int32] = [:]
-    for mention in document.mentions where mention.form != .shortForm {
-      firstNamed[mention.entity] = min(firstNamed[mention.entity] ?? .max, mention.range.start)
-    }
+    // Asked only where a short form would change hands: most articles never ask. The mentions
+    // are in text order.
     func isWrittenBeforeNamed(_ surface: Key, _ slot: Int) -> Bool {
-      guard let named = firstNamed[slot] else { return false }
       var earlier = 0
-      for mention in document.mentions where mention.range.start < named {
-        if mention.form == .shortForm && text(mention.range) == surface { earlier += 1 }
+      for mention in document.mentions {
+        if mention.entity == slot && mention.form != .shortForm { return false }
+        if mention.form == .shortForm && text(mention.range) == surface {
+          earlier += 1
+          if earlier >= 2 { return true }
+        }
       }
-      return earlier >= 2
+      return false
     }
     var keptBySurface: [Key: Bool] = [:]
     for index in document.mentions.indices where document.mentions[index].form == .shortForm {
