@@ -626,7 +626,7 @@ struct QuoteScan {
     // asked or believed stays the outlet's report (路透社报道称，克里要求…). A quoting verb needs
     // no separator (引述复旦大学教授张家栋说).
     if subject.according || cue.cueClass == CueClass.report.rawValue,
-      position > cue.end || QuoteScan.quotingVerbs.contains(where: { $0 == Array(cue.text.utf16) }),
+      position > cue.end || QuoteScan.quotingVerbTexts.contains(cue.text),
       quotationAt[min(position, units.count - 1)] < 0,
       let inner = statementCue(at: position, limit: contentLimit),
       QuoteScan.speechClasses.contains(inner.cueClass)
@@ -1013,8 +1013,6 @@ struct QuoteScan {
   static let existential = UInt16(0x6709)  // 有
   static let existentialLeads = UnitSet("但也还而另亦却")
 
-  /// Whether the clause opens with 有, alone or after one lead (有人说, 但有分析认为, 也有专家指出),
-  /// or with 其他 (其他专家认为): then someone the article does not name speaks.
   /// Whether a conjunction of `conditionals` opens `start..<end` (只要认为…, 如果说…).
   func opensWithConditional(_ start: Int, _ end: Int) -> Bool {
     var first = start
@@ -1023,6 +1021,8 @@ struct QuoteScan {
     return first + finder.conditionals.words[word].count <= end
   }
 
+  /// Whether the clause opens with 有, alone or after one lead (有人说, 但有分析认为, 也有专家指出),
+  /// or with 其他 (其他专家认为): then someone the article does not name speaks.
   func opensWithSomeone(_ start: Int, _ end: Int) -> Bool {
     var first = start
     while first < end, units[first] == 0x20 { first += 1 }
@@ -1062,6 +1062,7 @@ struct QuoteScan {
 
   static let administration = Array("政府".utf16)
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
+  static let quotingVerbTexts = Set(quotingVerbs.map { String(decodingUTF16: $0[...]) })
   /// 接受 before an outlet: the outlet interviews (接受美国之音采访时表示), it does not speak.
   static let interviewVerb = Array("接受".utf16)
 
