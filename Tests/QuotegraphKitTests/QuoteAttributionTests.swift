@@ -381,6 +381,8 @@ struct QuoteAttributionTests {
       // The person ending a phrase of time (…周庭时表示) is its object, not the speaker.
       ("<p>德国专家评价江泽民时说：“他被视为一个机会主义者。”</p>", [String]()),
       ("<p>布林肯会见王毅时表示，合作会继续。</p>", ["安东尼·布林肯 表示 indirect: 合作会继续"]),
+      // 據, the traditional 据, opens an according-to clause too.
+      ("<p>據王毅介紹，雙方將在下週會面。</p>", ["王毅 据…介紹 indirect: 雙方將在下週會面"]),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -1045,9 +1045,10 @@ struct QuoteScan {
     while first < end && units[first] == 0x20 { first += 1 }
     let read = min(end, first + 2)
     if units[start..<read].allSatisfy(CanonicalUnits.isInert) {
-      return first < end && units[first] == 0x636E
+      return first < end && QuoteScan.accordingTo.contains(units[first])
     }
-    return text(start, end).drop(while: { $0 == " " }).hasPrefix("据")
+    let opening = text(start, end).drop(while: { $0 == " " })
+    return opening.hasPrefix("据") || opening.hasPrefix("據")
   }
 
   /// Whether `start..<end` holds at most `limit` Characters. Inert units without a carriage
