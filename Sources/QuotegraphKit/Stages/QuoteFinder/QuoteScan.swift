@@ -717,7 +717,7 @@ struct QuoteScan {
       // A space between ideographs parts the clauses of a headline when someone is named after
       // it (克拉奇访问台湾 中国宣布…), not before a bare verb (达赖喇嘛发表讲话 呼吁…).
       if QuoteScan.spaces.contains(unit), cursor >= 2, cursor < units.count,
-        QuoteScan.isIdeograph(units[cursor - 2]), QuoteScan.isIdeograph(units[cursor]),
+        units[cursor - 2].isIdeograph, units[cursor].isIdeograph,
         !mentions(in: cursor, position).isEmpty
       {
         return cursor
@@ -726,7 +726,6 @@ struct QuoteScan {
     }
     return sentenceStart
   }
-  static func isIdeograph(_ unit: UInt16) -> Bool { (0x4E00..<0xA000).contains(unit) }
 
   /// Whether `quotation` is the name of an organisation its kind stands before (民间组织“选举观察
   /// 计划”, 官媒“新华社”): closed, short, with no punctuation inside, right after a word of
@@ -971,8 +970,7 @@ struct QuoteScan {
   /// Whether the clause `start..<end` is 这 with adverbs at most (这表明, 这也说明): not 这里,
   /// 这位 (这位总理说 refers back).
   func isThis(_ start: Int, _ end: Int) -> Bool {
-    var first = start
-    while first < end, QuoteScan.spaces.contains(units[first]) { first += 1 }
+    let first = skippingSpaces(from: start, to: end)
     guard first < end, QuoteScan.this.contains(units[first]) else { return false }
     return units[(first + 1)..<end].allSatisfy(QuoteScan.thisAdverbs.contains)
   }
@@ -1013,10 +1011,16 @@ struct QuoteScan {
   static let existential = UInt16(0x6709)  // 有
   static let existentialLeads = UnitSet("但也还而另亦却")
 
-  /// Whether a conjunction of `conditionals` opens `start..<end` (只要认为…, 如果说…).
-  func opensWithConditional(_ start: Int, _ end: Int) -> Bool {
+  /// The first offset from `start` before `end` that holds no space.
+  func skippingSpaces(from start: Int, to end: Int) -> Int {
     var first = start
     while first < end, QuoteScan.spaces.contains(units[first]) { first += 1 }
+    return first
+  }
+
+  /// Whether a conjunction of `conditionals` opens `start..<end` (只要认为…, 如果说…).
+  func opensWithConditional(_ start: Int, _ end: Int) -> Bool {
+    let first = skippingSpaces(from: start, to: end)
     guard let word = finder.conditionals.first(at: first, in: units) else { return false }
     return first + finder.conditionals.words[word].count <= end
   }
