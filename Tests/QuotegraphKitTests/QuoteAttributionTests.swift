@@ -383,6 +383,26 @@ struct QuoteAttributionTests {
       ("<p>布林肯会见王毅时表示，合作会继续。</p>", ["安东尼·布林肯 表示 indirect: 合作会继续"]),
       // 據, the traditional 据, opens an according-to clause too.
       ("<p>據王毅介紹，雙方將在下週會面。</p>", ["王毅 据…介紹 indirect: 雙方將在下週會面"]),
+      // The person a relative clause opens with (受, 被, 担任 …) modifies the one after its 的.
+      (
+        "<p>受李登辉提拔过的台湾前总统马英九发表声明，称他是民主先生。</p>",
+        ["马英九 发表声明 indirect: 称他是民主先生"]
+      ),
+      (
+        "<p>曾担任乔治·布什总统经济顾问的丹尼尔·普赖斯说，特朗普的态度反复无常。</p>",
+        ["丹尼尔·普赖斯 说 indirect: 特朗普的态度反复无常"]
+      ),
+      // Without an opener the first person speaks (特朗普 会见 the guest named after 的).
+      (
+        "<p>特朗普会见了来访的日本首相安倍晋三后说，会谈很成功。</p>",
+        ["唐纳德·特朗普 说 indirect: 会谈很成功"]
+      ),
+      // A person after a cue and a comma is its object when a cue of speech opens the next
+      // clause: that cue introduces the words.
+      (
+        "<p>特朗普又批评玛丽·巴拉，称通用未能履行生产呼吸机的承诺。</p>",
+        ["唐纳德·特朗普 称 indirect: 通用未能履行生产呼吸机的承诺"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -24,6 +24,13 @@ struct SegmenterTests {
       ("<p>发出了“积极信号。下一句话。</p>", ["发出了“积极信号。", "下一句话。"]),
       // ；does not end a sentence by default.
       ("<p>甲表示，前者如此；后者亦然。</p>", ["甲表示，前者如此；后者亦然。"]),
+      // An initial's full stop ends no sentence, nor does an abbreviation's of the pipeline.
+      (
+        "<p>国务卿戴维·R·史迪威(David R. Stilwell)表示，这违法。参议员鲁比奥（Sen. Marco Rubio）说。</p>",
+        ["国务卿戴维·R·史迪威(David R. Stilwell)表示，这违法。", "参议员鲁比奥（Sen. Marco Rubio）说。"]
+      ),
+      // A Latin sentence's full stop still ends it.
+      ("<p>He said so. Then he left.</p>", ["He said so.", "Then he left."]),
       // Paragraph ends are sentence ends.
       ("<p>没有句号</p><p>第二段</p>", ["没有句号", "第二段"]),
     ])

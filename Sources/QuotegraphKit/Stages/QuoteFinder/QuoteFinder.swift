@@ -49,6 +49,9 @@ public struct QuoteFinder: Stage {
     /// Conjunctions of condition (只要, 如果): a clause they open before a cue states a
     /// condition (只要认为是敌人…, 如果说…), no one's statement.
     public var conditionals: Set<String> = []
+    /// Words opening a relative clause before a person (受, 被, 担任): that person modifies the
+    /// one named after the clause's 的 (受李登辉提拔过的马英九), who is the subject.
+    public var relativeOpeners: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -61,6 +64,7 @@ public struct QuoteFinder: Stage {
   let negations: UnitWordSet
   let negatedAdverbs: UnitWords
   let conditionals: UnitWords
+  let relativeOpeners: UnitWords
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
   let creditWords: UnitWords
@@ -80,6 +84,7 @@ public struct QuoteFinder: Stage {
     negations = UnitWordSet(lexicon.negations)
     negatedAdverbs = UnitWords(lexicon.negatedAdverbs.filter { !$0.isEmpty }.sorted())
     conditionals = UnitWords(lexicon.conditionals.filter { !$0.isEmpty }.sorted())
+    relativeOpeners = UnitWords(lexicon.relativeOpeners.filter { !$0.isEmpty }.sorted())
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
@@ -135,7 +140,8 @@ public struct QuoteFinder: Stage {
         organizationWords: Set(try options.strings("organization_words") ?? []),
         outletCues: Set(try options.strings("outlet_cues") ?? []),
         negatedAdverbs: Set(try options.strings("negated_adverbs") ?? []),
-        conditionals: Set(try options.strings("conditionals") ?? [])),
+        conditionals: Set(try options.strings("conditionals") ?? []),
+        relativeOpeners: Set(try options.strings("relative_openers") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

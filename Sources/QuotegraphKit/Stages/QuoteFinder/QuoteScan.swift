@@ -179,6 +179,9 @@ struct QuoteScan {
           position += 1
           continue
         }
+        // The scan goes on after the cue that framed the statement: a later one when the
+        // words follow a second cue (批评巴拉，称…).
+        var next = cue.end
         if let statement = frame(
           cue: cue, sentence: index, consumed: consumed, statements: statements)
         {
@@ -186,8 +189,9 @@ struct QuoteScan {
             consumed[offset] = true
           }
           statements.append(statement)
+          next = max(next, Int(statement.cueRange.end))
         }
-        position = cue.end
+        position = next
       }
     }
     return QuoteScan.droppingShortReports(
@@ -604,17 +608,35 @@ struct QuoteScan {
     guard var position = contentStart(after: cue.end) else { return nil }
     var addressee = subject.addressee
     let contentLimit = Int(sentence.end)
-    if let skipped = addresseeEnd(
+    let skipped = addresseeEnd(
       from: position, limit: contentLimit, organizations: cue.cueClass == CueClass.say.rawValue)
-    {
+    if let skipped {
       addressee = addressee ?? skipped.mention
       position = skipped.end
     }
-    let separatorStart = position
+    var separatorStart = position
     while position < contentLimit,
       QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20
     {
       position += 1
+    }
+    // 特朗普又批评巴拉，称通用…: the person was the cue's object; the cue of speech opening the
+    // next clause introduces the words.
+    var framingCue = cue
+    if skipped != nil, position > separatorStart,
+      quotationAt[min(position, units.count - 1)] < 0,
+      let inner = statementCue(at: position, limit: contentLimit), inner.start - position <= 1,
+      QuoteScan.speechClasses.contains(inner.cueClass), let after = contentStart(after: inner.end)
+    {
+      framingCue = inner
+      cueText = subject.according ? "据…" + inner.text : inner.text
+      position = after
+      separatorStart = position
+      while position < contentLimit,
+        QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20
+      {
+        position += 1
+      }
     }
     // 她说：</p><p>“……”: a cue ending its paragraph in a colon introduces the quotation the
     // next paragraph opens with.
@@ -681,9 +703,10 @@ struct QuoteScan {
     }
     subject.reportedBy = subject.reportedBy ?? reportingOutlet(in: Int(sentence.start), clauseStart)
     return Statement(
-      content: content, kind: kind, cue: cueText, cueRange: TextRange(cue.start, cue.end),
-      cueClass: cue.cueClass, clue: subject.clue, addressee: addressee,
-      reportedBy: subject.reportedBy, sentence: index, frame: frame,
+      content: content, kind: kind, cue: cueText,
+      cueRange: TextRange(framingCue.start, framingCue.end), cueClass: framingCue.cueClass,
+      clue: subject.clue, addressee: addressee, reportedBy: subject.reportedBy, sentence: index,
+      frame: frame,
       confidence: QuoteScan.confidence(kind: kind, clue: subject.clue))
   }
 
@@ -873,7 +896,25 @@ struct QuoteScan {
         && !follows(QuoteScan.companions, index) && !isInterviewer(index)
         && !endsPhraseOfTime(index)
     }
-    let person = people.first { !isOwner($0) } ?? people.first
+    // 受李登辉提拔过的台湾前总统马英九发表声明, 曾担任布什总统经济顾问的普赖斯说: the person a
+    // relative clause opens with modifies the one named after its 的, who speaks.
+    func headOfRelativeClause(opening index: Int) -> Int? {
+      let mentionStart = Int(document.mentions[index].range.start)
+      var opening = mentionStart
+      while opening > start, Segmenter.isSpace(units[opening - 1]) { opening -= 1 }
+      guard finder.relativeOpeners.firstEnding(at: opening, in: units) != nil else { return nil }
+      let mentionEnd = Int(document.mentions[index].range.end)
+      return people.first { later in
+        let laterStart = Int(document.mentions[later].range.start)
+        guard laterStart > mentionEnd,
+          !units[mentionEnd..<laterStart].contains(where: QuoteScan.clauseBreaks.contains),
+          let mark = units[mentionEnd..<laterStart].lastIndex(of: QuoteScan.modifierMark)
+        else { return false }
+        return laterStart - mark <= 12 && !isOwner(later)
+      }
+    }
+    let first = people.first { !isOwner($0) } ?? people.first
+    let person = first.map { headOfRelativeClause(opening: $0) ?? $0 }
     // 邓恩的妈妈表示, 拜登的律师说: with no one else named, a relation of the owner's speaks,
     // whom the article does not name.
     if let owner = person, speakers.count == 1,

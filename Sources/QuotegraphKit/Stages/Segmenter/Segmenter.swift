@@ -15,15 +15,19 @@ public struct Segmenter: Stage {
     public var keepQuotationsWhole: Bool
     public var maxQuotationLength: Int
     public var splitOnSemicolon: Bool
+    /// Latin words that end in a full stop without ending the sentence (Sen., Mr., vs.), as
+    /// UTF-16 units; a single capital letter (an initial, George W. Bush) never ends one.
+    public var abbreviations: Set<[UInt16]>
 
     public init(
       locale: String = "zh", keepQuotationsWhole: Bool = true, maxQuotationLength: Int = 600,
-      splitOnSemicolon: Bool = false
+      splitOnSemicolon: Bool = false, abbreviations: [String] = []
     ) {
       self.locale = locale
       self.keepQuotationsWhole = keepQuotationsWhole
       self.maxQuotationLength = maxQuotationLength
       self.splitOnSemicolon = splitOnSemicolon
+      self.abbreviations = Set(abbreviations.map { Array($0.utf16) })
     }
   }
 
@@ -53,7 +57,8 @@ public struct Segmenter: Stage {
       locale: try options.requiredString("locale"),
       keepQuotationsWhole: try options.bool("keep_quotations_whole") ?? true,
       maxQuotationLength: try options.int("max_quotation_length") ?? 600,
-      splitOnSemicolon: try options.bool("split_on_semicolon") ?? false)
+      splitOnSemicolon: try options.bool("split_on_semicolon") ?? false,
+      abbreviations: try options.strings("abbreviations") ?? [])
     if settings.maxQuotationLength < 1 {
       throw options.invalid("max_quotation_length", "must be at least 1")
     }
@@ -117,7 +122,11 @@ public struct Segmenter: Stage {
       }
       // Closing marks belong to the sentence they close.
       while boundary < end, Segmenter.closingMarks.contains(units[boundary]) { boundary += 1 }
-      if boundary > start && boundary < end { ends.append(boundary) }
+      if boundary > start && boundary < end
+        && !endsInAbbreviation(units: units, from: start, before: boundary)
+      {
+        ends.append(boundary)
+      }
     }
     if settings.splitOnSemicolon {
       for position in start..<end where units[position] == 0xFF1B || units[position] == 0x3B {
@@ -148,6 +157,20 @@ public struct Segmenter: Stage {
       sentenceStart = sentenceEnd
     }
     return result
+  }
+
+  /// Whether the text before `boundary` (spaces aside) is an initial or one of the settings'
+  /// abbreviations with its full stop: ICU ends a sentence at every full stop before a capital,
+  /// and cut 史迪威(David R. Stilwell) and 鲁比奥（Sen. Marco Rubio） in two.
+  func endsInAbbreviation(units: [UInt16], from start: Int, before boundary: Int) -> Bool {
+    var stop = boundary
+    while stop > start, Segmenter.isSpace(units[stop - 1]) { stop -= 1 }
+    guard stop > start, units[stop - 1] == 0x2E else { return false }
+    var wordStart = stop - 1
+    while wordStart > start, units[wordStart - 1].isLatinLetter { wordStart -= 1 }
+    let word = units[wordStart..<(stop - 1)]
+    if word.count == 1, let letter = word.first, (0x41...0x5A).contains(letter) { return true }
+    return !word.isEmpty && settings.abbreviations.contains(Array(word))
   }
 
   static func token(for boundary: Boundary, in units: [UInt16]) -> Token? {
