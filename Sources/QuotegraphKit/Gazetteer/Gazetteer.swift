@@ -10,6 +10,9 @@ public struct Gazetteer: Sendable {
   /// Words never matched as names (`curated/not-names.tsv`): generic words the sources list as
   /// names of organisations or places.
   public var notNames: [String] = []
+  /// English given names by their short forms (`curated/english-nicknames.tsv`: joe → joseph),
+  /// in lower case.
+  public var englishNicknames: [String: String] = [:]
 
   /// The gazetteer of `directory`, loaded once for all the stages built in `context` (the
   /// entity matcher, and the tables person discovery derives from it).
@@ -53,9 +56,18 @@ public struct Gazetteer: Sendable {
         $0["word"]
       }
     }
+    var nicknames: [String: String] = [:]
+    let nicknamesPath = directory + "/curated/" + GazetteerFile.englishNicknames.fileName
+    if FileIO.kind(of: nicknamesPath) == .file {
+      let text = String(decoding: try FileIO.readAll(path: nicknamesPath), as: UTF8.self)
+      for row in try GazetteerTable.parse(text, file: .englishNicknames, path: nicknamesPath).rows {
+        nicknames[row["nickname"].lowercased()] = row["name"].lowercased()
+      }
+    }
     // The people file is as large as all the others together: load it beside them.
     let folder = MatchKeyFolder(scriptVariants: variants)
     let curatedNotNames = notNames
+    let curatedNicknames = nicknames
     @Sendable func loadPeople() -> Result<[PersonEntry], QuotegraphError> {
       do {
         return .success(try decode(table(.people), PersonEntry.init(row:)))
@@ -72,7 +84,7 @@ public struct Gazetteer: Sendable {
             organizations: try decode(table(.organizations), OrganizationEntry.init(row:)),
             places: try decode(table(.places), PlaceEntry.init(row:)),
             cues: try decode(table(.cues), CueEntry.init(row:)),
-            folder: folder, notNames: curatedNotNames))
+            folder: folder, notNames: curatedNotNames, englishNicknames: curatedNicknames))
       } catch {
         return .failure(error)
       }

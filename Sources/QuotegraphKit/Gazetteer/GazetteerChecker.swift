@@ -19,7 +19,8 @@ public struct GazetteerChecker {
       GazetteerFile.generated.map { ($0, directory + "/" + $0.fileName) }
       + [
         GazetteerFile.people, .roles, .organizations, .places, .cues, .organizationKinds,
-        .nameBoundaries, .nameEdges, .notNames, .nameTraps, .surnames, .titleWords,
+        .nameBoundaries, .nameEdges, .notNames, .englishNicknames, .nameTraps, .surnames,
+        .titleWords,
       ]
       .map { ($0, directory + "/curated/" + $0.fileName) }
     for (file, path) in files {
@@ -93,7 +94,8 @@ public struct GazetteerChecker {
       case .organizations: _ = try OrganizationEntry(row: row)
       case .places: _ = try PlaceEntry(row: row)
       case .cues: _ = try CueEntry(row: row)
-      case .scriptVariants, .organizationKinds, .nameBoundaries, .nameEdges, .notNames, .nameModel,
+      case .scriptVariants, .organizationKinds, .nameBoundaries, .nameEdges, .notNames,
+        .englishNicknames, .nameModel,
         .nameTraps,
         .surnames, .titleWords, .commonWords, .readings, .nameClassifier:
         break

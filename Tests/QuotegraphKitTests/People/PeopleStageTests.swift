@@ -233,6 +233,35 @@ struct PersonDiscoveryTests {
     #expect(PeopleByEnglishName.withoutInitials("x") == nil)
   }
 
+  @Test("English names: nicknames and generational suffixes")
+  func peopleByEnglishNameNicknames() {
+    let biden = PersonEntry(
+      id: "Q6279", name: "乔·拜登", nameEnglish: "Joe Biden", aliases: [], shortForms: [],
+      country: "US", born: "", died: "", prominence: 0, roles: [], sources: [])
+    let nicknames = ["joe": "joseph", "bill": "william"]
+    let table = PeopleByEnglishName(people: [biden], nicknames: nicknames)
+    #expect(table.person(named: "Joseph R. Biden Jr.")?.id == "wd:Q6279")
+    #expect(table.person(named: "Joseph Biden")?.id == "wd:Q6279")
+    #expect(table.person(named: "Hunter Biden") == nil)
+    #expect(PeopleByEnglishName.plain("joseph r biden jr", nicknames: nicknames) == "joseph biden")
+    #expect(PeopleByEnglishName.plain("bill clinton", nicknames: nicknames) == "william clinton")
+    // A suffix is no word to drop when only a name and it are left.
+    #expect(PeopleByEnglishName.plain("biden jr", nicknames: nicknames) == nil)
+    #expect(PeopleByEnglishName.plain("joseph biden", nicknames: nicknames) == nil)
+  }
+
+  @Test("a name with a middle initial is found whole, and the gazetteer's person without it")
+  func middleInitials() throws {
+    #expect(
+      try people("乔治·华盛顿大学副教授肖恩·R·罗伯茨(Sean R. Roberts)说，这是一场运动。").first
+        == "肖恩·R·罗伯茨")
+    let trump = try mentions(of: "唐纳德·J·特朗普", in: "他不要太像唐纳德·J·特朗普。")
+    #expect(trump.map(\.1.id) == ["wd:Q22686"])
+    #expect(PersonFinder.withoutInitials("唐纳德·J·特朗普") == "唐纳德·特朗普")
+    #expect(PersonFinder.withoutInitials("约翰·F·肯尼迪") == "约翰·肯尼迪")
+    #expect(PersonFinder.withoutInitials("唐纳德·特朗普") == nil)
+  }
+
   @Test("a short form glued to a transliteration before it keeps no longer name from being one")
   func shortFormInsideTransliteration() throws {
     // 里根 alone is Reagan; 穆|里根 is the article's 凯西·穆里根 all the same.

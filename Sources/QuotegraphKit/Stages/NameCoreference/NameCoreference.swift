@@ -129,6 +129,7 @@ public struct NameCoreference: Stage {
       let linkedByEnglishName =
         mention.evidence == PersonFinder.englishNameEvidence
         || mention.evidence == PersonFinder.soundEvidence
+        || mention.evidence == PersonFinder.initialsEvidence
       let isTransliteration =
         discovered == .string("transliteration") || discovered == .string("latin")
         || linkedByEnglishName

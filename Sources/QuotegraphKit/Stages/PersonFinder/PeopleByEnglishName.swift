@@ -6,14 +6,22 @@ public struct PeopleByEnglishName: Sendable {
   /// The entries: a record is made only for the few names the articles ask about.
   private let people: [String: PersonEntry]
 
-  public init(people: [PersonEntry]) {
+  /// Given names by their short forms (joe → joseph), in lower case.
+  private let nicknames: [String: String]
+
+  public init(people: [PersonEntry], nicknames: [String: String] = [:]) {
+    self.nicknames = nicknames
     var byName: [String: PersonEntry] = [:]
     var shared: Set<String> = []
     func add(_ name: String, of person: PersonEntry) {
       guard PeopleByEnglishName.isLatin(name) else { return }
       let full = PeopleByEnglishName.key(name)
-      // Harry S. Truman is Harry Truman too.
-      let keys = PeopleByEnglishName.withoutInitials(full).map { [full, $0] } ?? [full]
+      // Harry S. Truman is Harry Truman too, and Joe Biden is Joseph Biden.
+      var keys = [full]
+      if let short = PeopleByEnglishName.withoutInitials(full) { keys.append(short) }
+      if let plain = PeopleByEnglishName.plain(full, nicknames: nicknames), !keys.contains(plain) {
+        keys.append(plain)
+      }
       for key in keys {
         // By its bytes: String.contains(_:) goes through Foundation's search, most of the
         // start-up.
@@ -36,9 +44,36 @@ public struct PeopleByEnglishName: Sendable {
   /// The person whose English name or Latin alias `latin` is, if exactly one has it.
   public func person(named latin: String) -> EntityRecord? {
     let key = PeopleByEnglishName.key(latin)
-    return (people[key] ?? PeopleByEnglishName.withoutInitials(key).flatMap { people[$0] })
+    return
+      (people[key] ?? PeopleByEnglishName.withoutInitials(key).flatMap { people[$0] }
+      ?? PeopleByEnglishName.plain(key, nicknames: nicknames).flatMap { people[$0] })
       .map(EntityIndex.record)
   }
+
+  /// A key without its initials and generational suffix, its first name in full (joseph r
+  /// biden jr → joseph biden, joe biden → joseph biden), or nil when that changes nothing or
+  /// leaves a single word.
+  static func plain(_ key: String, nicknames: [String: String]) -> String? {
+    // Most of the gazetteer's 25,000 names have nothing to change: ask the first and last
+    // words (short Strings, stored inline) before splitting anything.
+    guard let firstSpace = key.firstIndex(of: " "), let lastSpace = key.lastIndex(of: " ") else {
+      return nil
+    }
+    guard
+      nicknames[String(key[..<firstSpace])] != nil
+        || generationalSuffixes.contains(String(key[key.index(after: lastSpace)...]))
+        || withoutInitials(key) != nil
+    else { return nil }
+    var words = key.split(separator: " ").filter { $0.count > 1 }.map(String.init)
+    while words.count > 2, let last = words.last, generationalSuffixes.contains(last) {
+      words.removeLast()
+    }
+    guard words.count >= 2 else { return nil }
+    if let full = nicknames[words[0]] { words[0] = full }
+    let plain = words.joined(separator: " ")
+    return plain == key ? nil : plain
+  }
+  static let generationalSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
 
   /// A key without its one-letter words (harry s truman → harry truman), or nil when it has
   /// none. Read from the UTF-8 bytes: splitting and joining Substrings, for each of the
@@ -104,7 +139,7 @@ public struct PeopleByEnglishName: Sendable {
     throws(QuotegraphError) -> PeopleByEnglishName
   {
     try Gazetteer.derived("PeopleByEnglishName", directory: directory, sharedIn: context) {
-      PeopleByEnglishName(people: $0.people)
+      PeopleByEnglishName(people: $0.people, nicknames: $0.englishNicknames)
     }
   }
 }

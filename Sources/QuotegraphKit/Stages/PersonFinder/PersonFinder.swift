@@ -120,6 +120,9 @@ public struct PersonFinder: Stage {
   /// The evidence of a discovered name's mentions where it sounds as a prominent foreign
   /// person's name does (彭佩奥 for 蓬佩奥).
   static let soundEvidence = "sound"
+  /// The evidence of a discovered name's mentions where the name without its initials is a
+  /// gazetteer person's (唐纳德·J·特朗普).
+  static let initialsEvidence = "without-initials"
   /// The evidence of a discovered name's mentions where it is an organisation's name.
   static let organizationNameEvidence = "organization-name"
 
@@ -412,6 +415,9 @@ public struct PersonFinder: Stage {
           (person: $0, evidence: PersonFinder.englishNameEvidence)
         }
         ?? soundAlike(written).map { (person: $0, evidence: PersonFinder.soundEvidence) }
+        ?? personWithoutInitials(written).map {
+          (person: $0, evidence: PersonFinder.initialsEvidence)
+        }
       let slot: Int
       let key = data.scriptKey(of: name)
       if let existing = slotOfName[key] {
@@ -477,6 +483,39 @@ public struct PersonFinder: Stage {
       !match.forms.contains(written)
     else { return nil }
     return EntityIndex.record(person)
+  }
+
+  /// The gazetteer person a name with initials is without them (唐纳德·J·特朗普 is 唐纳德·特朗普):
+  /// written so, or sounding as a prominent foreign person's name (`soundAlike`).
+  func personWithoutInitials(_ written: String) -> EntityRecord? {
+    guard let plain = PersonFinder.withoutInitials(written) else { return nil }
+    func undotted(_ name: String) -> [UInt16] { name.utf16.filter { !$0.isNameDot } }
+    if let match = peopleBySound?.match(soundingAs: plain),
+      match.forms.contains(where: { undotted($0) == undotted(plain) })
+    {
+      return EntityIndex.record(match.person)
+    }
+    return soundAlike(plain)
+  }
+
+  /// `written` without its words of one capital letter (唐纳德·J·特朗普 → 唐纳德·特朗普), or nil
+  /// when it has none.
+  static func withoutInitials(_ written: String) -> String? {
+    let units = Array(written.utf16)
+    var kept: [UInt16] = []
+    var dropped = false
+    var wordStart = 0
+    for end in 0...units.count where end == units.count || units[end].isNameDot {
+      let word = units[wordStart..<end]
+      if word.count == 1, let letter = word.first, (0x41...0x5A).contains(letter) {
+        dropped = true
+      } else {
+        if !kept.isEmpty { kept.append(units[wordStart - 1]) }
+        kept += word
+      }
+      wordStart = end + 1
+    }
+    return dropped && !kept.isEmpty ? String(decodingUTF16: kept) : nil
   }
 
   /// The slot of the gazetteer entity `record` in the document's entities, appended when the
@@ -961,13 +1000,29 @@ public struct PersonFinder: Stage {
     return start > 0 && transliterationUnits[Int(units[start - 1])]
   }
 
-  /// A transliteration character, or a middle dot or a dash between two of them.
+  /// A transliteration character, a middle dot or a dash between two of them, or an initial
+  /// and its dots (肖恩·R·罗伯茨).
   @inline(__always)
   private func isForeign(_ offset: Int, _ units: [UInt16]) -> Bool {
     if transliterationUnits[Int(units[offset])] { return true }
-    return units[offset].isNameJoiner && offset > 0 && offset + 1 < units.count
-      && transliterationUnits[Int(units[offset - 1])]
-      && transliterationUnits[Int(units[offset + 1])]
+    if units[offset].isNameJoiner {
+      guard offset > 0 && offset + 1 < units.count else { return false }
+      let before = transliterationUnits[Int(units[offset - 1])]
+      let after = transliterationUnits[Int(units[offset + 1])]
+      return before && after
+        || units[offset].isNameDot
+          && (before && isInitial(offset + 1, units) || after && isInitial(offset - 1, units))
+    }
+    return isInitial(offset, units)
+  }
+
+  /// A capital letter between two dots inside a transliterated name: a middle initial
+  /// (朱丽叶·N·凯耶姆, 乔治·W·布什), a word of the name that the character models cannot weigh.
+  private func isInitial(_ offset: Int, _ units: [UInt16]) -> Bool {
+    offset >= 2 && offset + 2 < units.count && (0x41...0x5A).contains(units[offset])
+      && units[offset - 1].isNameDot && units[offset + 1].isNameDot
+      && transliterationUnits[Int(units[offset - 2])]
+      && transliterationUnits[Int(units[offset + 2])]
   }
 
   /// What a span cut out of the middle of a run loses: at least the bias, or the weight the
@@ -992,7 +1047,7 @@ public struct PersonFinder: Stage {
     // dot does. Where the last joiner stands is asked once: after 在 only a name of several
     // words is one.
     let lastJoiner = run.last(where: { units[$0].isNameJoiner }) ?? -1
-    for start in run where !units[start].isNameJoiner {
+    for start in run where !units[start].isNameJoiner && !units[start].isLatinLetter {
       var nameWords = 1
       // After 在, 抵达 a word is a place's, unless a dot makes it a person's (在哈莉·贝丽).
       let afterPlaceWord = words.notForeignNameBefore.end(at: start, in: units)
@@ -1005,6 +1060,8 @@ public struct PersonFinder: Stage {
           nameWords += 1
           continue
         }
+        // An initial ends no name and weighs nothing: the models know characters only.
+        if units[last].isLatinLetter { continue }
         let unit = units[last]
         // The weight of this character as the last of its word; then, once the next character
         // continues the word, as an inner one.
