@@ -397,6 +397,12 @@ struct QuoteAttributionTests {
         "<p>特朗普会见了来访的日本首相安倍晋三后说，会谈很成功。</p>",
         ["唐纳德·特朗普 说 indirect: 会谈很成功"]
       ),
+      // A name the next person's title starts after is that person's employer (金融学 is a
+      // name-shaped word discovery takes for a person).
+      (
+        "<p>北京大学光华管理学院金融学教授迈克尔·佩蒂斯表示，把钱给消费者更有效率。</p>",
+        ["迈克尔·佩蒂斯 表示 indirect: 把钱给消费者更有效率"]
+      ),
       // A person after a cue and a comma is its object when a cue of speech opens the next
       // clause: that cue introduces the words.
       (

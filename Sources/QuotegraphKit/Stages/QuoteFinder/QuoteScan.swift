@@ -878,11 +878,18 @@ struct QuoteScan {
       return UnitWords.matches(verb, at: start - verb.count, in: units)
     }
     // 特朗普的律师朱利安尼说, 特朗普政府顾问白邦瑞说: the owner speaks only when no one else can.
+    // Allegra Strategies执行总监杰弗里•扬表示: a name the title of the next person's starts after
+    // (or takes as its qualifier) is that person's employer.
     func isOwner(_ index: Int) -> Bool {
       let end = Int(document.mentions[index].range.end)
-      return end < units.count
-        && (units[end] == QuoteScan.modifierMark
-          || UnitWords.matches(QuoteScan.administration, at: end, in: units))
+      guard end < units.count else { return false }
+      return units[end] == QuoteScan.modifierMark
+        || UnitWords.matches(QuoteScan.administration, at: end, in: units)
+        || document.roles.contains { role in
+          role.mention != index && role.title.start <= Int32(end) && role.title.end > Int32(end)
+            && document.mentions[role.mention].range.start >= role.title.end
+            && document.mentions[role.mention].range.start > Int32(end)
+        }
     }
     // 警方逮捕周庭时表示: the person ending a phrase of time is its object, not the speaker.
     func endsPhraseOfTime(_ index: Int) -> Bool {
