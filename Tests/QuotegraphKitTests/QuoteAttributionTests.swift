@@ -403,6 +403,17 @@ struct QuoteAttributionTests {
         "<p>北京大学光华管理学院金融学教授迈克尔·佩蒂斯表示，把钱给消费者更有效率。</p>",
         ["迈克尔·佩蒂斯 表示 indirect: 把钱给消费者更有效率"]
       ),
+      // 该报, 该委员会 refer back to an organisation, never to a person who spoke before.
+      (
+        "<p>马云说，我们必须革新目前的体制。该报认为，呼吁体制性改革是件很危险的事。</p>",
+        ["马云 说 indirect: 我们必须革新目前的体制", "? 认为 indirect: 呼吁体制性改革是件很危险的事"]
+      ),
+      (
+        "<p>世卫组织表示，疫情仍在蔓延。该组织呼吁，各国加强合作。</p>",
+        ["世界卫生组织 表示 indirect: 疫情仍在蔓延", "世界卫生组织 呼吁 indirect: 各国加强合作"]
+      ),
+      // 无法, 不能 deny the cue as 不 does.
+      ("<p>国际刑警组织不能要求任何国家的执法部门逮捕通缉对象。</p>", [String]()),
       // A person after a cue and a comma is its object when a cue of speech opens the next
       // clause: that cue introduces the words.
       (

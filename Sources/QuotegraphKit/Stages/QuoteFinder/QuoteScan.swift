@@ -597,6 +597,14 @@ struct QuoteScan {
     guard !subject.refused else { return nil }
     // 据报道，…, 据悉，…: reportedly, no one's statement, however close the one before.
     if subject.frame == "continued", QuoteScan.accordingTo.contains(units[cue.start]) { return nil }
+    // 该报认为, 该委员会表示: the organisation referred back to speaks, never a person before;
+    // after one, the words are an organisation's the article does not name here.
+    if subject.frame == "continued",
+      let reference = organizationReferredBack(clauseStart, cue.start),
+      !previousSpeakerIsOrganization(statements)
+    {
+      subject = Subject(clue: .title(reference, organization: nil), frame: "organization-reference")
+    }
     // 据吕克俭介绍，… frames; 他介绍了情况 does not.
     if isUnseparated(cue), !subject.according { return nil }
     if isBeat(cue, of: subject) { return nil }
@@ -1009,6 +1017,36 @@ struct QuoteScan {
     }
   }
   static let demonstratives = UnitSet("该這这此其")
+  static let newspaper = UInt16(0x62A5)  // 报 of 该报
+
+  /// Where a demonstrative and an organisation word (该公司, 该委员会) or 报 (该报) stand in
+  /// `start..<end`, if they do.
+  func organizationReferredBack(_ start: Int, _ end: Int) -> TextRange? {
+    for offset in start..<max(start, end - 1)
+    where QuoteScan.demonstratives.contains(units[offset]) {
+      if units[offset + 1] == QuoteScan.newspaper { return TextRange(offset, offset + 2) }
+      if let word = finder.organizationWords.first(at: offset + 1, in: units),
+        offset + 1 + finder.organizationWords.words[word].count <= end
+      {
+        return TextRange(offset, offset + 1 + finder.organizationWords.words[word].count)
+      }
+    }
+    return nil
+  }
+
+  /// Whether the statement a continued clause takes its speaker from was an organisation's,
+  /// following continued statements back to the one that named its speaker.
+  func previousSpeakerIsOrganization(_ statements: [Statement]) -> Bool {
+    for statement in statements.reversed() {
+      switch statement.clue {
+      case .previous: continue
+      case .mention(let mention):
+        return document.entities[document.mentions[mention].entity].kind == .organization
+      case .pronoun, .title: return false
+      }
+    }
+    return false
+  }
   static let when = UInt16(0x65F6)  // 时
   static let whenSuffix = UInt16(0x5019)  // 候
   /// 这说明, 这表明: "this" is the subject, no one who spoke before.
