@@ -412,6 +412,14 @@ struct QuoteAttributionTests {
         "<p>世卫组织表示，疫情仍在蔓延。该组织呼吁，各国加强合作。</p>",
         ["世界卫生组织 表示 indirect: 疫情仍在蔓延", "世界卫生组织 呼吁 indirect: 各国加强合作"]
       ),
+      // A cue before 时 ends a phrase of time; right after 对 or 向 a cue is no verb, unless the
+      // mark ends an adverb (一向).
+      ("<p>特朗普的对手在对方回答时都被静音。</p>", [String]()),
+      (
+        "<p>卢卡申科在集会上发言。他对估计有5千人的集会大众说：“我把你们叫到这里来。”</p>",
+        ["亚历山大·卢卡申科 说 direct: 我把你们叫到这里来"]
+      ),
+      ("<p>中国政府一向否认压迫新疆维吾尔族的指控。</p>", ["中华人民共和国政府 否认 indirect: 压迫新疆维吾尔族的指控"]),
       // 无法, 不能 deny the cue as 不 does.
       ("<p>国际刑警组织不能要求任何国家的执法部门逮捕通缉对象。</p>", [String]()),
       // A person after a cue and a comma is its object when a cue of speech opens the next

@@ -584,6 +584,15 @@ struct QuoteScan {
     {
       return nil
     }
+    // 候选人在对方…回答时都被静音: a cue before 时 ends a phrase of time; 他对估计有5千人的大众说:
+    // right after 对 or 向 a cue is no verb (but 一向认为, 倾向认为: the mark ends an adverb).
+    if cue.end < units.count && units[cue.end] == QuoteScan.when
+      || cue.start > clauseStart && QuoteScan.addresseeMarks.contains(units[cue.start - 1])
+        && !(cue.start - 1 > clauseStart
+          && QuoteScan.adverbsEndingInMark.contains(units[cue.start - 2]))
+    {
+      return nil
+    }
     var subject: Subject
     if let mark = passiveMark(before: cue, clauseStart: clauseStart) {
       // 被民主党谴责为…: the agent speaks; 被外界认为: nobody the article names (refused).
@@ -1017,6 +1026,8 @@ struct QuoteScan {
     }
   }
   static let demonstratives = UnitSet("该這这此其")
+  /// The first characters of words ending in 对 or 向 (一向, 倾向, 绝对, 相对, 针对 …).
+  static let adverbsEndingInMark = UnitSet("一倾绝相面针偏转反应核比走方")
   static let newspaper = UInt16(0x62A5)  // 报 of 该报
 
   /// Where a demonstrative and an organisation word (该公司, 该委员会) or 报 (该报) stand in
