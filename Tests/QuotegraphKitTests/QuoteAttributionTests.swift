@@ -420,6 +420,21 @@ struct QuoteAttributionTests {
         ["亚历山大·卢卡申科 说 direct: 我把你们叫到这里来"]
       ),
       ("<p>中国政府一向否认压迫新疆维吾尔族的指控。</p>", ["中华人民共和国政府 否认 indirect: 压迫新疆维吾尔族的指控"]),
+      // After 援引…的话说 the words follow the source's 的话: the person named there speaks, or
+      // someone unnamed; when the next clause has its own cue (他说), that cue frames them,
+      // and 他 is the unnamed one introduced in its sentence.
+      (
+        "<p>路透社援引澳大利亚籍教师尼克·贝克的话说，地方当局已开始监视外教。</p>",
+        ["尼克·贝克 援引 indirect: 地方当局已开始监视外教"]
+      ),
+      (
+        "<p>《南华早报》援引一位接近日美关系人士的话说，华盛顿正是根据这一情报行动。</p>",
+        ["? 援引 indirect: 华盛顿正是根据这一情报行动"]
+      ),
+      (
+        "<p>麦康奈尔认为特朗普犯下了值得弹劾的行为。《纽约时报》援引一位共和党策略师的话报道，他说，参议院多数党领袖与总统保持距离。</p>",
+        ["麦康奈尔 认为 indirect: 特朗普犯下了值得弹劾的行为", "? 说 indirect: 参议院多数党领袖与总统保持距离"]
+      ),
       // 无法, 不能 deny the cue as 不 does.
       ("<p>国际刑警组织不能要求任何国家的执法部门逮捕通缉对象。</p>", [String]()),
       // A person after a cue and a comma is its object when a cue of speech opens the next

@@ -655,6 +655,41 @@ struct QuoteScan {
         position += 1
       }
     }
+    // 援引尼克·贝克的话说，地方当局…: the words follow the source's 的话 and its verb; with no one
+    // named after the quoting verb (援引一位共和党策略师的话报道，他说，…) the next clause's cue
+    // frames them.
+    if QuoteScan.quotingVerbTexts.contains(cue.text),
+      let saying = endOfSaying(from: position, limit: contentLimit)
+    {
+      var afterSaying = saying.end
+      while afterSaying < contentLimit,
+        QuoteScan.clauseBreaks.contains(units[afterSaying]) || units[afterSaying] == 0x20
+      {
+        afterSaying += 1
+      }
+      // 援引一位接近日美关系人士的话说: someone unnamed speaks, the one quoting relays.
+      if subject.frame != "quoting" {
+        if afterSaying < contentLimit, quotationAt[afterSaying] < 0,
+          opensStatement(at: afterSaying, limit: contentLimit)
+        {
+          return nil
+        }
+        // 引述上海独立经济学家刘胜军的话说: the person named before 的话 when there is one.
+        let named = mentions(in: position, saying.source).first {
+          document.entities[document.mentions[$0].entity].kind == .person
+        }
+        var source =
+          named.map { Subject(clue: .mention($0), frame: "quoting") }
+          ?? Subject(
+            clue: .title(trimmed(TextRange(position, saying.source)), organization: nil),
+            frame: "quoting-unnamed")
+        if case .mention(let relaying) = subject.clue { source.reportedBy = relaying }
+        subject = source
+        frame = source.frame
+      }
+      separatorStart = saying.end
+      position = afterSaying
+    }
     // 她说：</p><p>“……”: a cue ending its paragraph in a colon introduces the quotation the
     // next paragraph opens with.
     let introduced =
@@ -1164,6 +1199,33 @@ struct QuoteScan {
 
   static let administration = Array("政府".utf16)
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
+  static let theirWords = Array("的话".utf16)
+
+  /// Where the source quoted ends (…贝克|的话说) and where 的话 and the cue after it, if any,
+  /// end (…贝克的话说|，) in the clause from `start`, when a clause break or a quotation follows.
+  func endOfSaying(from start: Int, limit: Int) -> (source: Int, end: Int)? {
+    var offset = start
+    while offset + 1 < limit, offset - start <= 40, quotationAt[offset] < 0,
+      !QuoteScan.clauseBreaks.contains(units[offset]),
+      !QuoteScan.sentenceEnds.contains(units[offset])
+    {
+      if UnitWords.matches(QuoteScan.theirWords, at: offset, in: units) {
+        // The cue as written, whatever ICU's words (的|话说: ICU reads 话说 as one).
+        let wordsEnd = offset + QuoteScan.theirWords.count
+        var ends = [wordsEnd]
+        units.withUnsafeBufferPointer { buffer in
+          finder.cueAutomaton.forEachMatch(in: buffer, at: wordsEnd) { length, _ in
+            ends.append(wordsEnd + length)
+          }
+        }
+        return ends.first { end in
+          end < limit && (QuoteScan.clauseBreaks.contains(units[end]) || quotationAt[end] >= 0)
+        }.map { (offset, $0) }
+      }
+      offset += 1
+    }
+    return nil
+  }
   static let quotingVerbTexts = Set(quotingVerbs.map { String(decodingUTF16: $0[...]) })
   /// 接受 before an outlet: the outlet interviews (接受美国之音采访时表示), it does not speak.
   static let interviewVerb = Array("接受".utf16)

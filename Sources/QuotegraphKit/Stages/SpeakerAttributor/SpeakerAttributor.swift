@@ -125,6 +125,19 @@ public struct SpeakerAttributor: Stage {
     // Its words may come before its speaker (“…，”刘易斯说。): a person named after both
     // is someone new.
     let previousEnd = previous.map { max($0.content.end, $0.cueRange.end) } ?? 0
+    // 《纽约时报》援引一位共和党策略师的话报道，他说: someone unnamed, introduced in the pronoun's
+    // sentence after the previous statement, is whom it stands for.
+    if !isPlural, let sentence = document.sentenceIndex(containing: range.start) {
+      let units = document.text.units
+      let from = max(Int(document.sentences[sentence].range.start), Int(previousEnd))
+      if from < Int(range.start),
+        (from..<Int(range.start)).contains(where: {
+          SpeakerAttributor.someoneUnnamed.first(at: $0, in: units) != nil
+        })
+      {
+        return nil
+      }
+    }
     // 欧盟委员会发言人认为…，他呼吁: a bare title's organisation, which the title spoke for, is
     // what 他 goes on with.
     if let previous, let speaker = previous.speaker, !excluded.contains(speaker),
@@ -245,6 +258,8 @@ public struct SpeakerAttributor: Stage {
   }
 
   static let singularPronouns = UnitSet("他她")
+  /// 一位, 一名: someone the article does not name (一位共和党策略师).
+  static let someoneUnnamed = UnitWords(["一位", "一名"])
   /// The last character or word of a clause of time: 讲话前，, 抵达后，, 访问期间，.
   static let timeClauseEnds = UnitSet("前后时")
   static let timeClauseWords = UnitWords(["期间", "以来"])
