@@ -435,6 +435,10 @@ struct QuoteAttributionTests {
         "<p>麦康奈尔认为特朗普犯下了值得弹劾的行为。《纽约时报》援引一位共和党策略师的话报道，他说，参议院多数党领袖与总统保持距离。</p>",
         ["麦康奈尔 认为 indirect: 特朗普犯下了值得弹劾的行为", "? 说 indirect: 参议院多数党领袖与总统保持距离"]
       ),
+      // A language or a kind of talk spoken is no one's words; an outlet told is no talk.
+      ("<p>雅兹迪教派信徒说北库尔德语，多半住在伊拉克。</p>", [String]()),
+      ("<p>唐竹茵说句公道话，于9月份去北京上访。</p>", [String]()),
+      ("<p>宋文笛告诉BBC中文，中方的举动是在试探澳方。</p>", ["宋文笛 告诉 indirect: BBC中文，中方的举动是在试探澳方"]),
       // 无法, 不能 deny the cue as 不 does.
       ("<p>国际刑警组织不能要求任何国家的执法部门逮捕通缉对象。</p>", [String]()),
       // A person after a cue and a comma is its object when a cue of speech opens the next

@@ -52,6 +52,8 @@ public struct QuoteFinder: Stage {
     /// Words opening a relative clause before a person (受, 被, 担任): that person modifies the
     /// one named after the clause's 的 (受李登辉提拔过的马英九), who is the subject.
     public var relativeOpeners: Set<String> = []
+    /// Kinds of talk a cue may take as its object (脏话, 公道话): 讲脏话 reports no one's words.
+    public var speechObjects: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -65,6 +67,7 @@ public struct QuoteFinder: Stage {
   let negatedAdverbs: UnitWords
   let conditionals: UnitWords
   let relativeOpeners: UnitWords
+  let speechObjects: UnitWords
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
   let creditWords: UnitWords
@@ -85,6 +88,7 @@ public struct QuoteFinder: Stage {
     negatedAdverbs = UnitWords(lexicon.negatedAdverbs.filter { !$0.isEmpty }.sorted())
     conditionals = UnitWords(lexicon.conditionals.filter { !$0.isEmpty }.sorted())
     relativeOpeners = UnitWords(lexicon.relativeOpeners.filter { !$0.isEmpty }.sorted())
+    speechObjects = UnitWords(lexicon.speechObjects.filter { !$0.isEmpty }.sorted())
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
@@ -141,7 +145,8 @@ public struct QuoteFinder: Stage {
         outletCues: Set(try options.strings("outlet_cues") ?? []),
         negatedAdverbs: Set(try options.strings("negated_adverbs") ?? []),
         conditionals: Set(try options.strings("conditionals") ?? []),
-        relativeOpeners: Set(try options.strings("relative_openers") ?? [])),
+        relativeOpeners: Set(try options.strings("relative_openers") ?? []),
+        speechObjects: Set(try options.strings("speech_objects") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

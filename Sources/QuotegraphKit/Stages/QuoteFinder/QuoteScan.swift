@@ -593,6 +593,8 @@ struct QuoteScan {
     {
       return nil
     }
+    // 说北库尔德语, 讲脏话, 说句公道话: a language or a kind of talk is spoken, no one's words.
+    if takesSpeechObject(cue, limit: Int(sentence.end)) { return nil }
     var subject: Subject
     if let mark = passiveMark(before: cue, clauseStart: clauseStart) {
       // 被民主党谴责为…: the agent speaks; 被外界认为: nobody the article names (refused).
@@ -1200,6 +1202,26 @@ struct QuoteScan {
   static let administration = Array("政府".utf16)
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
   static let theirWords = Array("的话".utf16)
+  static let language = UInt16(0x8BED)  // 语 of 英语
+
+  /// Whether the cue's object, right after it and up to the clause's end (eight characters at
+  /// most), is a language (…语) or ends in a kind of talk of `speech_objects` (句公道话).
+  func takesSpeechObject(_ cue: Cue, limit: Int) -> Bool {
+    var end = cue.end
+    while end < limit, end - cue.end <= 8, quotationAt[end] < 0,
+      !QuoteScan.clauseBreaks.contains(units[end]), !QuoteScan.sentenceEnds.contains(units[end])
+    {
+      end += 1
+    }
+    // 告诉BBC中文，…: a name is the one spoken to, no kind of talk.
+    guard end > cue.end, end - cue.end <= 8, units[cue.end..<end].allSatisfy(\.isIdeograph),
+      mentions(in: cue.end, end).isEmpty
+    else {
+      return false
+    }
+    return units[end - 1] == QuoteScan.language
+      || finder.speechObjects.firstEnding(at: end, in: units) != nil
+  }
 
   /// Where the source quoted ends (…贝克|的话说) and where 的话 and the cue after it, if any,
   /// end (…贝克的话说|，) in the clause from `start`, when a clause break or a quotation follows.
