@@ -435,6 +435,13 @@ struct QuoteAttributionTests {
         "<p>麦康奈尔认为特朗普犯下了值得弹劾的行为。《纽约时报》援引一位共和党策略师的话报道，他说，参议院多数党领袖与总统保持距离。</p>",
         ["麦康奈尔 认为 indirect: 特朗普犯下了值得弹劾的行为", "? 说 indirect: 参议院多数党领袖与总统保持距离"]
       ),
+      // The object of a verb of `object_verbs` is a noun; a cue opening the next clause
+      // frames the words of the noun's subject.
+      (
+        "<p>美国财政部对该命令作出解释，强调所有中国军工企业都在限制之列。</p>",
+        ["美国财政部 强调 indirect: 所有中国军工企业都在限制之列"]
+      ),
+      ("<p>习近平做出了承诺，他希望中国处于领导者地位。</p>", ["习近平 希望 indirect: 中国处于领导者地位"]),
       // A language or a kind of talk spoken is no one's words; an outlet told is no talk.
       ("<p>雅兹迪教派信徒说北库尔德语，多半住在伊拉克。</p>", [String]()),
       ("<p>唐竹茵说句公道话，于9月份去北京上访。</p>", [String]()),

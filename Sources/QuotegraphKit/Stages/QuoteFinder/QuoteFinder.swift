@@ -54,6 +54,8 @@ public struct QuoteFinder: Stage {
     public var relativeOpeners: Set<String> = []
     /// Kinds of talk a cue may take as its object (脏话, 公道话): 讲脏话 reports no one's words.
     public var speechObjects: Set<String> = []
+    /// Verbs that take a cue as their object (做出承诺, 履行承诺, 发出警告): the cue is a noun.
+    public var objectVerbs: Set<String> = []
   }
 
   public let lexicon: Lexicon
@@ -68,6 +70,7 @@ public struct QuoteFinder: Stage {
   let conditionals: UnitWords
   let relativeOpeners: UnitWords
   let speechObjects: UnitWords
+  let objectVerbs: UnitWords
   let discourseMarkers: UnitWords
   let pronounRelations: UnitWords
   let creditWords: UnitWords
@@ -89,6 +92,7 @@ public struct QuoteFinder: Stage {
     conditionals = UnitWords(lexicon.conditionals.filter { !$0.isEmpty }.sorted())
     relativeOpeners = UnitWords(lexicon.relativeOpeners.filter { !$0.isEmpty }.sorted())
     speechObjects = UnitWords(lexicon.speechObjects.filter { !$0.isEmpty }.sorted())
+    objectVerbs = UnitWords(lexicon.objectVerbs.filter { !$0.isEmpty }.sorted())
     discourseMarkers = UnitWords(lexicon.discourseMarkers.filter { !$0.isEmpty }.sorted())
     pronounRelations = UnitWords(lexicon.pronounRelations.filter { !$0.isEmpty }.sorted())
     creditWords = UnitWords(lexicon.creditWords.filter { !$0.isEmpty }.sorted())
@@ -146,7 +150,8 @@ public struct QuoteFinder: Stage {
         negatedAdverbs: Set(try options.strings("negated_adverbs") ?? []),
         conditionals: Set(try options.strings("conditionals") ?? []),
         relativeOpeners: Set(try options.strings("relative_openers") ?? []),
-        speechObjects: Set(try options.strings("speech_objects") ?? [])),
+        speechObjects: Set(try options.strings("speech_objects") ?? []),
+        objectVerbs: Set(try options.strings("object_verbs") ?? [])),
       minimumReportedLength: minimumReportedLength)
   }
 

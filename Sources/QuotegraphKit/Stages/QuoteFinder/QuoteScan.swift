@@ -407,6 +407,7 @@ struct QuoteScan {
         !(cue.end < units.count
         && (QuoteScan.colons.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
     }
+    if isObjectOfVerb(cue, clauseStart: clauseStart) { return true }
     guard cue.start > 0, units[cue.start - 1] == QuoteScan.modifierMark else { return false }
     guard cue.end < units.count else { return true }
     let next = units[cue.end]
@@ -416,7 +417,20 @@ struct QuoteScan {
       !(cue.isJoined || opensWithAccordingTo(clauseStart, cue.start)
       || UnitWords.matches(QuoteScan.basedOn, at: clauseStart, in: units))
   }
+  /// Whether `cue` is the object of an `object_verbs` verb (做出了承诺，…, 履行承诺): a noun,
+  /// unless a colon or a quotation introduces words after it (发出警告：“…”).
+  func isObjectOfVerb(_ cue: Cue, clauseStart: Int) -> Bool {
+    var verbEnd = cue.start
+    if verbEnd > clauseStart, units[verbEnd - 1] == QuoteScan.perfective { verbEnd -= 1 }
+    guard !cue.isJoined, verbEnd > clauseStart,
+      finder.objectVerbs.firstEnding(at: verbEnd, in: units) != nil
+    else { return false }
+    return
+      !(cue.end < units.count
+      && (QuoteScan.colons.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
+  }
   static let basedOn = Array("根据".utf16)
+  static let perfective = UInt16(0x4E86)  // 了
   static let accordingTo = UnitSet("据據")
   static let demonstrativeWords = UnitWords([
     "这一", "此一", "这个", "这项", "此项", "这番", "此番", "这些", "那番", "這一", "這個", "這項", "這番",
@@ -579,7 +593,10 @@ struct QuoteScan {
     let clauseStart = clauseStart(before: cue.start, sentenceStart: Int(sentence.start))
     // 伯克斯的主张下: a noun; 在回应记者询问时指出: the first cue is inside a phrase of time.
     // Refused here, not by `cue(at:)`: the scan goes on after the refused cue's end.
-    if isNoun(cue, clauseStart: clauseStart)
+    // 美国财政部对该命令作出解释，强调…: the noun's clause still names who speaks, and the cue
+    // opening the next clause introduces the words (below).
+    let objectNoun = isObjectOfVerb(cue, clauseStart: clauseStart)
+    if !objectNoun && isNoun(cue, clauseStart: clauseStart)
       || isInsidePhraseOfTime(cue, clauseStart: clauseStart, limit: Int(sentence.end))
     {
       return nil
@@ -642,7 +659,7 @@ struct QuoteScan {
     // 特朗普又批评巴拉，称通用…: the person was the cue's object; the cue of speech opening the
     // next clause introduces the words.
     var framingCue = cue
-    if skipped != nil, position > separatorStart,
+    if skipped != nil || objectNoun, position > separatorStart,
       quotationAt[min(position, units.count - 1)] < 0,
       let inner = statementCue(at: position, limit: contentLimit), inner.start - position <= 1,
       QuoteScan.speechClasses.contains(inner.cueClass), let after = contentStart(after: inner.end)
@@ -657,6 +674,7 @@ struct QuoteScan {
         position += 1
       }
     }
+    if objectNoun && framingCue.start == cue.start { return nil }
     // 援引尼克·贝克的话说，地方当局…: the words follow the source's 的话 and its verb; with no one
     // named after the quoting verb (援引一位共和党策略师的话报道，他说，…) the next clause's cue
     // frames them.
