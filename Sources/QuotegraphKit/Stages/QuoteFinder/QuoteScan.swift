@@ -1180,8 +1180,7 @@ struct QuoteScan {
   /// Whether the clause opens with 有, alone or after one lead (有人说, 但有分析认为, 也有专家指出),
   /// or with 其他 (其他专家认为): then someone the article does not name speaks.
   func opensWithSomeone(_ start: Int, _ end: Int) -> Bool {
-    var first = start
-    while first < end, units[first] == 0x20 { first += 1 }
+    var first = skippingSpaces(from: start, to: end)
     if first < end, QuoteScan.existentialLeads.contains(units[first]) { first += 1 }
     // 有关 is "concerning" (在回应“…”有关提问表示), not 有 someone; 其他 is others (其他专家认为).
     guard first < end else { return false }
@@ -1197,13 +1196,12 @@ struct QuoteScan {
   /// the clause's String). Read from the units when they are inert, since each inert unit
   /// beside another inert one is a Character of its own.
   func opensWithAccordingTo(_ start: Int, _ end: Int) -> Bool {
-    var first = start
-    while first < end && units[first] == 0x20 { first += 1 }
+    let first = skippingSpaces(from: start, to: end)
     let read = min(end, first + 2)
     if units[start..<read].allSatisfy(CanonicalUnits.isInert) {
       return first < end && QuoteScan.accordingTo.contains(units[first])
     }
-    let opening = text(start, end).drop(while: { $0 == " " })
+    let opening = text(first, end)
     return opening.hasPrefix("据") || opening.hasPrefix("據")
   }
 
