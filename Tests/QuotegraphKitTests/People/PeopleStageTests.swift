@@ -34,6 +34,8 @@ struct PersonDiscoveryTests {
       ("记者李文云报道", ["李文云"]),
       ("俄罗斯国家杜马国际事务委员会主席列昂尼德•斯卢茨基说", ["列昂尼德•斯卢茨基"]),
       ("研究员贾斯汀·谢尔曼表示。", ["贾斯汀·谢尔曼"]),
+      // Mc, Mac and O' before a second capital belong to a Latin surname.
+      ("白宫发言人Kayleigh McEnany称，机会渺茫。", ["Kayleigh McEnany"]),
       // Traditional characters weigh as their simplified forms (羅 as 罗, 說 as 说).
       ("行政院政務委員羅秉成表示，台灣很好。", ["羅秉成"]),
       ("羅秉成說，台灣模式成為對象。", ["羅秉成"]),

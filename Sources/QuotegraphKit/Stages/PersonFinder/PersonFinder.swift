@@ -950,7 +950,8 @@ public struct PersonFinder: Stage {
   }
 
   /// A name in Latin letters starting at `start`: capitalised words of three letters or more
-  /// (one space between them, the rest in lower case), not glued to other letters or digits.
+  /// (one space between them, the rest in lower case but after Mc, Mac or O'), not glued to
+  /// other letters or digits.
   /// Its end, or nil.
   func latinName(at start: Int, _ units: [UInt16]) -> Int? {
     func isWordCharacter(_ offset: Int) -> Bool {
@@ -963,6 +964,15 @@ public struct PersonFinder: Stage {
     while true {
       guard (0x41...0x5A).contains(units[wordStart]) else { return nil }
       var offset = wordStart + 1
+      // Mc, Mac and O' before a second capital are a surname's (McEnany, MacArthur, O'Brien).
+      for prefix in PersonFinder.surnamePrefixes
+      where UnitWords.matches(prefix, at: wordStart, in: units)
+        && wordStart + prefix.count < units.count
+        && (0x41...0x5A).contains(units[wordStart + prefix.count])
+      {
+        offset = wordStart + prefix.count + 1
+        break
+      }
       // Capitalised words only: BBC, TikTok and iPhone are names of things.
       while offset < units.count && (0x61...0x7A).contains(units[offset]) { offset += 1 }
       if isWordCharacter(offset) || offset - wordStart < 3 { return nil }
@@ -974,6 +984,8 @@ public struct PersonFinder: Stage {
     }
     return end
   }
+
+  static let surnamePrefixes = ["Mac", "Mc", "O'", "O’"].map { Array($0.utf16) }
 
   /// The spans inside 《…》 (at most 40 units) within `range` (all the text by default): titles
   /// of works.
