@@ -11,6 +11,8 @@ public struct PeopleByEnglishName: Sendable {
 
   public init(people: [PersonEntry], nicknames: [String: String] = [:]) {
     self.nicknames = nicknames
+    // Packed once: `plain` asks every one of the gazetteer's 25,000 names about its first word.
+    let packedNicknames = Set(nicknames.keys.compactMap(PeopleByEnglishName.packed))
     var byName: [String: PersonEntry] = [:]
     var shared: Set<String> = []
     func add(_ name: String, of person: PersonEntry) {
@@ -19,7 +21,9 @@ public struct PeopleByEnglishName: Sendable {
       // Harry S. Truman is Harry Truman too, and Joe Biden is Joseph Biden.
       var keys = [full]
       if let short = PeopleByEnglishName.withoutInitials(full) { keys.append(short) }
-      if let plain = PeopleByEnglishName.plain(full, nicknames: nicknames), !keys.contains(plain) {
+      if PeopleByEnglishName.mayBePlainer(full, packedNicknames: packedNicknames),
+        let plain = PeopleByEnglishName.plain(full, nicknames: nicknames), !keys.contains(plain)
+      {
         keys.append(plain)
       }
       for key in keys {
@@ -54,16 +58,6 @@ public struct PeopleByEnglishName: Sendable {
   /// biden jr → joseph biden, joe biden → joseph biden), or nil when that changes nothing or
   /// leaves a single word.
   static func plain(_ key: String, nicknames: [String: String]) -> String? {
-    // Most of the gazetteer's 25,000 names have nothing to change: ask the first and last
-    // words (short Strings, stored inline) before splitting anything.
-    guard let firstSpace = key.firstIndex(of: " "), let lastSpace = key.lastIndex(of: " ") else {
-      return nil
-    }
-    guard
-      nicknames[String(key[..<firstSpace])] != nil
-        || generationalSuffixes.contains(String(key[key.index(after: lastSpace)...]))
-        || withoutInitials(key) != nil
-    else { return nil }
     var words = key.split(separator: " ").filter { $0.count > 1 }.map(String.init)
     while words.count > 2, let last = words.last, generationalSuffixes.contains(last) {
       words.removeLast()
@@ -74,6 +68,29 @@ public struct PeopleByEnglishName: Sendable {
     return plain == key ? nil : plain
   }
   static let generationalSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv"]
+  static let packedSuffixes = Set(generationalSuffixes.compactMap(packed))
+
+  /// Whether `plain` may change `key`: its first word is a nickname or its last a generational
+  /// suffix. Read from the UTF-8 bytes, words packed into integers: making Strings of them
+  /// for each of the gazetteer's 25,000 names cost 56 M instructions at start-up.
+  static func mayBePlainer(_ key: String, packedNicknames: Set<UInt64>) -> Bool {
+    var key = key
+    return key.withUTF8 { bytes in
+      guard let firstSpace = bytes.firstIndex(of: 0x20),
+        let lastSpace = bytes.lastIndex(of: 0x20)
+      else { return false }
+      return packed(bytes[..<firstSpace]).map(packedNicknames.contains) == true
+        || packed(bytes[(lastSpace + 1)...]).map(packedSuffixes.contains) == true
+    }
+  }
+
+  /// A word of at most eight bytes as one integer, or nil for a longer one.
+  static func packed(_ word: String) -> UInt64? { packed(Array(word.utf8)) }
+
+  static func packed(_ bytes: some Collection<UInt8>) -> UInt64? {
+    guard bytes.count <= 8 else { return nil }
+    return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+  }
 
   /// A key without its one-letter words (harry s truman → harry truman), or nil when it has
   /// none. Read from the UTF-8 bytes: splitting and joining Substrings, for each of the

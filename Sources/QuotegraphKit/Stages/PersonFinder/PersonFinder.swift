@@ -501,6 +501,8 @@ public struct PersonFinder: Stage {
   /// `written` without its words of one capital letter (唐纳德·J·特朗普 → 唐纳德·特朗普), or nil
   /// when it has none.
   static func withoutInitials(_ written: String) -> String? {
+    // Asked of every chosen name: most have no capital letter, and need no array.
+    guard written.utf16.contains(where: { (0x41...0x5A).contains($0) }) else { return nil }
     let units = Array(written.utf16)
     var kept: [UInt16] = []
     var dropped = false

@@ -1229,14 +1229,12 @@ struct QuoteScan {
     {
       end += 1
     }
+    guard end > cue.end, end - cue.end <= 8,
+      units[end - 1] == QuoteScan.language
+        || finder.speechObjects.firstEnding(at: end, in: units) != nil
+    else { return false }
     // 告诉BBC中文，…: a name is the one spoken to, no kind of talk.
-    guard end > cue.end, end - cue.end <= 8, units[cue.end..<end].allSatisfy(\.isIdeograph),
-      mentions(in: cue.end, end).isEmpty
-    else {
-      return false
-    }
-    return units[end - 1] == QuoteScan.language
-      || finder.speechObjects.firstEnding(at: end, in: units) != nil
+    return units[cue.end..<end].allSatisfy(\.isIdeograph) && mentions(in: cue.end, end).isEmpty
   }
 
   /// Where the source quoted ends (…贝克|的话说) and where 的话 and the cue after it, if any,
