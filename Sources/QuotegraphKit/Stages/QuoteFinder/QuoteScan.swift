@@ -1217,6 +1217,7 @@ struct QuoteScan {
 
   static let administration = Array("政府".utf16)
   static let quotingVerbs = ["引述", "援引", "引用"].map { Array($0.utf16) }
+  static let quotingVerbTexts = Set(quotingVerbs.map { String(decodingUTF16: $0[...]) })
   static let theirWords = Array("的话".utf16)
   static let language = UInt16(0x8BED)  // 语 of 英语
 
@@ -1262,7 +1263,6 @@ struct QuoteScan {
     }
     return nil
   }
-  static let quotingVerbTexts = Set(quotingVerbs.map { String(decodingUTF16: $0[...]) })
   /// 接受 before an outlet: the outlet interviews (接受美国之音采访时表示), it does not speak.
   static let interviewVerb = Array("接受".utf16)
 
