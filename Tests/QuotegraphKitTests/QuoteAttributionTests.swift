@@ -408,6 +408,11 @@ struct QuoteAttributionTests {
         "<p>马云说，我们必须革新目前的体制。该报认为，呼吁体制性改革是件很危险的事。</p>",
         ["马云 说 indirect: 我们必须革新目前的体制", "? 认为 indirect: 呼吁体制性改革是件很危险的事"]
       ),
+      // 该报 is the newspaper the paragraph, or the one before, last named.
+      (
+        "<p>《世界报》分析了马云的处境。马云说，我们必须革新目前的体制。该报认为，呼吁体制性改革是件很危险的事。</p>",
+        ["马云 说 indirect: 我们必须革新目前的体制", "世界报 认为 indirect: 呼吁体制性改革是件很危险的事"]
+      ),
       (
         "<p>世卫组织表示，疫情仍在蔓延。该组织呼吁，各国加强合作。</p>",
         ["世界卫生组织 表示 indirect: 疫情仍在蔓延", "世界卫生组织 呼吁 indirect: 各国加强合作"]

@@ -631,7 +631,13 @@ struct QuoteScan {
       let reference = organizationReferredBack(clauseStart, cue.start),
       !previousSpeakerIsOrganization(statements)
     {
-      subject = Subject(clue: .title(reference, organization: nil), frame: "organization-reference")
+      // 《法兰克福汇报》…。该报认为: the newspaper the paragraph, or the one before, last named.
+      let newspaper =
+        units[Int(reference.end) - 1] == QuoteScan.newspaper
+        ? lastOutlet(before: Int(reference.start), sentence: index) : nil
+      subject = Subject(
+        clue: newspaper.map { .mention($0) } ?? .title(reference, organization: nil),
+        frame: "organization-reference")
     }
     // 据吕克俭介绍，… frames; 他介绍了情况 does not.
     if isUnseparated(cue), !subject.according { return nil }
@@ -1098,6 +1104,19 @@ struct QuoteScan {
       }
     }
     return nil
+  }
+
+  /// The last mention of a news outlet (an organisation of kind `media`) before `position`, in
+  /// the paragraph of sentence `index` or the one before it.
+  func lastOutlet(before position: Int, sentence index: Int) -> Int? {
+    let paragraph = Int(document.sentences[index].paragraph)
+    let earliest = document.paragraphs[max(0, paragraph - 1)].range.start
+    return mentionOrder.last { mention in
+      let found = document.mentions[mention]
+      return found.range.end <= Int32(position) && found.range.start >= earliest
+        && document.entities[found.entity].properties["kind"]
+          == .string(OrganizationKind.media.rawValue)
+    }
   }
 
   /// Whether the statement a continued clause takes its speaker from was an organisation's,
