@@ -48,21 +48,17 @@ public struct Gazetteer: Sendable {
       )
     }
     let (variants, _) = try table(.scriptVariants)
-    var notNames: [String] = []
-    let notNamesPath = directory + "/curated/" + GazetteerFile.notNames.fileName
-    if FileIO.kind(of: notNamesPath) == .file {
-      let text = String(decoding: try FileIO.readAll(path: notNamesPath), as: UTF8.self)
-      notNames = try GazetteerTable.parse(text, file: .notNames, path: notNamesPath).rows.map {
-        $0["word"]
-      }
+    // Curated tables read at run time, which a gazetteer folder may lack.
+    func curatedRows(_ file: GazetteerFile) throws(QuotegraphError) -> [GazetteerRow] {
+      let path = directory + "/curated/" + file.fileName
+      guard FileIO.kind(of: path) == .file else { return [] }
+      let text = String(decoding: try FileIO.readAll(path: path), as: UTF8.self)
+      return try GazetteerTable.parse(text, file: file, path: path).rows
     }
+    let notNames = try curatedRows(.notNames).map { $0["word"] }
     var nicknames: [String: String] = [:]
-    let nicknamesPath = directory + "/curated/" + GazetteerFile.englishNicknames.fileName
-    if FileIO.kind(of: nicknamesPath) == .file {
-      let text = String(decoding: try FileIO.readAll(path: nicknamesPath), as: UTF8.self)
-      for row in try GazetteerTable.parse(text, file: .englishNicknames, path: nicknamesPath).rows {
-        nicknames[row["nickname"].lowercased()] = row["name"].lowercased()
-      }
+    for row in try curatedRows(.englishNicknames) {
+      nicknames[row["nickname"].lowercased()] = row["name"].lowercased()
     }
     // The people file is as large as all the others together: load it beside them.
     let folder = MatchKeyFolder(scriptVariants: variants)

@@ -63,6 +63,12 @@ public struct Document: Sendable {
     return all.allTokens()
   }
 
+  /// Whether the entity at `index` is a news outlet (an organisation of kind `media`).
+  public func isOutlet(_ index: Int?) -> Bool {
+    index.map { entities[$0].properties["kind"] == .string(OrganizationKind.media.rawValue) }
+      ?? false
+  }
+
   /// The index of the sentence holding `offset`, if any.
   public func sentenceIndex(containing offset: Int32) -> Int? {
     var low = 0

@@ -403,15 +403,13 @@ struct QuoteScan {
     // 这一表态，被认为…: a demonstrative makes the cue a noun, but for a joined cue (该声明称)
     // or words a colon or a quotation introduces.
     if !cue.isJoined, QuoteScan.demonstrativeWords.firstEnding(at: cue.start, in: units) != nil {
-      return
-        !(cue.end < units.count
-        && (QuoteScan.colons.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
+      return !introducesWords(after: cue)
     }
     if isObjectOfVerb(cue, clauseStart: clauseStart) { return true }
     guard cue.start > 0, units[cue.start - 1] == QuoteScan.modifierMark else { return false }
     guard cue.end < units.count else { return true }
     let next = units[cue.end]
-    if QuoteScan.colons.contains(next) || quotationAt[cue.end] >= 0 { return false }
+    if introducesWords(after: cue) { return false }
     guard QuoteScan.clauseBreaks.contains(next) else { return true }
     return
       !(cue.isJoined || opensWithAccordingTo(clauseStart, cue.start)
@@ -425,9 +423,14 @@ struct QuoteScan {
     guard !cue.isJoined, verbEnd > clauseStart,
       finder.objectVerbs.firstEnding(at: verbEnd, in: units) != nil
     else { return false }
-    return
-      !(cue.end < units.count
-      && (QuoteScan.colons.contains(units[cue.end]) || quotationAt[cue.end] >= 0))
+    return !introducesWords(after: cue)
+  }
+
+  /// Whether a colon or a quotation follows the cue right away (政府的声明：“…”): words it
+  /// introduces, whatever makes it look like a noun.
+  func introducesWords(after cue: Cue) -> Bool {
+    cue.end < units.count
+      && (QuoteScan.colons.contains(units[cue.end]) || quotationAt[cue.end] >= 0)
   }
   static let basedOn = Array("根据".utf16)
   static let perfective = UInt16(0x4E86)  // 了
@@ -657,11 +660,7 @@ struct QuoteScan {
       position = skipped.end
     }
     var separatorStart = position
-    while position < contentLimit,
-      QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20
-    {
-      position += 1
-    }
+    position = skippingSeparators(from: position, to: contentLimit)
     // 特朗普又批评巴拉，称通用…: the person was the cue's object; the cue of speech opening the
     // next clause introduces the words.
     var framingCue = cue
@@ -672,13 +671,8 @@ struct QuoteScan {
     {
       framingCue = inner
       cueText = subject.according ? "据…" + inner.text : inner.text
-      position = after
-      separatorStart = position
-      while position < contentLimit,
-        QuoteScan.clauseBreaks.contains(units[position]) || units[position] == 0x20
-      {
-        position += 1
-      }
+      separatorStart = after
+      position = skippingSeparators(from: after, to: contentLimit)
     }
     if objectNoun && framingCue.start == cue.start { return nil }
     // 援引尼克·贝克的话说，地方当局…: the words follow the source's 的话 and its verb; with no one
@@ -687,12 +681,7 @@ struct QuoteScan {
     if QuoteScan.quotingVerbTexts.contains(cue.text),
       let saying = endOfSaying(from: position, limit: contentLimit)
     {
-      var afterSaying = saying.end
-      while afterSaying < contentLimit,
-        QuoteScan.clauseBreaks.contains(units[afterSaying]) || units[afterSaying] == 0x20
-      {
-        afterSaying += 1
-      }
+      let afterSaying = skippingSeparators(from: saying.end, to: contentLimit)
       // 援引一位接近日美关系人士的话说: someone unnamed speaks, the one quoting relays.
       if subject.frame != "quoting" {
         if afterSaying < contentLimit, quotationAt[afterSaying] < 0,
@@ -1114,8 +1103,7 @@ struct QuoteScan {
     return mentionOrder.last { mention in
       let found = document.mentions[mention]
       return found.range.end <= Int32(position) && found.range.start >= earliest
-        && document.entities[found.entity].properties["kind"]
-          == .string(OrganizationKind.media.rawValue)
+        && document.isOutlet(found.entity)
     }
   }
 
@@ -1181,6 +1169,16 @@ struct QuoteScan {
   /// 有 after at most one conjunction or adverb (但, 也, 还, 而, 另) at a clause's start: 有人说.
   static let existential = UInt16(0x6709)  // 有
   static let existentialLeads = UnitSet("但也还而另亦却")
+
+  /// The first offset from `start` before `end` that holds no clause break (，：；) or space:
+  /// where the words after a cue begin.
+  func skippingSeparators(from start: Int, to end: Int) -> Int {
+    var first = start
+    while first < end, QuoteScan.clauseBreaks.contains(units[first]) || units[first] == 0x20 {
+      first += 1
+    }
+    return first
+  }
 
   /// The first offset from `start` before `end` that holds no space.
   func skippingSpaces(from start: Int, to end: Int) -> Int {

@@ -112,7 +112,7 @@ public struct SpeakerAttributor: Stage {
     // People named inside quoted or reported words are talked about, not talking; but what an
     // outlet reports (据美国之音报道，余茂春被视为…) names the people who act.
     let spoken =
-      document.statements.filter { !isOutlet($0.speaker, in: document) }.map(\.content)
+      document.statements.filter { !document.isOutlet($0.speaker) }.map(\.content)
       + document.quotations.map(\.range)
     let people = document.mentions.filter { mention in
       mention.range.end <= (namedBefore ?? range.start) && mention.range.start >= earliest
@@ -144,7 +144,7 @@ public struct SpeakerAttributor: Stage {
       document.entities[speaker].kind == (isPlural ? .organization : .person)
         || (!isPlural && previous.resolution == .title),
       SpeakerAttributor.agrees(speaker, withPronoun: range, in: document),
-      !(isPlural && isOutlet(speaker, in: document)),
+      !(isPlural && document.isOutlet(speaker)),
       paragraph - Int(document.sentences[previous.sentence].paragraph) <= 1,
       isPlural
         || !people.contains(where: {
@@ -270,12 +270,6 @@ public struct SpeakerAttributor: Stage {
   static let closingBrackets = UnitSet("）)")
   static let objectMarks = UnitSet("对向与和同跟给把将被在于用如")
 
-  func isOutlet(_ entity: Int?, in document: Document) -> Bool {
-    entity.map {
-      document.entities[$0].properties["kind"] == .string(OrganizationKind.media.rawValue)
-    } ?? false
-  }
-
   /// 香港政府亦发表声明，…。发言人指出: the organisation (no outlet) whose statement, in the same
   /// or the paragraph before, a title standing alone at its clause's start follows, unless the
   /// title names sources (消息人士) or `holder` is named again since that statement.
@@ -288,7 +282,7 @@ public struct SpeakerAttributor: Stage {
     let sources = QuoteScan.peopleNoun
     guard let previous, let speaker = previous.speaker,
       !UnitWords.matches(sources, at: Int(range.end) - sources.count, in: units),
-      document.entities[speaker].kind == .organization, !isOutlet(speaker, in: document),
+      document.entities[speaker].kind == .organization, !document.isOutlet(speaker),
       SpeakerAttributor.standsAlone(titleAt: Int(range.start), in: units),
       let here = document.sentenceIndex(containing: range.start)
     else { return nil }
