@@ -489,6 +489,19 @@ struct NameCoreferenceTests {
     #expect(named == ["伊万卡·特朗普", "伊万卡·特朗普"])
   }
 
+  @Test("a dot-less gazetteer name after a given name and a dot is the article's person: 诺阿·巴金")
+  func gazetteerNameAsLastPartOfDottedName() throws {
+    // 巴金 alone is the writer; the article's 诺阿·巴金 (Noah Barkin) is someone else, and so is
+    // each of its later 巴金.
+    let text = "柏林的中国问题专家诺阿·巴金(Noah Barkin)专门提到协定。“那就错了，”巴金说。"
+    let document = try document(text)
+    let people = document.mentions.filter { document.entities[$0.entity].kind == .person }
+    #expect(people.map { document.text[$0.range] } == ["诺阿·巴金", "Noah Barkin", "巴金"])
+    #expect(Set(people.map { document.entities[$0.entity].name }) == ["诺阿·巴金"])
+    #expect(people.last?.form == .shortForm)
+    #expect(try mentions(of: "巴金", in: "巴金是作家。").first?.1.id == "wd:Q13005")
+  }
+
   @Test("a discovered name repeated takes over a gazetteer short form inside it: 保罗-沙龙")
   func discoveredNameOverShortForm() throws {
     let document = try document("报告主任保罗-沙龙（Paul Charon）说，这很难。据保罗-沙龙介绍，这些人很多。")

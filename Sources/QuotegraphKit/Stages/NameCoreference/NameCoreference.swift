@@ -3,8 +3,10 @@
 /// (林郑 → 林郑月娥), the given name of a Chinese name (俊平 → 江俊平), and a bare surname in a
 /// one-character ICU word before punctuation or a `cues_after` word (他告诉韩。→ 韩正), or found
 /// by discovery before a form of address or a title (蔡总统 → 蔡英文), when one person of the
-/// article has it. A short form the matcher gave to somebody else (by prominence)
-/// goes to the person the article names in full; a short form two full names share is left alone.
+/// article has it. A short form the matcher gave to somebody else (by prominence), or a
+/// gazetteer name without a dot that is the last part of the article's dotted name (巴金 after
+/// 诺阿·巴金), goes to the person the article names in full; a short form two full names share
+/// is left alone.
 /// A name person discovery found by its context is a mention wherever else the article writes it.
 /// A short form crossing a gazetteer person's name (林郑|和 read as 郑和), or a discovered name
 /// repeated around a gazetteer short form (保罗-沙龙 read as 沙龙), takes its place. People left
@@ -208,11 +210,26 @@ public struct NameCoreference: Stage {
       }
       return false
     }
+    // So is a gazetteer's name without a dot that is the last part of the article's dotted
+    // name (巴金 after 诺阿·巴金 is no longer the writer 巴金).
+    func isLastPartOfDottedName(_ surface: Key, _ slot: Int) -> Bool {
+      let name = document.entities[slot].name.utf16Units
+      guard let dot = name.lastIndex(where: \.isNameDot) else { return false }
+      return name[(dot + 1)...].elementsEqual(surface.units)
+    }
+    let dottedNamesLastParts = Set(
+      owners.filter { form, owner in
+        owner.count == 1 && owner.first.map { isLastPartOfDottedName(form, $0) } == true
+      }.keys)
     var keptBySurface: [Key: Bool] = [:]
-    for index in document.mentions.indices where document.mentions[index].form == .shortForm {
-      let surface = text(document.mentions[index].range)
+    for index in document.mentions.indices {
+      let mention = document.mentions[index]
+      guard mention.form == .shortForm || !dottedNamesLastParts.isEmpty else { continue }
+      let surface = text(mention.range)
       if let owner = owners[surface], owner.count == 1, let slot = owner.first,
-        document.entities[document.mentions[index].entity].kind == .person
+        document.entities[mention.entity].kind == .person,
+        mention.form == .shortForm
+          || mention.entity != slot && dottedNamesLastParts.contains(surface)
       {
         if document.mentions[index].entity != slot {
           let kept = keptBySurface[surface] ?? isWrittenBeforeNamed(surface, slot)
@@ -220,6 +237,7 @@ public struct NameCoreference: Stage {
           if kept { continue }
         }
         document.mentions[index].entity = slot
+        document.mentions[index].form = .shortForm
         document.mentions[index].evidence = "coreference"
       }
     }

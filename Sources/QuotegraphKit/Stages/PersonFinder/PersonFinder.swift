@@ -336,11 +336,15 @@ public struct PersonFinder: Stage {
     }
     // A short form glued to a transliteration's characters before it is none of this (穆|里根
     // of 凯西·穆里根 is no 里根 written alone, nor does 里根 alone elsewhere keep 穆里根 from
-    // being a name).
+    // being a name); nor is a full name without a dot written after one (诺阿·巴金 is not the
+    // writer 巴金, whom no given name precedes).
     let glued = Set(
       document.mentions.indices.filter {
-        document.mentions[$0].form == .shortForm
-          && continuesTransliteration(document.mentions[$0].range, units)
+        let mention = document.mentions[$0]
+        return mention.form == .shortForm
+          ? continuesTransliteration(mention.range, units)
+          : followsNameDot(mention.range, units)
+            && !document.entities[mention.entity].name.utf16.contains(where: \.isNameDot)
       }.map(Int32.init))
     var alone = Set<Int>()
     for (index, mention) in document.mentions.enumerated()
@@ -1012,6 +1016,12 @@ public struct PersonFinder: Stage {
   func continuesTransliteration(_ range: TextRange, _ units: [UInt16]) -> Bool {
     let start = Int(range.start)
     return start > 0 && transliterationUnits[Int(units[start - 1])]
+  }
+
+  /// Whether a middle dot comes right before `range` (·巴金 of 诺阿·巴金).
+  func followsNameDot(_ range: TextRange, _ units: [UInt16]) -> Bool {
+    let start = Int(range.start)
+    return start > 0 && start <= units.count && units[start - 1].isNameDot
   }
 
   /// A transliteration character, a middle dot or a dash between two of them, or an initial
