@@ -459,6 +459,16 @@ struct QuoteAttributionTests {
         "<p>特朗普又批评玛丽·巴拉，称通用未能履行生产呼吸机的承诺。</p>",
         ["唐纳德·特朗普 称 indirect: 通用未能履行生产呼吸机的承诺"]
       ),
+      // The owner of a phrase of time's object is no speaker; a phrase of time naming no one
+      // who could speak is the previous clause's adverb, whose subject speaks.
+      ("<p>香港警察用电邮回覆华盛顿邮报的查询时表示，一般不会对个别案件作出评论。</p>", [String]()),
+      (
+        "<p>蓬佩奥在接受采访,谈到下届美国政府的主要挑战时指出：“那肯定是中国共产党。”</p>",
+        ["迈克·蓬佩奥 指出 direct: 那肯定是中国共产党"]
+      ),
+      ("<p>中方总领事蔡伟似有不甘，23日接受报道时称，不承诺关闭领馆。</p>", ["蔡伟 称 indirect: 不承诺关闭领馆"]),
+      // 时 of an adverb (限时, 时不时) ends no phrase of time.
+      ("<p>本周特朗普再度出手，美国限时72小时要求中国关闭总领馆。</p>", [String]()),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

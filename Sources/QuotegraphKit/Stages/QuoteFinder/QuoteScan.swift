@@ -505,6 +505,18 @@ struct QuoteScan {
     return nil
   }
 
+  /// Whether 时 or 时候 ends the text before `end`, after `start`, as the end of a phrase of
+  /// time, not of an adverb (限时, 时不时, 同时).
+  func endsWithWhen(_ end: Int, after start: Int) -> Bool {
+    var when = end - 1
+    if when > start, units[when] == QuoteScan.whenSuffix { when -= 1 }
+    return when - 1 > start && units[when] == QuoteScan.when
+      && !QuoteScan.adverbsEndingInWhen.contains(units[when - 1])
+  }
+  /// The first characters of adverbs that end in 时: 同时, 当时, 及时, 随时, 限时, 时不时 ….
+  static let adverbsEndingInWhen = UnitSet("同当及准按届随临暂平有不此那这彼小定适实顿一即历费耗过旧何限")
+  static let commas = UnitSet("，,")
+
   /// What ends a phrase of time (在…时, 在…之后): 时 and 后.
   static let timeEnds = UnitSet("时后時")
   static let timePhraseOpener = UInt16(0x5728)  // 在
@@ -622,6 +634,16 @@ struct QuoteScan {
       subject = self.subject(in: agentStart, cue.start, continuing: false)
     } else {
       subject = self.subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
+      // 蓬佩奥在接受…采访,谈到…的主要挑战时指出: a phrase of time that names no one who could speak
+      // is the clause before it's adverb, whose subject speaks.
+      if subject.refused, subject.frame == "none", endsWithWhen(cue.start, after: clauseStart),
+        clauseStart > Int(sentence.start),
+        QuoteScan.commas.contains(units[clauseStart - 1]), quotationAt[clauseStart - 1] < 0
+      {
+        let earlier = self.clauseStart(before: clauseStart - 1, sentenceStart: Int(sentence.start))
+        let widened = self.subject(in: earlier, cue.start, continuing: false)
+        if case .mention = widened.clue { subject = widened }
+      }
     }
     // 她在新疆的家人告诉她, 邓恩的母亲表示: a relation the article does not name speaks.
     if endsWithRelation(cue.start, after: clauseStart) { return nil }
@@ -958,9 +980,17 @@ struct QuoteScan {
             && document.mentions[role.mention].range.start > Int32(end)
         }
     }
-    // 警方逮捕周庭时表示: the person ending a phrase of time is its object, not the speaker.
+    // 警方逮捕周庭时表示: the person ending a phrase of time is its object, not the speaker; so is
+    // the owner of its object (香港警察用电邮回覆华盛顿邮报的查询时表示, 谈到下届美国政府的主要挑战时
+    // 指出), unless 在 opens the phrase after the owner's noun (特朗普的律师在受访时说).
     func endsPhraseOfTime(_ index: Int) -> Bool {
-      let after = Int(document.mentions[index].range.end)
+      var after = Int(document.mentions[index].range.end)
+      if after < end, units[after] == QuoteScan.modifierMark,
+        let when = units[after..<end].lastIndex(of: QuoteScan.when),
+        !units[after..<when].contains(QuoteScan.timePhraseOpener)
+      {
+        after = when
+      }
       guard after < end, units[after] == QuoteScan.when else { return false }
       let next = after + 1 < end && units[after + 1] == QuoteScan.whenSuffix ? after + 2 : after + 1
       return end - next <= 2
