@@ -469,6 +469,32 @@ struct QuoteAttributionTests {
       ("<p>中方总领事蔡伟似有不甘，23日接受报道时称，不承诺关闭领馆。</p>", ["蔡伟 称 indirect: 不承诺关闭领馆"]),
       // 时 of an adverb (限时, 时不时) ends no phrase of time.
       ("<p>本周特朗普再度出手，美国限时72小时要求中国关闭总领馆。</p>", [String]()),
+      // Quoted words the clause goes on after are a term of the reported words; words that end
+      // a sentence inside the marks are words of their own.
+      (
+        "<p>卡梅伦指出，“过去的错误”不能作为不采取行动的“借口”。</p>",
+        ["戴维·卡梅伦 指出 mixed: “过去的错误”不能作为不采取行动的“借口”"]
+      ),
+      ("<p>福奇说：“我不能把他推开。”他笑了。</p>", ["福奇 说 direct: 我不能把他推开"]),
+      // A name's last character is no negation (艾未未 is not 艾未 + 未).
+      ("<p>纽约时报引述艾未未表示，香港人有文化。</p>", ["艾未未 表示 indirect: 香港人有文化"]),
+      // A quoted term inside a phrase of time is part of it; 时 is no bare surname.
+      (
+        "<p>时殷弘说，这很危险，中国应该小心行事。外交部发言人赵立坚在回应“五眼联盟”的举动时称，“不管他们长五只眼。”</p>",
+        ["时殷弘 说 indirect: 这很危险，中国应该小心行事", "赵立坚 称 direct: 不管他们长五只眼"]
+      ),
+      // A clause of adverbs goes on from the clause before it when that one opens with
+      // someone; not from an object (向…投稿), nor after 据 (reportedly).
+      (
+        "<p>国民党主席江启臣则在同一会议的演讲中，呼吁美国降低中共用武动机，并加强合作。</p>",
+        ["江启臣 呼吁 indirect: 美国降低中共用武动机，并加强合作"]
+      ),
+      (
+        "<p>多伊奇率领31位议员联名致函国务卿蓬佩奥，呼吁行政部门加速新疆维吾尔人签证处理程序。</p>",
+        ["多伊奇 呼吁 indirect: 行政部门加速新疆维吾尔人签证处理程序"]
+      ),
+      ("<p>美国驻华使馆近日向中共党报《人民日报》投稿，希望刊登大使布兰斯塔德的一篇署名文章。</p>", [String]()),
+      ("<p>香港电台一位知名记者被警方逮捕，据称与其参与调查示威期间的报道有关。</p>", [String]()),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -18,17 +18,24 @@ public struct NameCoreference: Stage {
 
   public let data: NameData
   public let cuesAfter: [String]
+  /// The one-character words of `curated/name-edges.tsv` (时, 曾, 和 …): a function word before a
+  /// cue (在回应…的举动时称, 曾表示) is no bare surname, whoever of the article has it.
+  let functionCharacters: UnitSet
 
-  public init(data: NameData, cuesAfter: [String]) {
+  public init(data: NameData, cuesAfter: [String], functionWords: [String] = []) {
     self.data = data
     self.cuesAfter = cuesAfter
+    self.functionCharacters = UnitSet(
+      units: functionWords.filter { $0.utf16.count == 1 }.compactMap(\.utf16.first))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
     let path = try options.gazetteerDirectory(context)
+    let (after, before) = try PersonFinder.loadEdges(
+      path + "/curated/" + GazetteerFile.nameEdges.fileName)
     self.init(
       data: try NameData.load(directory: path, sharedIn: context),
-      cuesAfter: try options.strings("cues_after") ?? [])
+      cuesAfter: try options.strings("cues_after") ?? [], functionWords: after + before)
   }
 
   /// The short forms of the full name whose UTF-16 units are `units`, as keys of type `Key`:
@@ -334,7 +341,9 @@ public struct NameCoreference: Stage {
       }
     }
     for (surname, owner) in surnameOwners.sorted(by: { $0.key < $1.key }) where owner.count == 1 {
-      guard let slot = owner.first, let unit = surname.firstUnit else { continue }
+      guard let slot = owner.first, let unit = surname.firstUnit,
+        !functionCharacters.contains(unit)
+      else { continue }
       for start in positions[unit] ?? [] where !covered[start] {
         let end = start + 1
         let followed =

@@ -373,6 +373,8 @@ struct QuoteScan {
   }
 
   func isNegated(before position: Int) -> Bool {
+    // 艾未未表示: the name's last character is no negation.
+    if endsPersonName(at: position) { return false }
     for length in 1...3 where position - length >= 0 && position <= units.count {
       if finder.negations.contains(units[(position - length)..<position]) { return true }
     }
@@ -505,6 +507,46 @@ struct QuoteScan {
     return nil
   }
 
+  /// Whether the mention `index` is the subject the clause from `clauseStart` opens with: at
+  /// most a title before it (美国众议院议长佩洛西在推特上…), no pronoun, no one unnamed (有中国网友
+  /// 把它跟…习近平…), and no mark of an object or a companion (向《人民日报》投稿, 致函国务卿蓬佩奥).
+  func opensWithSubject(_ index: Int, clauseStart: Int) -> Bool {
+    let start = Int(document.mentions[index].range.start)
+    guard start >= clauseStart, start - clauseStart <= 12 else { return false }
+    return !units[clauseStart..<start].contains(where: QuoteScan.objectMarks.contains)
+      && pronounRange(in: clauseStart, start) == nil && !opensWithSomeone(clauseStart, start)
+  }
+  /// The marks before an object or a companion: 对, 向, 给, 与, 和, 跟, 同, 把, 被, 致 (致函), 比.
+  static let objectMarks = UnitSet("对向给与和跟同把被致比對與給")
+
+  /// Where the clause before the one starting at `clauseStart` starts: past a comma outside
+  /// quotations, or past a quoted term that the clause went on after.
+  func previousClauseStart(before clauseStart: Int, sentenceStart: Int) -> Int? {
+    guard clauseStart > sentenceStart else { return nil }
+    let before = clauseStart - 1
+    if quotationAt[before] < 0 {
+      guard QuoteScan.commas.contains(units[before]) else { return nil }
+      return self.clauseStart(before: before, sentenceStart: sentenceStart)
+    }
+    let quotation = document.quotations[Int(quotationAt[before])]
+    guard quotation.range.end == Int32(clauseStart), isTermOfClause(quotation) else { return nil }
+    return self.clauseStart(before: Int(quotation.range.start), sentenceStart: sentenceStart)
+  }
+
+  /// Whether the clause goes on right after `quotation` closes (“过去的错误”不能作为…, “曱甴”同时
+  /// 也表达了…): the quotation is a term inside someone's words, not the words.
+  func isTermOfClause(_ quotation: Quotation) -> Bool {
+    let after = Int(quotation.range.end)
+    let last = Int(quotation.inner.end) - 1
+    guard quotation.isClosed, after < units.count, last >= Int(quotation.inner.start) else {
+      return false
+    }
+    // “…推开。”他补充道: words that end a sentence inside the marks are words of their own.
+    return units[after].isIdeograph && !QuoteScan.sentenceEnds.contains(units[last])
+      && !QuoteScan.clauseBreaks.contains(units[last]) && units[last] != QuoteScan.ellipsis
+  }
+  static let ellipsis = UInt16(0x2026)  // …
+
   /// Whether 时 or 时候 ends the text before `end`, after `start`, as the end of a phrase of
   /// time, not of an adverb (限时, 时不时, 同时).
   func endsWithWhen(_ end: Int, after start: Int) -> Bool {
@@ -531,9 +573,16 @@ struct QuoteScan {
     var cursor = cue.end
     while cursor < limit, cursor - cue.end <= 20 {
       let unit = units[cursor]
-      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit)
-        || quotationAt[cursor] >= 0
-      {
+      // 在回应“五眼联盟”的举动时称: a quoted term inside the phrase is part of it.
+      if quotationAt[cursor] >= 0 {
+        let quotation = document.quotations[Int(quotationAt[cursor])]
+        guard quotation.range.start == Int32(cursor), isTermOfClause(quotation) else {
+          return false
+        }
+        cursor = Int(quotation.range.end)
+        continue
+      }
+      if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) {
         return false
       }
       let next = cursor + 1
@@ -635,14 +684,35 @@ struct QuoteScan {
     } else {
       subject = self.subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
       // 蓬佩奥在接受…采访,谈到…的主要挑战时指出: a phrase of time that names no one who could speak
-      // is the clause before it's adverb, whose subject speaks.
+      // is the clause before it's adverb, whose subject speaks; so is one a quoted term cut from
+      // its start (赵立坚在回应“五眼联盟”的举动时称).
       if subject.refused, subject.frame == "none", endsWithWhen(cue.start, after: clauseStart),
-        clauseStart > Int(sentence.start),
-        QuoteScan.commas.contains(units[clauseStart - 1]), quotationAt[clauseStart - 1] < 0
+        let earlier = previousClauseStart(before: clauseStart, sentenceStart: Int(sentence.start))
       {
-        let earlier = self.clauseStart(before: clauseStart - 1, sentenceStart: Int(sentence.start))
         let widened = self.subject(in: earlier, cue.start, continuing: false)
-        if case .mention = widened.clue { subject = widened }
+        if case .mention(let named) = widened.clue, opensWithSubject(named, clauseStart: earlier) {
+          subject = widened
+        }
+      }
+      // 江启臣则在同一会议的演讲中，呼吁…: a clause of adverbs goes on from the clause before it
+      // when that one names someone after the last statement's words, not from that statement.
+      // With no statement before, a clause that would continue one goes on from the clause
+      // before it all the same.
+      // 据称: reportedly, whoever the clause before names.
+      let continues =
+        !QuoteScan.accordingTo.contains(units[cue.start])
+        && (subject.frame == "continued"
+          || statements.isEmpty && subject.frame == "none"
+            && self.subject(in: clauseStart, cue.start, continuing: true).frame == "continued")
+      if continues,
+        let earlier = previousClauseStart(before: clauseStart, sentenceStart: Int(sentence.start)),
+        statements.last.map({ Int($0.content.end) <= earlier && Int($0.cueRange.end) <= earlier })
+          ?? true
+      {
+        let before = self.subject(in: earlier, clauseStart - 1, continuing: false)
+        if case .mention(let named) = before.clue, opensWithSubject(named, clauseStart: earlier) {
+          subject = before
+        }
       }
     }
     // 她在新疆的家人告诉她, 邓恩的母亲表示: a relation the article does not name speaks.
@@ -746,11 +816,16 @@ struct QuoteScan {
     }
     var kind = Statement.Kind.indirect
     var content: TextRange
-    let opening =
+    // 卡梅伦指出，“过去的错误”不能作为…: quoted words the clause goes on after are a term of the
+    // reported words, which run to the clause's end.
+    let quotation =
       position < contentLimit && quotationAt[position] >= 0
         && document.quotations[Int(quotationAt[position])].range.start == Int32(position)
       ? document.quotations[Int(quotationAt[position])]
       : introduced.flatMap { consumed[Int($0.inner.start)] ? nil : $0 }
+    // 王毅提到的“合作共赢”很重要: after 的 the quoted words are what the cue names, whatever follows.
+    let modifies = cue.end < units.count && units[cue.end] == QuoteScan.modifierMark
+    let opening = quotation.flatMap { !modifies && isTermOfClause($0) ? nil : $0 }
     if let quotation = opening {
       content = quotation.inner
       kind = .direct
