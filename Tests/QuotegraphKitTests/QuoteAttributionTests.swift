@@ -495,6 +495,11 @@ struct QuoteAttributionTests {
       ),
       ("<p>美国驻华使馆近日向中共党报《人民日报》投稿，希望刊登大使布兰斯塔德的一篇署名文章。</p>", [String]()),
       ("<p>香港电台一位知名记者被警方逮捕，据称与其参与调查示威期间的报道有关。</p>", [String]()),
+      // An organisation owned speaks after the kind of organisation it is, with no 的.
+      (
+        "<p>中共中央机关报《人民日报》立即发文，对该调查表示支持这一举措。</p>",
+        ["人民日报 表示 indirect: 支持这一举措"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -1111,7 +1111,14 @@ struct QuoteScan {
       let end = Int(document.mentions[others[position]].range.end)
       var next = Int(document.mentions[others[position + 1]].range.start)
       if next > end, units[next - 1] == QuoteScan.openingTitleMark { next -= 1 }
-      return next > end && next - end <= 4 && units[next - 1] == QuoteScan.modifierMark
+      guard next > end else { return false }
+      // 中共中央机关报《人民日报》, 中共官媒人民日报: the kind of organisation owned stands between.
+      if let kind = finder.organizationWords.firstEnding(at: next, in: units),
+        next - finder.organizationWords.words[kind].count == end
+      {
+        return true
+      }
+      return next - end <= 4 && units[next - 1] == QuoteScan.modifierMark
     }
     if let first = person ?? others.indices.first(where: { !ownsNext($0) }).map({ others[$0] }) {
       var subject = Subject(clue: .mention(first), frame: "name")
