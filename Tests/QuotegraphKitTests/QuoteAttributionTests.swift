@@ -495,6 +495,16 @@ struct QuoteAttributionTests {
       ),
       ("<p>美国驻华使馆近日向中共党报《人民日报》投稿，希望刊登大使布兰斯塔德的一篇署名文章。</p>", [String]()),
       ("<p>香港电台一位知名记者被警方逮捕，据称与其参与调查示威期间的报道有关。</p>", [String]()),
+      // 该组织 after a person's statement is the organisation the paragraph last named; 该委员会
+      // only one whose name holds 委员会.
+      (
+        "<p>李强说，溯源工作很重要。世卫已公布专家名单。该组织表示，国际考察团成员和中国研究人员之间举行定期会议。</p>",
+        ["李强 说 indirect: 溯源工作很重要", "世界卫生组织 表示 indirect: 国际考察团成员和中国研究人员之间举行定期会议"]
+      ),
+      (
+        "<p>李强说，溯源工作很重要。世卫已公布专家名单。该委员会表示，国际考察团成员和中国研究人员之间举行定期会议。</p>",
+        ["李强 说 indirect: 溯源工作很重要", "? 表示 indirect: 国际考察团成员和中国研究人员之间举行定期会议"]
+      ),
       // An organisation owned speaks after the kind of organisation it is, with no 的.
       (
         "<p>中共中央机关报《人民日报》立即发文，对该调查表示支持这一举措。</p>",

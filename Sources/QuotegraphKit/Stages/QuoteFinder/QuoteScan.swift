@@ -726,12 +726,16 @@ struct QuoteScan {
       let reference = organizationReferredBack(clauseStart, cue.start),
       !previousSpeakerIsOrganization(statements)
     {
-      // 《法兰克福汇报》…。该报认为: the newspaper the paragraph, or the one before, last named.
-      let newspaper =
-        units[Int(reference.end) - 1] == QuoteScan.newspaper
-        ? lastOutlet(before: Int(reference.start), sentence: index) : nil
+      // 《法兰克福汇报》…。该报认为: the newspaper the paragraph, or the one before, last named;
+      // 国药集团的一种疫苗…，该公司称: the organisation they last named.
+      let isNewspaper = units[Int(reference.end) - 1] == QuoteScan.newspaper
+      let word = text(Int(reference.start) + 1, Int(reference.end))
+      let named = lastMention(before: Int(reference.start), sentence: index) { entity in
+        isNewspaper
+          ? document.isOutlet(entity) : isReferredBack(entity, asOneOf: word)
+      }
       subject = Subject(
-        clue: newspaper.map { .mention($0) } ?? .title(reference, organization: nil),
+        clue: named.map { .mention($0) } ?? .title(reference, organization: nil),
         frame: "organization-reference")
     }
     // 据吕克俭介绍，… frames; 他介绍了情况 does not.
@@ -1207,15 +1211,27 @@ struct QuoteScan {
     return nil
   }
 
-  /// The last mention of a news outlet (an organisation of kind `media`) before `position`, in
-  /// the paragraph of sentence `index` or the one before it.
-  func lastOutlet(before position: Int, sentence index: Int) -> Int? {
+  /// Whether `entity` is an organisation 该 + `word` may refer back to: one whose name holds the
+  /// word (该委员会 → a 委员会), any after 组织 or 机构, a company after 公司 or 集团.
+  func isReferredBack(_ entity: Int, asOneOf word: String) -> Bool {
+    let record = document.entities[entity]
+    guard record.kind == .organization else { return false }
+    if QuoteScan.anyOrganizationWords.contains(word) || record.name.contains(word) { return true }
+    return QuoteScan.companyWords.contains(word)
+      && record.properties["kind"] == .string(OrganizationKind.company.rawValue)
+  }
+  static let anyOrganizationWords: Set<String> = ["组织", "机构", "团体"]
+  static let companyWords: Set<String> = ["公司", "集团", "企业"]
+
+  /// The last mention of an entity `accepts` before `position`, in the paragraph of sentence
+  /// `index` or the one before it.
+  func lastMention(before position: Int, sentence index: Int, accepts: (Int) -> Bool) -> Int? {
     let paragraph = Int(document.sentences[index].paragraph)
     let earliest = document.paragraphs[max(0, paragraph - 1)].range.start
     return mentionOrder.last { mention in
       let found = document.mentions[mention]
       return found.range.end <= Int32(position) && found.range.start >= earliest
-        && document.isOutlet(found.entity)
+        && accepts(found.entity)
     }
   }
 
