@@ -219,15 +219,26 @@ public struct NameCoreference: Stage {
     }
     // So is a gazetteer's name without a dot that is the last part of the article's dotted
     // name (巴金 after 诺阿·巴金 is no longer the writer 巴金).
-    func isLastPartOfDottedName(_ surface: Key, _ slot: Int) -> Bool {
-      let name = document.entities[slot].name.utf16Units
-      guard let dot = name.lastIndex(where: \.isNameDot) else { return false }
-      return name[(dot + 1)...].elementsEqual(surface.units)
+    // Each person's last part once (most names have no dot, and most articles no such form).
+    var lastParts: [Int: [UInt16]?] = [:]
+    func lastPart(of slot: Int) -> [UInt16]? {
+      if let known = lastParts[slot] { return known }
+      let name = document.entities[slot].name
+      var part: [UInt16]?
+      if name.utf16.contains(where: \.isNameDot) {
+        let units = name.utf16Units
+        part = units.lastIndex(where: \.isNameDot).map { Array(units[($0 + 1)...]) }
+      }
+      lastParts[slot] = part
+      return part
     }
     let dottedNamesLastParts = Set(
-      owners.filter { form, owner in
-        owner.count == 1 && owner.first.map { isLastPartOfDottedName(form, $0) } == true
-      }.keys)
+      owners.compactMap { form, owner -> Key? in
+        guard owner.count == 1, let slot = owner.first, let part = lastPart(of: slot),
+          part.count == form.unitCount, part == form.units
+        else { return nil }
+        return form
+      })
     var keptBySurface: [Key: Bool] = [:]
     for index in document.mentions.indices {
       let mention = document.mentions[index]

@@ -703,6 +703,7 @@ struct QuoteScan {
         !QuoteScan.accordingTo.contains(units[cue.start])
         && (subject.frame == "continued"
           || statements.isEmpty && subject.frame == "none"
+            && characterCount(clauseStart, cue.start, isAtMost: 6)
             && self.subject(in: clauseStart, cue.start, continuing: true).frame == "continued")
       if continues,
         let earlier = previousClauseStart(before: clauseStart, sentenceStart: Int(sentence.start)),
