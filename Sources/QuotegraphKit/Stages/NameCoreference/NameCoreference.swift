@@ -219,26 +219,14 @@ public struct NameCoreference: Stage {
     }
     // So is a gazetteer's name without a dot that is the last part of the article's dotted
     // name (巴金 after 诺阿·巴金 is no longer the writer 巴金).
-    // Each person's last part once (most names have no dot, and most articles no such form).
-    var lastParts: [Int: [UInt16]?] = [:]
-    func lastPart(of slot: Int) -> [UInt16]? {
-      if let known = lastParts[slot] { return known }
-      let name = document.entities[slot].name
-      var part: [UInt16]?
-      if name.utf16.contains(where: \.isNameDot) {
-        let units = name.utf16Units
-        part = units.lastIndex(where: \.isNameDot).map { Array(units[($0 + 1)...]) }
-      }
-      lastParts[slot] = part
-      return part
+    // Found from the people with a dot in their name: few, where the forms are many.
+    var dottedNamesLastParts = Set<Key>()
+    for slot in document.entities.indices where document.entities[slot].kind == .person {
+      let name = document.entities[slot].name.utf16
+      guard let dot = name.lastIndex(where: \.isNameDot) else { continue }
+      let last = Key.make(Array(name[name.index(after: dot)...])[...])
+      if owners[last] == [slot] { dottedNamesLastParts.insert(last) }
     }
-    let dottedNamesLastParts = Set(
-      owners.compactMap { form, owner -> Key? in
-        guard owner.count == 1, let slot = owner.first, let part = lastPart(of: slot),
-          part.count == form.unitCount, part == form.units
-        else { return nil }
-        return form
-      })
     var keptBySurface: [Key: Bool] = [:]
     for index in document.mentions.indices {
       let mention = document.mentions[index]
