@@ -519,6 +519,20 @@ struct QuoteScan {
   /// The marks before an object or a companion: 对, 向, 给, 与, 和, 跟, 同, 把, 被, 致 (致函), 比.
   static let objectMarks = UnitSet("对向给与和跟同把被致比對與給")
 
+  /// The subject the clause before the one starting at `clauseStart` opens with, in the text
+  /// from that clause's start to `end`, when the clause starts at `floor` or later.
+  func subjectOpening(
+    clauseBefore clauseStart: Int, through end: Int, sentenceStart: Int, notBefore floor: Int = 0
+  ) -> Subject? {
+    guard let earlier = previousClauseStart(before: clauseStart, sentenceStart: sentenceStart),
+      earlier >= floor
+    else { return nil }
+    let found = subject(in: earlier, end, continuing: false)
+    guard case .mention(let named) = found.clue, opensWithSubject(named, clauseStart: earlier)
+    else { return nil }
+    return found
+  }
+
   /// Where the clause before the one starting at `clauseStart` starts: past a comma outside
   /// quotations, or past a quoted term that the clause went on after.
   func previousClauseStart(before clauseStart: Int, sentenceStart: Int) -> Int? {
@@ -687,18 +701,15 @@ struct QuoteScan {
       // is the clause before it's adverb, whose subject speaks; so is one a quoted term cut from
       // its start (赵立坚在回应“五眼联盟”的举动时称).
       if subject.refused, subject.frame == "none", endsWithWhen(cue.start, after: clauseStart),
-        let earlier = previousClauseStart(before: clauseStart, sentenceStart: Int(sentence.start))
+        let opening = subjectOpening(
+          clauseBefore: clauseStart, through: cue.start, sentenceStart: Int(sentence.start))
       {
-        let widened = self.subject(in: earlier, cue.start, continuing: false)
-        if case .mention(let named) = widened.clue, opensWithSubject(named, clauseStart: earlier) {
-          subject = widened
-        }
+        subject = opening
       }
       // 江启臣则在同一会议的演讲中，呼吁…: a clause of adverbs goes on from the clause before it
-      // when that one names someone after the last statement's words, not from that statement.
-      // With no statement before, a clause that would continue one goes on from the clause
-      // before it all the same.
-      // 据称: reportedly, whoever the clause before names.
+      // when that one comes after the last statement's words and opens with someone; with no
+      // statement before, so does a clause that would continue one. Never after 据 (据称:
+      // reportedly).
       let continues =
         !QuoteScan.accordingTo.contains(units[cue.start])
         && (subject.frame == "continued"
@@ -706,14 +717,11 @@ struct QuoteScan {
             && characterCount(clauseStart, cue.start, isAtMost: 6)
             && self.subject(in: clauseStart, cue.start, continuing: true).frame == "continued")
       if continues,
-        let earlier = previousClauseStart(before: clauseStart, sentenceStart: Int(sentence.start)),
-        statements.last.map({ Int($0.content.end) <= earlier && Int($0.cueRange.end) <= earlier })
-          ?? true
+        let opening = subjectOpening(
+          clauseBefore: clauseStart, through: clauseStart - 1, sentenceStart: Int(sentence.start),
+          notBefore: statements.last.map { Int(max($0.content.end, $0.cueRange.end)) } ?? 0)
       {
-        let before = self.subject(in: earlier, clauseStart - 1, continuing: false)
-        if case .mention(let named) = before.clue, opensWithSubject(named, clauseStart: earlier) {
-          subject = before
-        }
+        subject = opening
       }
     }
     // 她在新疆的家人告诉她, 邓恩的母亲表示: a relation the article does not name speaks.
