@@ -31,11 +31,10 @@ public struct NameCoreference: Stage {
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
     let path = try options.gazetteerDirectory(context)
-    let (after, before) = try PersonFinder.loadEdges(
-      path + "/curated/" + GazetteerFile.nameEdges.fileName)
+    let data = try NameData.load(directory: path, sharedIn: context)
     self.init(
-      data: try NameData.load(directory: path, sharedIn: context),
-      cuesAfter: try options.strings("cues_after") ?? [], functionWords: after + before)
+      data: data, cuesAfter: try options.strings("cues_after") ?? [],
+      functionWords: data.edgeAfter + data.edgeBefore)
   }
 
   /// The short forms of the full name whose UTF-16 units are `units`, as keys of type `Key`:

@@ -46,6 +46,10 @@ public struct NameData: Sendable {
   }
   public private(set) var placeTrapWords = UnitWordSet([])
   /// Common words of three characters or more (偷梁换柱, 新技术, 斯诺克), and the longest's length.
+  /// The `after` and `before` words of `curated/name-edges.tsv`: person discovery's name edges,
+  /// and the function words coreference takes for no bare surname.
+  public var edgeAfter: [String] = []
+  public var edgeBefore: [String] = []
   public var commonWords: [String] = [] {
     didSet {
       let patterns = commonWords.map { Array($0.utf16) }
@@ -267,6 +271,8 @@ public struct NameData: Sendable {
       foreignLast: foreignLast, traps: traps, titles: titles)
     data.traditionalForms = traditionalForms
     data.placeTrapWords = UnitWordSet(placeTraps)
+    (data.edgeAfter, data.edgeBefore) = try PersonFinder.loadEdges(
+      directory + "/curated/" + GazetteerFile.nameEdges.fileName)
     let commonPath = directory + "/" + GazetteerFile.commonWords.fileName
     if FileIO.kind(of: commonPath) == .file {
       data.commonWords = try table(commonPath, .commonWords).rows.map { $0["word"] }

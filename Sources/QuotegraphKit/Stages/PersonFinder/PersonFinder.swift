@@ -241,15 +241,15 @@ public struct PersonFinder: Stage {
     settings.pseudonymMarks = try options.strings("pseudonym_marks") ?? []
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
-    (settings.edgeAfter, settings.edgeBefore) = try PersonFinder.loadEdges(
-      path + "/curated/" + GazetteerFile.nameEdges.fileName)
+    let data = try NameData.load(directory: path, sharedIn: context)
+    (settings.edgeAfter, settings.edgeBefore) = (data.edgeAfter, data.edgeBefore)
     var classifier: CandidateClassifier?
     if let file = try options.string("classifier") {
       classifier = try CandidateClassifier.load(
         path: file.hasPrefix("/") ? file : path + "/" + file, sharedIn: context)
     }
     self.init(
-      settings: settings, data: try NameData.load(directory: path, sharedIn: context),
+      settings: settings, data: data,
       evidence: boundaries, classifier: classifier,
       englishNames: try PeopleByEnglishName.load(directory: path, sharedIn: context),
       organizationNames: try OrganizationNames.load(directory: path, sharedIn: context),

@@ -696,7 +696,13 @@ struct QuoteScan {
       let agentStart = mark + (units[mark] == QuoteScan.receive[0] ? 2 : 1)
       subject = self.subject(in: agentStart, cue.start, continuing: false)
     } else {
-      subject = self.subject(in: clauseStart, cue.start, continuing: !statements.isEmpty)
+      // Asked as if a statement came before: whether the clause would continue one decides the
+      // clause of adverbs below, and with no statement before it frames nothing itself.
+      subject = self.subject(in: clauseStart, cue.start, continuing: true)
+      let wouldContinue = subject.frame == "continued"
+      if wouldContinue && statements.isEmpty {
+        subject = Subject(clue: .previous, refused: true, frame: "none")
+      }
       // 蓬佩奥在接受…采访,谈到…的主要挑战时指出: a phrase of time that names no one who could speak
       // is the clause before it's adverb, whose subject speaks; so is one a quoted term cut from
       // its start (赵立坚在回应“五眼联盟”的举动时称).
@@ -711,11 +717,8 @@ struct QuoteScan {
       // statement before, so does a clause that would continue one. Never after 据 (据称:
       // reportedly).
       let continues =
-        !QuoteScan.accordingTo.contains(units[cue.start])
-        && (subject.frame == "continued"
-          || statements.isEmpty && subject.frame == "none"
-            && characterCount(clauseStart, cue.start, isAtMost: 6)
-            && self.subject(in: clauseStart, cue.start, continuing: true).frame == "continued")
+        wouldContinue && !QuoteScan.accordingTo.contains(units[cue.start])
+        && (subject.frame == "continued" || subject.frame == "none")
       if continues,
         let opening = subjectOpening(
           clauseBefore: clauseStart, through: clauseStart - 1, sentenceStart: Int(sentence.start),
