@@ -510,6 +510,19 @@ struct QuoteAttributionTests {
         "<p>中共中央机关报《人民日报》立即发文，对该调查表示支持这一举措。</p>",
         ["人民日报 表示 indirect: 支持这一举措"]
       ),
+      // ICU glues 他 to 认为 and 称 (他认为, 他称), 中 to 称 (声明中称), and a cue to the 说
+      // after it (回答说): each cue still stands.
+      (
+        "<p>傅高义说，两国可能发生武装冲突。他认为，两国可以在公共卫生议题上开始合作。他称，他不需要成为敌人。</p>",
+        [
+          "傅高义 说 indirect: 两国可能发生武装冲突", "傅高义 认为 indirect: 两国可以在公共卫生议题上开始合作",
+          "傅高义 称 indirect: 他不需要成为敌人",
+        ]
+      ),
+      (
+        "<p>彭定康回答说，我们不应该这么样被吓倒。布兰斯塔德在一份声明中称，《人民日报》的态度再次暴露了问题。</p>",
+        ["彭定康 回答说 indirect: 我们不应该这么样被吓倒", "布兰斯塔德 称 indirect: 《人民日报》的态度再次暴露了问题"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -51,8 +51,9 @@ struct QuoteScan {
           isCue = true
           let end = position + length
           if words.endsWord(at: end) { tokenEnd[end] = true }
+          // 在声明中表示, and 在声明中称 where ICU glues 中 to the cue.
           if end + 1 < count, buffer[end] == QuoteScan.localizer, words.startsWord(at: end),
-            words.endsWord(at: end + 1),
+            words.endsWord(at: end + 1) || opensCue(at: end + 1),
             QuoteScan.clauseBreaks.contains(buffer[end + 1])
               || (end + 1...min(end + 3, count - 1)).contains(where: opensCue)
           {
@@ -262,10 +263,11 @@ struct QuoteScan {
     var end = position + best.length
     // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own
     // cue). A name's or a title's end starts a word, whatever ICU glued across it (赵立|坚称 is
-    // 赵立坚|称, 发言|人称 is 发言人|称).
+    // 赵立坚|称, 发言|人称 is 发言人|称), and a cue glued to the cue after it ends one (回答说: the
+    // two read as one below).
     guard
       (startsWord(at: position) || endsPersonName(at: position) || endsTitle(at: position))
-        && endsWord(at: end)
+        && (endsWord(at: end) || cueForm(at: end, sentenceEnd: sentenceEnd) != nil)
     else {
       return nil
     }
