@@ -523,6 +523,11 @@ struct QuoteAttributionTests {
         "<p>彭定康回答说，我们不应该这么样被吓倒。布兰斯塔德在一份声明中称，《人民日报》的态度再次暴露了问题。</p>",
         ["彭定康 回答说 indirect: 我们不应该这么样被吓倒", "布兰斯塔德 称 indirect: 《人民日报》的态度再次暴露了问题"]
       ),
+      // A comma inside brackets parts no clause: the subject stands before the brackets.
+      (
+        "<p>民主党联邦参议员默克里（Sen. Jeff Merkley, D-OR）本星期稍早也曾向美国之音强调，任何有关收集美国数据的软件都必须谨慎看待。</p>",
+        ["默克里 强调 indirect: 任何有关收集美国数据的软件都必须谨慎看待"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

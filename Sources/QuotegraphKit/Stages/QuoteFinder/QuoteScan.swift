@@ -916,6 +916,13 @@ struct QuoteScan {
         cursor = Int(quotation.range.start)
         continue
       }
+      // A comma inside brackets parts no clause (默克里（Sen. Jeff Merkley, D-OR）也曾强调).
+      if QuoteScan.closingBrackets.contains(unit),
+        let opening = openingBracket(before: cursor - 1, after: sentenceStart)
+      {
+        cursor = opening
+        continue
+      }
       if QuoteScan.clauseBreaks.contains(unit) || QuoteScan.sentenceEnds.contains(unit) {
         return cursor
       }
@@ -1281,6 +1288,24 @@ struct QuoteScan {
     mentions(in: start, end).contains {
       document.entities[document.mentions[$0].entity].kind == .place
     }
+  }
+
+  static let closingBrackets = UnitSet("）)")
+  static let openingBrackets = UnitSet("（(")
+
+  /// Where the round bracket that the one at `closing` closes opens, if it opens after
+  /// `start` with no sentence end between.
+  func openingBracket(before closing: Int, after start: Int) -> Int? {
+    var cursor = closing - 1
+    while cursor >= start {
+      let unit = units[cursor]
+      if QuoteScan.openingBrackets.contains(unit) { return cursor }
+      if QuoteScan.closingBrackets.contains(unit) || QuoteScan.sentenceEnds.contains(unit) {
+        return nil
+      }
+      cursor -= 1
+    }
+    return nil
   }
 
   /// The insides of the closed round brackets between `start` and `end`.
