@@ -502,6 +502,15 @@ struct NameCoreferenceTests {
     #expect(try mentions(of: "巴金", in: "巴金是作家。").first?.1.id == "wd:Q13005")
   }
 
+  @Test("a place's name next to a middle dot is part of a person's: 查德·沃尔夫, not Chad")
+  func placeNameInsideDottedName() throws {
+    let document = try document("代理部长查德·沃尔夫表示，美国正在阻止。总统西里尔·拉马福萨说，很好。")
+    let names = document.mentions.map { document.text[$0.range] }
+    #expect(names.contains("查德·沃尔夫") && names.contains("西里尔·拉马福萨"))
+    #expect(!names.contains("查德"))
+    #expect(try mentions(of: "查德", in: "他访问了查德和尼日尔。").first?.1.kind == .place)
+  }
+
   @Test("a discovered name repeated takes over a gazetteer short form inside it: 保罗-沙龙")
   func discoveredNameOverShortForm() throws {
     let document = try document("报告主任保罗-沙龙（Paul Charon）说，这很难。据保罗-沙龙介绍，这些人很多。")

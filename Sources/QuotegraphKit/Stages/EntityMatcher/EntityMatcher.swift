@@ -83,10 +83,13 @@ public struct EntityMatcher: Stage {
         automaton.forEachMatch(in: buffer, at: start) { length, pattern in
           let end = start + length
           // A short form next to a middle dot is part of another foreign name: 谢尔 in
-          // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known).
+          // 贾斯汀·谢尔曼, 克里 in 玛丽·克里 (the full name would have matched if known); so is
+          // a place's name, which is a given name or a surname there (查德·沃尔夫: not Chad).
           if (start > 0 && buffer[start - 1] == EntityIndex.middleDot)
             || (end < buffer.count && buffer[end] == EntityIndex.middleDot),
-            index.candidates[pattern].allSatisfy({ $0.form == .shortForm })
+            index.candidates[pattern].allSatisfy({
+              $0.form == .shortForm || index.entities[Int($0.entity)].kind == .place
+            })
           {
             return
           }
