@@ -48,6 +48,37 @@ struct EntityMatcherTests {
     #expect(try people(text) == expected)
   }
 
+  @Test("a place before an institution word names the place's institution, once per article")
+  func placeInstitutions() throws {
+    let text = "英国外交部称，已做好准备。香港警方周三表示，将收押被告。中国驻柏林大使馆表示反对。英国外交部还说，不会让步。"
+    let document = try Fixture.process(Fixture.article(body: "<p>\(text)</p>"))
+    let organizations = document.mentions.filter {
+      document.entities[$0.entity].kind == .organization
+    }
+    #expect(
+      organizations.map { document.text[$0.range] } == [
+        "英国外交部", "香港警方", "中国驻柏林大使馆", "英国外交部",
+      ])
+    let foreignOffice = try #require(organizations.first.map { document.entities[$0.entity] })
+    #expect(foreignOffice.properties["kind"] == .string("government"))
+    #expect(foreignOffice.properties["country"] == .string("GB"))
+    #expect(organizations.first?.entity == organizations.last?.entity)
+    // A gazetteer name still wins: 台湾外交部 is the ministry the place's country holds.
+    #expect(try mentions("台湾外交部表示反对。").map(\.name) == ["台湾", "中华民国外交部"])
+  }
+
+  @Test("institution-words.tsv: a row without an organisation kind names its file and line")
+  func badInstitutionRow() throws {
+    let path = "Gazetteers/curated/institution-words.tsv"
+    let table = try GazetteerTable.parse(
+      "word\tkind\tnote\n外交部\tministry\t\n", file: .institutionWords, path: path)
+    #expect {
+      try EntityMatcher.institution(row: table.rows[0], path: path)
+    } throws: { error in
+      "\(error)".contains("institution-words.tsv:2") && "\(error)".contains("ministry")
+    }
+  }
+
   @Test("南希·佩洛西 with every middle-dot variant", arguments: ["·", "•", "‧", "・", "･", "･"])
   func dotVariants(dot: String) throws {
     let found = try mentions("美国众议院议长南希\(dot)佩洛西访问台湾。")
@@ -92,10 +123,13 @@ struct EntityMatcherTests {
     #expect(taiwan.first { $0.surface == "外交部" }?.name == "中华民国外交部")
   }
 
-  @Test("a country right before an alias is the organisation's: 英国外交部 is none the gazetteer has")
+  @Test(
+    "a country right before an alias is the organisation's: 英国外交部 is none the gazetteer has, so the place and the word name it"
+  )
   func organizationQualifiedByCountry() throws {
     let britain = try mentions("英国外交部表示，伦敦将回应。")
-    #expect(britain.map(\.surface) == ["英国", "伦敦"])
+    #expect(britain.map(\.surface) == ["英国外交部", "伦敦"])
+    #expect(britain.first?.kind == .organization && britain.first?.name == "英国外交部")
     let china = try mentions("中国外交部表示，北京将回应。")
     #expect(china.first { $0.surface == "中国外交部" }?.name == "中华人民共和国外交部")
     // A full name keeps its own country, whatever the country-prefix guess gave it.

@@ -20,7 +20,7 @@ public struct GazetteerChecker {
       + [
         GazetteerFile.people, .roles, .organizations, .places, .cues, .organizationKinds,
         .nameBoundaries, .nameEdges, .notNames, .englishNicknames, .nameTraps, .surnames,
-        .titleWords,
+        .titleWords, .institutionWords,
       ]
       .map { ($0, directory + "/curated/" + $0.fileName) }
     for (file, path) in files {
@@ -37,6 +37,15 @@ public struct GazetteerChecker {
       } catch {
         findings.append(Finding(isError: true, error: error))
         continue
+      }
+      if file == .institutionWords {
+        for row in table.rows {
+          do {
+            _ = try EntityMatcher.institution(row: row, path: path)
+          } catch {
+            findings.append(Finding(isError: true, error: error))
+          }
+        }
       }
       guard file.columns.first == "id" else { continue }
       var linesOfID: [String: Int] = [:]
@@ -97,7 +106,7 @@ public struct GazetteerChecker {
       case .scriptVariants, .organizationKinds, .nameBoundaries, .nameEdges, .notNames,
         .englishNicknames, .nameModel,
         .nameTraps,
-        .surnames, .titleWords, .commonWords, .readings, .nameClassifier:
+        .surnames, .titleWords, .commonWords, .readings, .nameClassifier, .institutionWords:
         break
       }
       return nil

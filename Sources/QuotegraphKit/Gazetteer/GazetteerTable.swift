@@ -33,6 +33,9 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
   /// Feature weights of the logistic model that rescores person discovery's candidates;
   /// trained by `scripts/train-name-classifier.py`.
   case nameClassifier = "name-classifier"
+  /// Institutions a place's name may stand before (英国外交部, 香港警方), with the kind of
+  /// organisation the two name; curated only.
+  case institutionWords = "institution-words"
 
   public var fileName: String { rawValue + ".tsv" }
 
@@ -58,6 +61,7 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .commonWords: return ["word", "gloss"]
     case .readings: return ["character", "readings"]
     case .nameClassifier: return ["feature", "weight"]
+    case .institutionWords: return ["word", "kind", "note"]
     }
   }
 
@@ -82,6 +86,7 @@ public enum GazetteerFile: String, CaseIterable, Sendable {
     case .commonWords: return "common-word"
     case .readings: return "reading"
     case .nameClassifier: return "name-feature"
+    case .institutionWords: return "institution"
     }
   }
 

@@ -10,10 +10,18 @@ public struct EntityMatcher: Stage {
 
   public let index: EntityIndex
   public let evidence: BoundaryEvidence
+  /// `institution-words.tsv`: folded words and the kind of organisation each names after a place.
+  let institutions: [(word: [UInt16], kind: OrganizationKind)]
 
-  public init(index: EntityIndex, evidence: BoundaryEvidence) {
+  public init(
+    index: EntityIndex, evidence: BoundaryEvidence,
+    institutions: [(word: String, kind: OrganizationKind)] = []
+  ) {
     self.index = index
     self.evidence = evidence
+    // Longest first: 外交及联邦事务部 before 外交部 is no prefix, but 总领事馆 before 领事馆 is.
+    self.institutions = institutions.map { (index.fold(Array($0.word.utf16)), $0.kind) }
+      .sorted { $0.word.count > $1.word.count }
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -21,7 +29,29 @@ public struct EntityMatcher: Stage {
     let gazetteer = try Gazetteer.load(directory: path, sharedIn: context)
     let boundaries = try EntityMatcher.loadBoundaries(
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
-    self.init(index: EntityIndex(gazetteer: gazetteer), evidence: boundaries)
+    let institutionsPath = path + "/curated/" + GazetteerFile.institutionWords.fileName
+    let institutions = try GazetteerTable.parse(
+      String(decoding: try FileIO.readAll(path: institutionsPath), as: UTF8.self),
+      file: .institutionWords, path: institutionsPath
+    ).rows.map { row throws(QuotegraphError) in
+      try EntityMatcher.institution(row: row, path: institutionsPath)
+    }
+    self.init(
+      index: EntityIndex(gazetteer: gazetteer), evidence: boundaries, institutions: institutions)
+  }
+
+  /// One row of `institution-words.tsv`; a kind that is no organisation kind is an error naming
+  /// the file and line.
+  static func institution(row: GazetteerRow, path: String) throws(QuotegraphError) -> (
+    word: String, kind: OrganizationKind
+  ) {
+    guard !row["word"].isEmpty, let kind = OrganizationKind(rawValue: row["kind"]) else {
+      throw QuotegraphError(
+        "gazetteer.bad-row",
+        "needs a word and an organisation kind (\(OrganizationKind.allCases.map(\.rawValue).joined(separator: ", "))), found \(row["word"]) \(row["kind"])",
+        file: path, line: row.line)
+    }
+    return (row["word"], kind)
   }
 
   static func loadBoundaries(_ path: String) throws(QuotegraphError) -> BoundaryEvidence {
@@ -124,8 +154,77 @@ public struct EntityMatcher: Stage {
       }
     }
     chosen.sort { $0.start < $1.start }
-    return resolve(chosen, folded: folded, published: published)
+    var (entities, mentions) = resolve(chosen, folded: folded, published: published)
+    if !institutions.isEmpty {
+      nameInstitutions(&entities, &mentions, in: units, folded: folded, words: &words)
+    }
+    return (entities, mentions)
   }
+
+  /// A place's name right before an institution word that no mention covers (英国外交部称,
+  /// 香港警方周三表示, 台湾空军表示) names that place's institution: the two become one mention of
+  /// an organisation the gazetteer lacks, named as written, with an id derived from its folded
+  /// name, the word's kind and the place's country.
+  func nameInstitutions(
+    _ entities: inout [EntityRecord], _ mentions: inout [Mention], in units: [UInt16],
+    folded: [UInt16], words: inout WordBoundaries
+  ) {
+    var slotOfID: [String: Int] = [:]
+    var absorbed: [Int] = []
+    for index in mentions.indices where entities[mentions[index].entity].kind == .place {
+      let end = Int(mentions[index].range.end)
+      guard
+        let institution = institutions.first(where: { institution in
+          end + institution.word.count <= folded.count
+            && folded[end..<(end + institution.word.count)].elementsEqual(institution.word)
+        })
+      else { continue }
+      let compoundEnd = end + institution.word.count
+      if index + 1 < mentions.count, Int(mentions[index + 1].range.start) < compoundEnd {
+        continue
+      }
+      // 美国卫生部长阿扎尔: the word is the start of a title, which ICU keeps whole.
+      guard words.endsWord(at: compoundEnd) else { continue }
+      var start = Int(mentions[index].range.start)
+      var place = entities[mentions[index].entity]
+      // 中国驻堪培拉大使馆: the country stationed there names the embassy, and gives its country.
+      var stationedBy: Int?
+      if index > 0, start > 0, units[start - 1] == EntityMatcher.stationedAt,
+        Int(mentions[index - 1].range.end) == start - 1,
+        entities[mentions[index - 1].entity].kind == .place
+      {
+        stationedBy = index - 1
+        start = Int(mentions[index - 1].range.start)
+        place = entities[mentions[index - 1].entity]
+      }
+      let id = GazetteerFile.organizations.derivedID(
+        name: String(decodingUTF16: folded[start..<compoundEnd]))
+      let slot: Int
+      if let known = slotOfID[id] {
+        slot = known
+      } else {
+        slot = entities.count
+        slotOfID[id] = slot
+        var properties = GraphProperties(capacity: 3)
+        if case .string(let country)? = place.properties["iso2"] ?? place.properties["country"] {
+          properties.appendInOrder("country", .string(country))
+        }
+        properties.appendInOrder("discovered", .string("place+institution"))
+        properties.appendInOrder("kind", .string(institution.kind.rawValue))
+        entities.append(
+          EntityRecord(
+            id: id, kind: .organization,
+            name: String(decodingUTF16: units[start..<compoundEnd]), aliases: [],
+            properties: properties))
+      }
+      mentions[index] = Mention(
+        range: TextRange(start, compoundEnd), entity: slot, form: .name,
+        evidence: "place+institution")
+      if let stationedBy { absorbed.append(stationedBy) }
+    }
+    for index in absorbed.reversed() { mentions.remove(at: index) }
+  }
+  static let stationedAt = UInt16(0x9A7B)  // 驻
 
   /// Why a match is kept (`aligned`, `cut`, `title`), or nil when it cuts through a word.
   private func acceptance(
