@@ -528,6 +528,30 @@ struct QuoteAttributionTests {
         "<p>民主党联邦参议员默克里（Sen. Jeff Merkley, D-OR）本星期稍早也曾向美国之音强调，任何有关收集美国数据的软件都必须谨慎看待。</p>",
         ["默克里 强调 indirect: 任何有关收集美国数据的软件都必须谨慎看待"]
       ),
+      // An organisation's end starts a word whatever ICU glued across it (中央委员|会说); the
+      // cue prefixes take 回忆 too (回忆说).
+      (
+        "<p>“经济长期向好，”中央委员会说，“社会大局稳定，继续发展具有多方面优势和条件。”杨宪宏回忆说，在他与李登辉的多次对话里，曾几次询问过相关议题。</p>",
+        [
+          "中央委员会 说 direct: 社会大局稳定，继续发展具有多方面优势和条件",
+          "杨宪宏 说 indirect: 在他与李登辉的多次对话里，曾几次询问过相关议题",
+        ]
+      ),
+      // A demonstrative of a person stands for someone named before, as a pronoun does; not
+      // the verb of a relative clause after it (以批评中国闻名的), nor where a speaker's title
+      // follows (这位官员 is the title's).
+      (
+        "<p>斯伯丁说，中国在进步。这位以批评中国闻名的专家也强调美国应注重加强自身。这位美国前总统还在会上称，美国需要集中于工业政策。</p>",
+        [
+          "斯伯丁 说 indirect: 中国在进步", "斯伯丁 强调 indirect: 美国应注重加强自身",
+          "斯伯丁 称 indirect: 美国需要集中于工业政策",
+        ]
+      ),
+      // A pronoun before an organisation is the subject; the organisation is where it spoke.
+      (
+        "<p>李明说，这样不行不行。他在美国之音节目中表示，中国从2003年对外资开放银行业。</p>",
+        ["李明 说 indirect: 这样不行不行", "李明 表示 indirect: 中国从2003年对外资开放银行业"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -112,8 +112,13 @@ struct QuoteScan {
 
   /// Whether a person's name ends at `position`.
   func endsPersonName(at position: Int) -> Bool {
+    endsName(at: position, of: .person)
+  }
+
+  /// Whether a mention of an entity of `kind` ends at `position`.
+  func endsName(at position: Int, of kind: EntityRecord.Kind) -> Bool {
     mentionsBefore(position).contains { mention in
-      mention.range.end == Int32(position) && document.entities[mention.entity].kind == .person
+      mention.range.end == Int32(position) && document.entities[mention.entity].kind == kind
     }
   }
 
@@ -263,10 +268,11 @@ struct QuoteScan {
     var end = position + best.length
     // A cue glued to a prefix (还说) or standing alone; never the inside of a word (说明 is its own
     // cue). A name's or a title's end starts a word, whatever ICU glued across it (赵立|坚称 is
-    // 赵立坚|称, 发言|人称 is 发言人|称), and a cue glued to the cue after it ends one (回答说: the
-    // two read as one below).
+    // 赵立坚|称, 发言|人称 is 发言人|称, 中央委员|会说 is 中央委员会|说), and a cue glued to the
+    // cue after it ends one (回答说: the two read as one below).
     guard
-      (startsWord(at: position) || endsPersonName(at: position) || endsTitle(at: position))
+      (startsWord(at: position) || endsPersonName(at: position)
+        || endsName(at: position, of: .organization) || endsTitle(at: position))
         && (endsWord(at: end) || cueForm(at: end, sentenceEnd: sentenceEnd) != nil)
     else {
       return nil
@@ -994,6 +1000,18 @@ struct QuoteScan {
           afterQuotation || units[start..<(bracket.lowerBound - 1)].contains { $0 != 0x20 }
         } ?? false
       } : outside
+    // 这位美国总统还发推特称, 这名驻北京的外交官称, 这位…专家也强调: a demonstrative of a person
+    // stands for someone named before, as a pronoun does, where no person is named after it and
+    // no speaker's title stands in the clause (这位官员说 is the title's, below).
+    if let description = personDemonstrative(in: start, end),
+      !speakers.contains(where: {
+        document.entities[document.mentions[$0].entity].kind == .person
+          && document.mentions[$0].range.start >= description.end
+      }),
+      titleRange(in: start, end) == nil
+    {
+      return Subject(clue: .pronoun(description), frame: "pronoun")
+    }
     // 记者说: the reporter narrates; nobody in the article speaks here.
     if speakers.isEmpty
       && finder.nonSpeakers.contains(where: { word in
@@ -1145,7 +1163,15 @@ struct QuoteScan {
       }
       return next - end <= 4 && units[next - 1] == QuoteScan.modifierMark
     }
-    if let first = person ?? others.indices.first(where: { !ownsNext($0) }).map({ others[$0] }) {
+    // 他在美国之音节目中表示: a pronoun before an organisation is the subject, the organisation
+    // where it spoke.
+    let pronounFirst = pronounRange(in: start, end).map { pronoun in
+      others.allSatisfy { document.mentions[$0].range.start >= pronoun.end }
+    }
+    if let first = person
+      ?? (pronounFirst == true
+        ? nil : others.indices.first(where: { !ownsNext($0) }).map({ others[$0] }))
+    {
       var subject = Subject(clue: .mention(first), frame: "name")
       subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
       return subject
@@ -1173,7 +1199,7 @@ struct QuoteScan {
     if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end)
       && !namesPlace(start, end) && !opensWithAccordingTo(start, end)
       && !namesUnnamedOrganization(start, end) && !opensWithConditional(start, end)
-      && !isThis(start, end)
+      && !isThis(start, end) && personDemonstrativeStart(in: start, end) == nil
     {
       return Subject(clue: .previous, frame: "continued")
     }
@@ -1282,6 +1308,29 @@ struct QuoteScan {
     guard first < end, QuoteScan.this.contains(units[first]) else { return false }
     return units[(first + 1)..<end].allSatisfy(QuoteScan.thisAdverbs.contains)
   }
+
+  /// Where a demonstrative of a person (这位, 这名) opens the clause, at most two characters in
+  /// (但这位), with at most 16 characters after it: 这位美国总统还发推特称, 这名驻北京的外交官称.
+  /// The description after it tells no more than the pronoun would (no gender, no number).
+  func personDemonstrative(in start: Int, _ end: Int) -> TextRange? {
+    guard let opening = personDemonstrativeStart(in: start, end), end - opening <= 18,
+      // 这位以批评中国闻名的专家也强调: a preposition opens a relative clause, whose verb the cue
+      // is until the clause's 的 stands before it.
+      opening + 2 < end,
+      !QuoteScan.prepositions.contains(units[opening + 2])
+        || units[(opening + 3)..<end].contains(QuoteScan.modifierMark)
+    else { return nil }
+    return TextRange(opening, opening + 2)
+  }
+  static let prepositions = UnitSet("以对向在被把将为与和跟从於于")
+  /// Where a demonstrative of a person opens the clause, at most two characters in.
+  func personDemonstrativeStart(in start: Int, _ end: Int) -> Int? {
+    let first = skippingSpaces(from: start, to: end)
+    return (first..<min(first + 3, end)).first {
+      QuoteScan.personDemonstratives.contains(at: $0, in: units)
+    }
+  }
+  static let personDemonstratives = UnitWords(["这位", "这名", "那位", "该名", "這位", "這名"])
 
   /// Whether a place is named between `start` and `end`.
   func namesPlace(_ start: Int, _ end: Int) -> Bool {
