@@ -552,6 +552,22 @@ struct QuoteAttributionTests {
         "<p>李明说，这样不行不行。他在美国之音节目中表示，中国从2003年对外资开放银行业。</p>",
         ["李明 说 indirect: 这样不行不行", "李明 表示 indirect: 中国从2003年对外资开放银行业"]
       ),
+      // 称作 names, it reports no speech.
+      ("<p>特朗普把拜登称作是北京手中的木偶，但其实这位前副总统有可能团结西方。</p>", [String]()),
+      // An outlet's report by 据 names the people who act: a clause of adverbs goes on from the
+      // subject its words open with; the title after 向 and a country is the one spoken to.
+      (
+        "<p>据路透社周二报道称，字节跳动已经向美国官员提交了一份计划，希望能保留TikTok全球业务的多数股权。</p>",
+        [
+          "路透社 据…报道称 indirect: 字节跳动已经向美国官员提交了一份计划",
+          "字节跳动 希望 indirect: 能保留TikTok全球业务的多数股权",
+        ]
+      ),
+      // After 在 a person is where or when, no subject a clause of adverbs goes on from.
+      (
+        "<p>陈志洁推测，央视连续三天播放报导，时间点更刚好在蔡英文国庆讲话之后，相信是节目内容早已准备好。</p>",
+        [String]()
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

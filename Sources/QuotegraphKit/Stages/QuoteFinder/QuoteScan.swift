@@ -205,6 +205,8 @@ struct QuoteScan {
   }
 
   static let spaces = UnitSet(" \u{3000}\u{A0}")
+  static let call = UInt16(0x79F0)  // 称
+  static let callAs: [UInt16] = [0x4F5C, 0x4E3A]  // 作, 为
 
   /// Reported words that open with a credit (责编：申铧 网编：洪伟): a byline's, not speech.
   func isCredit(_ statement: Statement) -> Bool {
@@ -285,6 +287,14 @@ struct QuoteScan {
     }
     // 补充了细节, 说过: an aspect particle makes the verb a narrated act, not a speech frame.
     if end < units.count, QuoteScan.aspectParticles.contains(units[end]) { return nil }
+    // 把拜登称作…, 称为…: 称 names, it reports no speech (but 称为了…: said that, to …).
+    if end + 1 < units.count, best.length == 1, units[position] == QuoteScan.call {
+      let namesAs =
+        units[end] == QuoteScan.callAs[0]
+        || (units[end] == QuoteScan.callAs[1]
+          && !QuoteScan.aspectParticles.contains(units[end + 1]))
+      if namesAs { return nil }
+    }
     // 批评人士, 批评者, 反对者: people named by the verb, a noun.
     if end < units.count,
       units[end] == QuoteScan.agentSuffix
@@ -515,6 +525,18 @@ struct QuoteScan {
     return nil
   }
 
+  /// Where clauses may open with a subject of their own after `statement`: past its words; but
+  /// an outlet's report by 据 names the people who act (据路透社周二报道称，字节跳动已经…提交了
+  /// 一份计划，希望… → 字节跳动), from its words' start.
+  func clausesOwnFrom(_ statement: Statement) -> Int {
+    if statement.frame.hasPrefix("according-to"), case .mention(let index) = statement.clue,
+      document.isOutlet(document.mentions[index].entity)
+    {
+      return Int(statement.content.start)
+    }
+    return Int(max(statement.content.end, statement.cueRange.end))
+  }
+
   /// Whether the mention `index` is the subject the clause from `clauseStart` opens with: at
   /// most a title before it (美国众议院议长佩洛西在推特上…), no pronoun, no one unnamed (有中国网友
   /// 把它跟…习近平…), and no mark of an object or a companion (向《人民日报》投稿, 致函国务卿蓬佩奥).
@@ -522,8 +544,12 @@ struct QuoteScan {
     let start = Int(document.mentions[index].range.start)
     guard start >= clauseStart, start - clauseStart <= 12 else { return false }
     return !units[clauseStart..<start].contains(where: QuoteScan.objectMarks.contains)
+      && !units[clauseStart..<start].contains(where: QuoteScan.adjunctMarks.contains)
       && pronounRange(in: clauseStart, start) == nil && !opensWithSomeone(clauseStart, start)
   }
+  /// The marks of a place or a time a person may stand in (时间点更刚好在蔡英文国庆讲话之后): no
+  /// subject after them.
+  static let adjunctMarks = UnitSet("在于於")
   /// The marks before an object or a companion: 对, 向, 给, 与, 和, 跟, 同, 把, 被, 致 (致函), 比.
   static let objectMarks = UnitSet("对向给与和跟同把被致比對與給")
 
@@ -730,7 +756,7 @@ struct QuoteScan {
       if continues,
         let opening = subjectOpening(
           clauseBefore: clauseStart, through: clauseStart - 1, sentenceStart: Int(sentence.start),
-          notBefore: statements.last.map { Int(max($0.content.end, $0.cueRange.end)) } ?? 0)
+          notBefore: statements.last.map(clausesOwnFrom) ?? 0)
       {
         subject = opening
       }
@@ -1378,6 +1404,13 @@ struct QuoteScan {
   func isAddressed(_ title: TextRange, clauseStart: Int) -> Bool {
     var before = Int(title.start) - 1
     while before > clauseStart, QuoteScan.rankMarks.contains(units[before]) { before -= 1 }
+    // 向美国官员: the country or body the title is of stands between.
+    if before > clauseStart,
+      let owner = mentionsBefore(before + 1).last(where: { $0.range.end == Int32(before + 1) }),
+      document.entities[owner.entity].kind != .person
+    {
+      before = Int(owner.range.start) - 1
+    }
     return before >= clauseStart && QuoteScan.addresseeMarks.contains(units[before])
   }
   static let rankMarks = UnitSet("副常务代理")
