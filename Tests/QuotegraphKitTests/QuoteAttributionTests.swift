@@ -568,6 +568,19 @@ struct QuoteAttributionTests {
         "<p>陈志洁推测，央视连续三天播放报导，时间点更刚好在蔡英文国庆讲话之后，相信是节目内容早已准备好。</p>",
         [String]()
       ),
+      // Firms that speak in the corpus are curated companies (英特尔, 推特); an organisation after
+      // 在 or 在其 is where someone spoke, and one before 网友 or 用户 owns someone unnamed.
+      (
+        "<p>英特尔表示，它不再向中科曙光出售用于超级计算机的半导体。推特称，特朗普的帐号冻结将持续12小时。</p>",
+        [
+          "英特尔 表示 indirect: 它不再向中科曙光出售用于超级计算机的半导体",
+          "推特 称 indirect: 特朗普的帐号冻结将持续12小时",
+        ]
+      ),
+      (
+        "<p>李明说，这样不行不行。并在推特上表示，美国需要集中于工业政策。一名中国推特网友评论道，加速主义好，直接断网吧。</p>",
+        ["李明 说 indirect: 这样不行不行", "李明 表示 indirect: 美国需要集中于工业政策"]
+      ),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -1,6 +1,6 @@
 /// The names and aliases of the gazetteer's organisations, of three characters or more and no
-/// gazetteer person's: a name discovery finds that is one is the organisation (沃尔玛 of
-/// 沃尔玛拒绝置评 is Walmart, Q483551), also where the entity matcher leaves it unmatched (the
+/// gazetteer person's: a name discovery finds that is one is the organisation (卢浮宫 of
+/// 卢浮宫表示 is the Louvre, Q1075988), also where the entity matcher leaves it unmatched (the
 /// catch-all kind `other` counts there only with a curated row, as it holds titles and generic
 /// words, which discovery does not take for names).
 public struct OrganizationNames: Sendable {

@@ -525,6 +525,33 @@ struct QuoteScan {
     return nil
   }
 
+  /// Whether 在 or 于 stands before the mention `index`, or 在 and an owner's pronoun (在其,
+  /// 在他的, 在自己的): the mention is where someone spoke.
+  func isWhereSpoken(_ index: Int) -> Bool {
+    var before = Int(document.mentions[index].range.start) - 1
+    if before >= 0, units[before] == QuoteScan.modifierMark { before -= 1 }
+    if before >= 1, UnitWords.matches(QuoteScan.selfWord, at: before - 1, in: units) {
+      before -= 2
+    } else if before >= 0, QuoteScan.ownerPronouns.contains(units[before]) {
+      before -= 1
+    }
+    return before >= 0 && QuoteScan.adjunctMarks.contains(units[before])
+  }
+  static let ownerPronouns = UnitSet("其他她")
+  static let selfWord = Array("自己".utf16)
+
+  /// Whether a word of `non_speakers` or an account follows the organisation mention `index`:
+  /// 一名中国推特网友评论道, 推特用户, 透过推特帐户贴文宣称 are someone unnamed or a medium, not
+  /// the organisation.
+  func ownsUnnamed(_ index: Int) -> Bool {
+    let mention = document.mentions[index]
+    guard document.entities[mention.entity].kind == .organization else { return false }
+    let end = Int(mention.range.end)
+    return finder.nonSpeakers.contains { UnitWords.matches($0.units, at: end, in: units) }
+      || QuoteScan.accountWords.contains(at: end, in: units)
+  }
+  static let accountWords = UnitWords(["帐户", "账户", "帐号", "账号", "号", "用户", "网民"])
+
   /// Where clauses may open with a subject of their own after `statement`: past its words; but
   /// an outlet's report by 据 names the people who act (据路透社周二报道称，字节跳动已经…提交了
   /// 一份计划，希望… → 字节跳动), from its words' start.
@@ -1174,6 +1201,8 @@ struct QuoteScan {
     // the body that owns it.
     let others = speakers.filter {
       !follows(QuoteScan.addresseeMarks, $0) && !isInterviewer($0) && !endsPhraseOfTime($0)
+        // 并在推特上表示, 在美国之音节目中说, 在其推特上写道: where one spoke, not who.
+        && !isWhereSpoken($0) && !ownsUnnamed($0)
     }
     func ownsNext(_ position: Int) -> Bool {
       guard position + 1 < others.count else { return false }
