@@ -581,6 +581,8 @@ struct QuoteAttributionTests {
         "<p>李明说，这样不行不行。并在推特上表示，美国需要集中于工业政策。一名中国推特网友评论道，加速主义好，直接断网吧。</p>",
         ["李明 说 indirect: 这样不行不行", "李明 表示 indirect: 美国需要集中于工业政策"]
       ),
+      // After 从 an organisation is a source, no speaker.
+      ("<p>目前这些记者没有一个人从美国当局那里得到答复，并强调这已经严重干扰了他们的工作。</p>", [String]()),
       // 公共卫生 (public health) is no organisation, whatever chinese-elite's aliases say.
       ("<p>公共卫生专家表示，疫情还会反弹。</p>", [String]()),
     ])

@@ -574,9 +574,9 @@ struct QuoteScan {
       && !units[clauseStart..<start].contains(where: QuoteScan.adjunctMarks.contains)
       && pronounRange(in: clauseStart, start) == nil && !opensWithSomeone(clauseStart, start)
   }
-  /// The marks of a place or a time a person may stand in (时间点更刚好在蔡英文国庆讲话之后): no
-  /// subject after them.
-  static let adjunctMarks = UnitSet("在于於")
+  /// The marks of a place, a time or a source a person may stand in (时间点更刚好在蔡英文国庆讲话
+  /// 之后, 从美国当局那里得到): no subject after them.
+  static let adjunctMarks = UnitSet("在于於从從")
   /// The marks before an object or a companion: 对, 向, 给, 与, 和, 跟, 同, 把, 被, 致 (致函), 比.
   static let objectMarks = UnitSet("对向给与和跟同把被致比對與給")
 
