@@ -12,6 +12,8 @@ public struct EntityMatcher: Stage {
   public let evidence: BoundaryEvidence
   /// `institution-words.tsv`: folded words and the kind of organisation each names after a place.
   let institutions: [(word: [UInt16], kind: OrganizationKind)]
+  /// The first units of `institutions`' words.
+  let institutionStarts: Set<UInt16>
 
   public init(
     index: EntityIndex, evidence: BoundaryEvidence,
@@ -22,6 +24,7 @@ public struct EntityMatcher: Stage {
     // Longest first: 外交及联邦事务部 before 外交部 is no prefix, but 总领事馆 before 领事馆 is.
     self.institutions = institutions.map { (index.fold(Array($0.word.utf16)), $0.kind) }
       .sorted { $0.word.count > $1.word.count }
+    institutionStarts = Set(self.institutions.compactMap(\.word.first))
   }
 
   public init(options: StageOptions, context: StageContext) throws(QuotegraphError) {
@@ -173,7 +176,8 @@ public struct EntityMatcher: Stage {
     var absorbed: [Int] = []
     for index in mentions.indices where entities[mentions[index].entity].kind == .place {
       let end = Int(mentions[index].range.end)
-      guard
+      // Most places are followed by no institution: told by one unit.
+      guard end < folded.count, institutionStarts.contains(folded[end]),
         let institution = institutions.first(where: { institution in
           end + institution.word.count <= folded.count
             && folded[end..<(end + institution.word.count)].elementsEqual(institution.word)
