@@ -525,8 +525,8 @@ struct QuoteScan {
     return nil
   }
 
-  /// Whether 在 or 于 stands before the mention `index`, or 在 and an owner's pronoun (在其,
-  /// 在他的, 在自己的): the mention is where someone spoke.
+  /// Whether a mark of `adjunctMarks` (在, 于, 从) stands before the mention `index`, or one and
+  /// an owner's pronoun (在其, 在他的, 在自己的): the mention is where someone spoke, or a source.
   func isWhereSpoken(_ index: Int) -> Bool {
     var before = Int(document.mentions[index].range.start) - 1
     if before >= 0, units[before] == QuoteScan.modifierMark { before -= 1 }
@@ -1377,6 +1377,8 @@ struct QuoteScan {
     else { return nil }
     return TextRange(opening, opening + 2)
   }
+  /// Prepositions that open a relative clause after 这位 (这位以…闻名的专家); wider than
+  /// `objectMarks` and `adjunctMarks`, which mark what stands before a subject.
   static let prepositions = UnitSet("以对向在被把将为与和跟从於于")
   /// Where a demonstrative of a person opens the clause, at most two characters in.
   func personDemonstrativeStart(in start: Int, _ end: Int) -> Int? {
