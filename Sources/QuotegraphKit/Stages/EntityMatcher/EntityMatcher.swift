@@ -34,8 +34,8 @@ public struct EntityMatcher: Stage {
       path + "/curated/" + GazetteerFile.nameBoundaries.fileName)
     let institutionsPath = path + "/curated/" + GazetteerFile.institutionWords.fileName
     let institutions = try GazetteerTable.parse(
-      String(decoding: try FileIO.readAll(path: institutionsPath), as: UTF8.self),
-      file: .institutionWords, path: institutionsPath
+      bytes: try FileIO.readAll(path: institutionsPath), file: .institutionWords,
+      path: institutionsPath
     ).rows.map { row throws(QuotegraphError) in
       try EntityMatcher.institution(row: row, path: institutionsPath)
     }

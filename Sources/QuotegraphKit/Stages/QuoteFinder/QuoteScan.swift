@@ -112,13 +112,13 @@ struct QuoteScan {
 
   /// Whether a person's name ends at `position`.
   func endsPersonName(at position: Int) -> Bool {
-    endsName(at: position, of: .person)
+    endsName(at: position) { $0 == .person }
   }
 
-  /// Whether a mention of an entity of `kind` ends at `position`.
-  func endsName(at position: Int, of kind: EntityRecord.Kind) -> Bool {
+  /// Whether a mention of an entity whose kind `accepts` ends at `position`.
+  func endsName(at position: Int, accepts: (EntityRecord.Kind) -> Bool) -> Bool {
     mentionsBefore(position).contains { mention in
-      mention.range.end == Int32(position) && document.entities[mention.entity].kind == kind
+      mention.range.end == Int32(position) && accepts(document.entities[mention.entity].kind)
     }
   }
 
@@ -273,8 +273,9 @@ struct QuoteScan {
     // 赵立坚|称, 发言|人称 is 发言人|称, 中央委员|会说 is 中央委员会|说), and a cue glued to the
     // cue after it ends one (回答说: the two read as one below).
     guard
-      (startsWord(at: position) || endsPersonName(at: position)
-        || endsName(at: position, of: .organization) || endsTitle(at: position))
+      (startsWord(at: position)
+        || endsName(at: position) { $0 == .person || $0 == .organization }
+        || endsTitle(at: position))
         && (endsWord(at: end) || cueForm(at: end, sentenceEnd: sentenceEnd) != nil)
     else {
       return nil
@@ -1056,7 +1057,8 @@ struct QuoteScan {
     // 这位美国总统还发推特称, 这名驻北京的外交官称, 这位…专家也强调: a demonstrative of a person
     // stands for someone named before, as a pronoun does, where no person is named after it and
     // no speaker's title stands in the clause (这位官员说 is the title's, below).
-    if let description = personDemonstrative(in: start, end),
+    let demonstrative = personDemonstrativeStart(in: start, end)
+    if let description = demonstrative.flatMap({ personDemonstrative(at: $0, before: end) }),
       !speakers.contains(where: {
         document.entities[document.mentions[$0].entity].kind == .person
           && document.mentions[$0].range.start >= description.end
@@ -1220,7 +1222,8 @@ struct QuoteScan {
     }
     // 他在美国之音节目中表示: a pronoun before an organisation is the subject, the organisation
     // where it spoke.
-    let pronounFirst = pronounRange(in: start, end).map { pronoun in
+    let pronoun = pronounRange(in: start, end)
+    let pronounFirst = pronoun.map { pronoun in
       others.allSatisfy { document.mentions[$0].range.start >= pronoun.end }
     }
     if let first = person
@@ -1231,7 +1234,7 @@ struct QuoteScan {
       subject.addressee = addressee(in: speakers.drop { $0 != first }.dropFirst())
       return subject
     }
-    if let pronoun = pronounRange(in: start, end) {
+    if let pronoun {
       // 筹委会仍然向他表示感谢: the one spoken to; someone the article does not name speaks.
       if pronoun.start > Int32(start),
         QuoteScan.addresseeMarks.contains(units[Int(pronoun.start) - 1])
@@ -1254,7 +1257,7 @@ struct QuoteScan {
     if characterCount(start, end, isAtMost: 6) && continuing && !opensWithSomeone(start, end)
       && !namesPlace(start, end) && !opensWithAccordingTo(start, end)
       && !namesUnnamedOrganization(start, end) && !opensWithConditional(start, end)
-      && !isThis(start, end) && personDemonstrativeStart(in: start, end) == nil
+      && !isThis(start, end) && demonstrative == nil
     {
       return Subject(clue: .previous, frame: "continued")
     }
@@ -1364,11 +1367,11 @@ struct QuoteScan {
     return units[(first + 1)..<end].allSatisfy(QuoteScan.thisAdverbs.contains)
   }
 
-  /// Where a demonstrative of a person (这位, 这名) opens the clause, at most two characters in
-  /// (但这位), with at most 16 characters after it: 这位美国总统还发推特称, 这名驻北京的外交官称.
-  /// The description after it tells no more than the pronoun would (no gender, no number).
-  func personDemonstrative(in start: Int, _ end: Int) -> TextRange? {
-    guard let opening = personDemonstrativeStart(in: start, end), end - opening <= 18,
+  /// The demonstrative of a person (这位, 这名) at `opening`, which `personDemonstrativeStart`
+  /// found, when at most 16 characters follow it before `end`: 这位美国总统还发推特称, 这名驻北京的
+  /// 外交官称. The description after it tells no more than the pronoun would (no gender, no number).
+  func personDemonstrative(at opening: Int, before end: Int) -> TextRange? {
+    guard end - opening <= 18,
       // 这位以批评中国闻名的专家也强调: a preposition opens a relative clause, whose verb the cue
       // is until the clause's 的 stands before it.
       opening + 2 < end,
